@@ -1,0 +1,36 @@
+import os
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Opret administratoren første gang og skriv login-oplysningerne ud."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--username", default="admin")
+        parser.add_argument("--password", default=os.environ.get("ADMIN_PASSWORD", ""))
+
+    def handle(self, *args, username: str, password: str, **options):
+        password_file = settings.VAR_DIR / "admin-password.txt"
+        user_model = get_user_model()
+        user = user_model.objects.filter(username=username).first()
+        if user is None:
+            password = password or secrets.token_urlsafe(12)
+            user_model.objects.create_superuser(
+                username=username, email="admin@example.org", password=password
+            )
+            password_file.parent.mkdir(parents=True, exist_ok=True)
+            password_file.write_text(password)
+            password_file.chmod(0o600)
+        elif password:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+            password_file.write_text(password)
+        shown = password_file.read_text() if password_file.exists() else "(som før)"
+        self.stdout.write(
+            self.style.SUCCESS(f"Admin-login: {settings.WAGTAILADMIN_BASE_URL}/admin/  ")
+            + f"brugernavn: {username}  adgangskode: {shown}"
+        )

@@ -1,0 +1,96 @@
+"""StreamField blocks for knowledge-base articles."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Overskrift"))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Niveau 2")), ("h3", _("Niveau 3"))], default="h2", label=_("Niveau")
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Overskrift")
+        template = "kb/blocks/heading.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Citat"))
+    attribution = blocks.CharBlock(required=False, label=_("Hvem siger det"))
+
+    class Meta:
+        icon = "openquote"
+        label = _("Citat")
+        template = "kb/blocks/quote.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[("tip", _("Godt råd")), ("note", _("Bemærk")), ("warning", _("Pas på"))],
+        default="tip",
+        label=_("Slags"),
+    )
+    title = blocks.CharBlock(required=False, label=_("Titel"))
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Tekst"))
+
+    class Meta:
+        icon = "help"
+        label = _("Fremhævet boks")
+        template = "kb/blocks/callout.html"
+
+
+class StepsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, label=_("Titel"))
+    steps = blocks.ListBlock(
+        blocks.StructBlock(
+            [
+                ("title", blocks.CharBlock(label=_("Trin"))),
+                ("text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)),
+            ]
+        ),
+        label=_("Trin"),
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Trin for trin")
+        template = "kb/blocks/steps.html"
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Billede"))
+    caption = blocks.CharBlock(required=False, label=_("Billedtekst"))
+
+    class Meta:
+        icon = "image"
+        label = _("Billede")
+        template = "kb/blocks/image.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Dokument"))
+    title = blocks.CharBlock(required=False, label=_("Linktekst"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Dokument")
+        template = "kb/blocks/document_link.html"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Tekst"))
+    quote = QuoteBlock()
+    callout = CalloutBlock()
+    steps = StepsBlock()
+    image = ImageBlock()
+    document = DocumentLinkBlock()
+    table = TableBlock(label=_("Tabel"), template="kb/blocks/table.html")

@@ -1,0 +1,69 @@
+"""Turning corpus Markdown into StreamField blocks an editor can keep working with."""
+
+import re
+
+import markdown
+
+HEADING = re.compile(r"^(#{1,4})\s+(.*)$")
+
+
+def markdown_to_blocks(text: str, title: str = "") -> list[dict]:
+    """Split Markdown into heading, table, quote and rich-text blocks.
+
+    A first-level heading equal to the page title is dropped: the page shows its title already.
+    """
+    blocks: list[dict] = []
+    prose: list[str] = []
+
+    def flush_prose():
+        if prose:
+            html = markdown.markdown("\n\n".join(prose), extensions=["sane_lists"])
+            blocks.append({"type": "paragraph", "value": html})
+            prose.clear()
+
+    for chunk in split_chunks(text):
+        heading = HEADING.match(chunk)
+        if heading and "\n" not in chunk:
+            flush_prose()
+            level, words = len(heading.group(1)), heading.group(2).strip()
+            if level == 1 and words == title:
+                continue
+            tag = "h2" if level <= 2 else "h3"
+            blocks.append({"type": "heading", "value": {"text": words, "level": tag}})
+        elif chunk.startswith("|"):
+            flush_prose()
+            blocks.append({"type": "table", "value": table_value(chunk)})
+        elif chunk.startswith(">"):
+            flush_prose()
+            quote = " ".join(line.lstrip("> ").strip() for line in chunk.splitlines())
+            blocks.append({"type": "quote", "value": {"text": quote, "attribution": ""}})
+        else:
+            prose.append(chunk)
+    flush_prose()
+    return blocks
+
+
+def split_chunks(text: str) -> list[str]:
+    """Blank-line separated chunks; a heading line always stands alone."""
+    chunks, current = [], []
+    for line in text.strip().splitlines():
+        if not line.strip() or HEADING.match(line):
+            if current:
+                chunks.append("\n".join(current))
+                current = []
+            if line.strip():
+                chunks.append(line.strip())
+            continue
+        current.append(line)
+    if current:
+        chunks.append("\n".join(current))
+    return chunks
+
+
+def table_value(chunk: str) -> dict:
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in chunk.splitlines()
+        if not re.fullmatch(r"\|?[\s:|-]+\|?", line.strip())
+    ]
+    return {"data": rows, "first_row_is_table_header": True, "first_col_is_header": False}

@@ -1,0 +1,26 @@
+from kb.models.media import KbDocument, KbImage, KbRendition
+from kb.models.pages import (
+    ArticlePage,
+    FaqPage,
+    GuidePage,
+    HomePage,
+    MethodPage,
+    PublicationPage,
+    SectionPage,
+)
+from kb.models.taxonomy import Audience, Topic
+
+__all__ = [
+    "ArticlePage",
+    "Audience",
+    "FaqPage",
+    "GuidePage",
+    "HomePage",
+    "KbDocument",
+    "KbImage",
+    "KbRendition",
+    "MethodPage",
+    "PublicationPage",
+    "SectionPage",
+    "Topic",
+]

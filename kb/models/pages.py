@@ -1,0 +1,217 @@
+from modelcluster.fields import ParentalManyToManyField
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from kb.blocks import ArticleBodyBlock
+from kb.models.taxonomy import Audience, Topic
+
+ARTICLES_PER_PAGE = 12
+RELATED_LIMIT = 4
+
+
+class HomePage(Page):
+    """The front page: a prominent search box, the topics and the newest material."""
+
+    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["kb.SectionPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("forside")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = Topic.objects.annotate(
+            article_count=Count("articles", filter=Q(articles__live=True))
+        ).filter(article_count__gt=0)
+        context["sections"] = self.get_children().live().public().specific()
+        context["newest"] = ArticlePage.objects.listing().descendant_of(self)[:6]
+        return context
+
+
+class SectionPage(Page):
+    """An index of articles (methods, publications, guides or FAQ) with topic and audience
+    filters."""
+
+    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["kb.HomePage"]
+    subpage_types = ["kb.MethodPage", "kb.PublicationPage", "kb.GuidePage", "kb.FaqPage"]
+
+    class Meta:
+        verbose_name = _("sektion")
+        verbose_name_plural = _("sektioner")
+
+    def filtered_articles(self, topic_slug: str = "", audience_slug: str = ""):
+        articles = ArticlePage.objects.listing().child_of(self)
+        if topic_slug:
+            articles = articles.filter(topics__slug=topic_slug)
+        if audience_slug:
+            articles = articles.filter(audiences__slug=audience_slug)
+        return articles
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topic_slug = request.GET.get("emne", "")
+        audience_slug = request.GET.get("maalgruppe", "")
+        articles = self.filtered_articles(topic_slug, audience_slug)
+        page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("side"))
+        context.update(
+            articles=page,
+            topics=Topic.objects.filter(articles__in=ArticlePage.objects.live().child_of(self))
+            .distinct()
+            .order_by("name"),
+            audiences=Audience.objects.all(),
+            selected_topic=topic_slug,
+            selected_audience=audience_slug,
+        )
+        return context
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def listing(self):
+        """Live, public articles newest first, with what a listing shows fetched up front."""
+        return (
+            self.live()
+            .public()
+            .select_related("content_type")
+            .prefetch_related("topics")
+            .order_by("-year", "-first_published_at", "title")
+        )
+
+
+class ArticlePage(Page):
+    """What methods, publications, guides and FAQ share. Concrete, so listings and search
+    across the four types are single queries."""
+
+    summary = models.TextField(
+        _("resumé"), help_text=_("En til to sætninger om, hvad siden giver.")
+    )
+    body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("indhold"))
+    topics = ParentalManyToManyField(
+        Topic, blank=True, related_name="articles", verbose_name=_("emner")
+    )
+    audiences = ParentalManyToManyField(
+        Audience, blank=True, related_name="articles", verbose_name=_("målgrupper")
+    )
+    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    authors = models.CharField(
+        _("forfattere"), max_length=500, blank=True, help_text=_("Adskil flere med komma.")
+    )
+    related_pages = ParentalManyToManyField(
+        "self", blank=True, symmetrical=False, verbose_name=_("relateret materiale")
+    )
+    source_checksum = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("year"), FieldPanel("authors")]),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_pages"),
+            ],
+            heading=_("Om materialet"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("authors"),
+        index.SearchField("document_text"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("year"),
+    ]
+    parent_page_types = ["kb.SectionPage"]
+    subpage_types = []
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikler")
+
+    def get_template(self, request, *args, **kwargs):
+        return "kb/article_page.html"
+
+    @property
+    def type_label(self) -> str:
+        return self.content_type.model_class()._meta.verbose_name
+
+    @property
+    def author_list(self) -> list[str]:
+        return [name.strip() for name in self.authors.split(",") if name.strip()]
+
+    def document_text(self) -> str:
+        return ""
+
+    def related_material(self):
+        """Editor-chosen related pages first, then articles that share the most topics."""
+        chosen = list(self.related_pages.live().public().specific())
+        if len(chosen) >= RELATED_LIMIT:
+            return chosen[:RELATED_LIMIT]
+        shared = (
+            ArticlePage.objects.listing()
+            .filter(topics__in=self.topics.all())
+            .exclude(pk__in=[self.pk, *(page.pk for page in chosen)])
+            .annotate(shared_topics=Count("topics"))
+            .order_by("-shared_topics", "-year")
+        )
+        return chosen + list(shared[: RELATED_LIMIT - len(chosen)])
+
+
+class MethodPage(ArticlePage):
+    class Meta:
+        verbose_name = _("metode")
+        verbose_name_plural = _("metoder")
+
+
+class GuidePage(ArticlePage):
+    class Meta:
+        verbose_name = _("vejledning")
+        verbose_name_plural = _("vejledninger")
+
+
+class FaqPage(ArticlePage):
+    class Meta:
+        verbose_name = _("spørgsmål og svar")
+        verbose_name_plural = _("spørgsmål og svar")
+
+
+class PublicationPage(ArticlePage):
+    """A publication, often a PDF whose text is searchable as part of the page."""
+
+    document = models.ForeignKey(
+        "kb.KbDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("dokument"),
+    )
+
+    content_panels = ArticlePage.content_panels + [FieldPanel("document")]
+
+    class Meta:
+        verbose_name = _("publikation")
+        verbose_name_plural = _("publikationer")
+
+    def document_text(self) -> str:
+        return self.document.extracted_text if self.document else ""
