@@ -6,7 +6,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_SECURE", "0")
 
 from config.settings import *  # noqa: E402, F403
-from config.settings import DATABASES, VAR_DIR  # noqa: E402
+from config.settings import DATABASES, STATIC_ROOT, VAR_DIR  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
@@ -17,3 +17,4 @@ MEDIA_ROOT = VAR_DIR / "test-media" / str(os.getpid())
 ALLOWED_HOSTS = ["*"]
 # Concurrent test runs share one server: give each run its own database.
 DATABASES["default"]["TEST"] = {"NAME": f"test_vidensbanken_{os.getpid()}"}
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing root

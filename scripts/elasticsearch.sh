@@ -70,11 +70,13 @@ start() {
       -E path.data="$DATA/data" -E path.logs="$DATA/logs" \
       -E cluster.routing.allocation.disk.threshold_enabled=false "${opts[@]}" \
       >"$DATA/logs/launcher.log" 2>&1 || { tail -n 40 "$DATA/logs/launcher.log" >&2; exit 1; }
-  local deadline=$((SECONDS + 120))
+  # OpenSearch's -d returns at once; it writes the PID file early and removes it on exit.
+  local pid="" deadline=$((SECONDS + 120))
   until curl -fs "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null; do
-    if (( SECONDS > deadline )) || { [[ -f "$PIDFILE" ]] && ! running; }; then
+    [[ -z "$pid" && -f "$PIDFILE" ]] && pid="$(cat "$PIDFILE")"
+    if (( SECONDS > deadline )) || { [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; }; then
       echo "$ENGINE did not become healthy at $URL; log tail:" >&2
-      tail -n 40 "$DATA/logs"/*.log >&2 || true
+      tail -n 30 "$DATA/logs/launcher.log" "$DATA/logs/$ENGINE.log" >&2 || true
       exit 1
     fi
     sleep 1

@@ -1,0 +1,75 @@
+"""Drive Debian's Chromium through Playwright against a live server, with an axe check."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from kb.site_setup import ensure_site
+from tests.conftest import skip_or_fail
+
+# Playwright's sync API runs an event loop; Django must still let tests touch the database.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "test-results"
+PHONE, DESKTOP = 360, 1280
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        skip_or_fail("Chromium findes ikke (apt-get install chromium); browsertests springes over")
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "locale": "da-DK",
+        "viewport": {"width": DESKTOP, "height": 900},
+    }
+
+
+@pytest.fixture
+def live_site(django_db_serialized_rollback, transactional_db, live_server):
+    """A running site with its page tree; tests add the content they need. The rollback is
+    serialised so what migrations created (root page, taxonomy, groups) survives the flush."""
+    ensure_site()
+    return live_server
+
+
+def screenshot(page, name: str, width: int) -> Path:
+    """Resize to ``width`` and save a full-page screenshot under test-results/."""
+    page.set_viewport_size({"width": width, "height": 900})
+    SCREENSHOT_DIR.mkdir(exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}-{width}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def assert_accessible(page) -> None:
+    """Fail on serious or critical axe-core violations, listing each with its nodes."""
+    results = Axe().run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    report = "\n".join(
+        f"{v['impact']}: {v['id']} – {v['help']} @ {[n['target'] for n in v['nodes']]}"
+        for v in blocking
+    )
+    assert not blocking, f"axe fandt problemer på {page.url}:\n{report}"

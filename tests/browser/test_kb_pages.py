@@ -1,0 +1,79 @@
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, screenshot
+from tests.factories import (
+    MethodPageFactory,
+    PublicationPageFactory,
+    TopicFactory,
+    audience,
+    section,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def content(live_site):
+    volunteers = TopicFactory(slug="frivillige", name="Frivillige")
+    users = TopicFactory(slug="brugerinddragelse", name="Brugerinddragelse")
+    method = MethodPageFactory(
+        parent=section("metoder"),
+        title="De små skridts metode",
+        slug="de-smaa-skridts-metode",
+        summary="Forandring i brugerens eget tempo.",
+        topics=[users],
+        audiences=[audience("personale")],
+    )
+    MethodPageFactory(parent=section("metoder"), title="Frivilligmentor", topics=[volunteers])
+    publication = PublicationPageFactory(
+        parent=section("publikationer"), title="Frivillighed på værestederne", topics=[volunteers]
+    )
+    return {"method": method, "publication": publication}
+
+
+@pytest.mark.parametrize(
+    "name, path",
+    [
+        ("forside", "/"),
+        ("sektion-filtreret", "/metoder/?emne=brugerinddragelse"),
+        ("metode", "/metoder/de-smaa-skridts-metode/"),
+        ("publikation", "/publikationer/{publication}/"),
+    ],
+)
+def test_page_reads_well_on_phone_and_desktop_and_passes_axe(page, live_site, content, name, path):
+    url = live_site.url + path.format(publication=content["publication"].slug)
+    page.goto(url)
+    assert page.locator("html").get_attribute("lang") == "da"
+    for width in (PHONE, DESKTOP):
+        screenshot(page, name, width)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, "vandret scroll"
+        assert_accessible(page)
+
+
+def test_filter_on_section_page_works_by_keyboard(page, live_site, content):
+    page.goto(live_site.url + "/metoder/")
+    page.get_by_label("Emne").select_option("brugerinddragelse")
+    page.get_by_label("Emne").focus()
+    page.keyboard.press("Tab")  # målgruppe
+    page.keyboard.press("Tab")  # "Vis"
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/metoder/?emne=brugerinddragelse*")
+    assert page.get_by_role("link", name="De små skridts metode").is_visible()
+    assert page.get_by_role("link", name="Frivilligmentor").count() == 0
+
+
+def test_skip_link_is_first_tab_stop_and_moves_focus_to_content(page, live_site, content):
+    page.goto(live_site.url + "/metoder/de-smaa-skridts-metode/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Spring til indholdet")
+    assert skip.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "indhold"
+
+
+def test_publication_offers_its_document_with_type_and_size(page, live_site, content):
+    page.goto(live_site.url + f"/publikationer/{content['publication'].slug}/")
+    download = page.locator(".download a")
+    assert "TXT" in download.inner_text()
+    assert "bytes" in download.inner_text()

@@ -1,0 +1,74 @@
+import pytest
+
+from tests.factories import GuidePageFactory, MethodPageFactory, TopicFactory, audience, section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def methods(site):
+    return section("metoder")
+
+
+def titles(response) -> set[str]:
+    return {article.title for article in response.context["articles"]}
+
+
+def test_section_lists_only_its_own_live_articles_newest_first(client, methods):
+    MethodPageFactory(parent=methods, title="Ældre metode", year=2010)
+    MethodPageFactory(parent=methods, title="Ny metode", year=2025)
+    GuidePageFactory(parent=section("vejledninger"), title="En vejledning")
+    draft = MethodPageFactory(parent=methods, title="Kladde")
+    draft.unpublish()
+
+    response = client.get("/metoder/")
+
+    assert [a.title for a in response.context["articles"]] == ["Ny metode", "Ældre metode"]
+    assert "Kladde" not in response.content.decode()
+
+
+def test_topic_and_audience_filters_return_exactly_the_matching_articles(client, methods):
+    volunteers, users = TopicFactory(slug="frivillige"), TopicFactory(slug="brugerinddragelse")
+    MethodPageFactory(
+        parent=methods, title="A", topics=[volunteers], audiences=[audience("ledelse")]
+    )
+    MethodPageFactory(
+        parent=methods, title="B", topics=[volunteers], audiences=[audience("brugere")]
+    )
+    MethodPageFactory(parent=methods, title="C", topics=[users], audiences=[audience("ledelse")])
+    MethodPageFactory(parent=methods, title="D", topics=[volunteers, users])
+
+    assert titles(client.get("/metoder/?emne=frivillige")) == {"A", "B", "D"}
+    assert titles(client.get("/metoder/?maalgruppe=ledelse")) == {"A", "C"}
+    assert titles(client.get("/metoder/?emne=frivillige&maalgruppe=ledelse")) == {"A"}
+    assert titles(client.get("/metoder/?emne=findes-ikke")) == set()
+
+
+def test_filtered_listing_shows_count_and_keeps_filter_in_pagination_links(client, methods):
+    topic = TopicFactory(slug="frivillige")
+    for number in range(15):
+        MethodPageFactory(parent=methods, title=f"Metode {number}", topics=[topic])
+
+    response = client.get("/metoder/?emne=frivillige")
+    html = response.content.decode()
+
+    assert "15 materialer" in html
+    assert 'href="?emne=frivillige&amp;side=2"' in html
+    assert len(client.get("/metoder/?emne=frivillige&side=2").context["articles"]) == 3
+
+
+def test_section_with_fifty_articles_renders_with_a_bounded_number_of_queries(
+    client, methods, django_assert_max_num_queries
+):
+    topics = [TopicFactory(slug=f"emne-{n}") for n in range(5)]
+    for number in range(50):
+        MethodPageFactory(parent=methods, title=f"Metode {number}", topics=topics[: number % 5 + 1])
+    client.get("/metoder/")  # warm caches (site root paths, content types)
+
+    with django_assert_max_num_queries(20):
+        first = client.get("/metoder/")
+    with django_assert_max_num_queries(20):
+        last = client.get("/metoder/?side=5&emne=emne-0")
+
+    assert first.status_code == last.status_code == 200
+    assert len(first.context["articles"]) == 12
