@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from django.conf import settings
 
 from kb.site_setup import ensure_site

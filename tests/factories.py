@@ -2,6 +2,7 @@
 
 import factory
 import wagtail_factories
+
 from django.core.files.base import ContentFile
 
 from kb.models import (
