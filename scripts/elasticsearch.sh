@@ -7,7 +7,8 @@
 # SEARCH_ENGINE=opensearch (default) or elasticsearch. Elasticsearch's Maven
 # Central "integ-test-zip" lacks the analysis-common module (no `danish`
 # analyzer, asciifolding, synonym_graph, edge_ngram ...) and the `GET /`
-# endpoint; OpenSearch's integ-test-zip ships all its modules.
+# endpoint; OpenSearch's integ-test-zip ships all its modules (talk to it with
+# opensearch-py: elasticsearch-py refuses servers that are not Elasticsearch).
 # Env: SEARCH_ENGINE, ES_VERSION, ES_PORT (9201), ES_JAVA_OPTS (-Xms512m -Xmx512m).
 set -euo pipefail
 
@@ -18,7 +19,7 @@ case "$ENGINE" in
   *) echo "SEARCH_ENGINE must be opensearch or elasticsearch" >&2; exit 2 ;;
 esac
 ES_PORT="${ES_PORT:-9201}"
-ES_JAVA_OPTS="${ES_JAVA_OPTS:--Xms512m -Xmx512m}"
+JVM_OPTS="${ES_JAVA_OPTS:--Xms512m -Xmx512m}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BASE="$ROOT/var/elasticsearch"
@@ -64,7 +65,7 @@ start() {
   fi
   [[ -d "$ES_HOME/modules/x-pack-security" ]] && opts+=(-E xpack.security.enabled=false)
   rm -f "$PIDFILE"
-  ES_JAVA_HOME="$jdk" OPENSEARCH_JAVA_HOME="$jdk" ES_JAVA_OPTS="$ES_JAVA_OPTS" OPENSEARCH_JAVA_OPTS="$ES_JAVA_OPTS" \
+  ES_JAVA_HOME="$jdk" OPENSEARCH_JAVA_HOME="$jdk" ES_JAVA_OPTS="$JVM_OPTS" OPENSEARCH_JAVA_OPTS="$JVM_OPTS" \
     "${run[@]}" "$ES_HOME/bin/$ENGINE" -d -p "$PIDFILE" \
       -E discovery.type=single-node -E network.host=127.0.0.1 -E http.port="$ES_PORT" \
       -E path.data="$DATA/data" -E path.logs="$DATA/logs" \
