@@ -144,6 +144,9 @@ WAGTAILADMIN_USER_LOGIN_FORM = "wagtail.admin.forms.auth.LoginForm"
 
 CORPUS_DIR = Path(env.str("CORPUS_DIR", default=str(BASE_DIR.parent / "shared" / "corpus")))
 
+# Advisory cases: the response time a question gets, in Danish working days.
+CASE_RESPONSE_WORKING_DAYS = env.int("CASE_RESPONSE_WORKING_DAYS", default=3)
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -1,0 +1,173 @@
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from advisory.models.organisations import Contact, Organisation
+from kb.models import ArticlePage, Topic
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("Ny")
+    IN_PROGRESS = "in_progress", _("I gang")
+    WAITING = "waiting", _("Afventer spørger")
+    ANSWERED = "answered", _("Besvaret")
+    CLOSED = "closed", _("Lukket")
+
+
+#: Statuses in which the response clock runs, so a case can become overdue.
+CLOCK_RUNNING = (Status.NEW, Status.IN_PROGRESS)
+OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.WAITING)
+
+
+class Channel(models.TextChoices):
+    PHONE = "phone", _("Telefon")
+    EMAIL = "email", _("E-mail")
+    WEB = "web", _("Web")
+    MEETING = "meeting", _("Møde")
+
+
+class Priority(models.TextChoices):
+    LOW = "low", _("Lav")
+    NORMAL = "normal", _("Normal")
+    HIGH = "high", _("Høj")
+
+
+class CaseQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today=None):
+        """Cases whose response deadline has passed while the clock was running."""
+        today = today or timezone.localdate()
+        return self.filter(status__in=CLOCK_RUNNING, due_date__lt=today)
+
+    def for_listing(self):
+        return self.select_related("organisation__municipality", "topic", "assignee")
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number handed out in a year; its row is locked while numbering."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("referencetæller")
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class CaseTag(TaggedItemBase):
+    content_object = models.ForeignKey("Case", on_delete=models.CASCADE, related_name="tagged")
+
+
+class Case(models.Model):
+    """A question to the secretariat, from first contact until it is answered and closed.
+
+    Create cases through ``advisory.workflow.open_case`` (it numbers them) and change their
+    status through the workflow functions, which write the timeline."""
+
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    contact = models.ForeignKey(
+        Contact,
+        verbose_name=_("kontaktperson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+    )
+    requester_name = models.CharField(_("spørgerens navn"), max_length=200)
+    requester_email = models.EmailField(_("spørgerens e-mail"), blank=True)
+    requester_phone = models.CharField(_("spørgerens telefon"), max_length=20, blank=True)
+    channel = models.CharField(_("kanal"), max_length=10, choices=Channel.choices)
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("emne"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    subject = models.CharField(_("emnelinje"), max_length=200)
+    question = models.TextField(_("spørgsmål"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW, editable=False
+    )
+    priority = models.CharField(
+        _("prioritet"), max_length=8, choices=Priority.choices, default=Priority.NORMAL
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sagsbehandler"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_cases",
+        editable=False,
+    )
+    due_date = models.DateField(_("svarfrist"), null=True, blank=True, editable=False)
+    waiting_since = models.DateTimeField(_("afventer siden"), null=True, editable=False)
+    opened_at = models.DateTimeField(_("oprettet"), default=timezone.now, editable=False)
+    first_response_at = models.DateTimeField(_("første svar"), null=True, editable=False)
+    closed_at = models.DateTimeField(_("lukket"), null=True, editable=False)
+    related_pages = models.ManyToManyField(
+        ArticlePage, verbose_name=_("relateret vejledning"), blank=True, related_name="+"
+    )
+    tags = TaggableManager(through=CaseTag, verbose_name=_("mærker"), blank=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("subject", weight="A", config="danish")
+        + SearchVector("question", weight="B", config="danish"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("sag")
+        verbose_name_plural = _("sager")
+        indexes = [
+            models.Index(fields=["-opened_at"], name="case_opened_idx"),
+            models.Index(fields=["status", "due_date"], name="case_status_due_idx"),
+            GinIndex(fields=["search_vector"], name="case_search_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.subject}"
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.status in CLOCK_RUNNING
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def timeline(self):
+        """Events newest first, with their authors."""
+        return self.events.select_related("author").order_by("-created_at", "-pk")
+
+    def latest_reply(self):
+        from advisory.models.events import CaseEvent
+
+        return self.events.filter(kind=CaseEvent.Kind.REPLY).order_by("-created_at").first()

@@ -1,0 +1,73 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from advisory.models.cases import Case
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or remove an event on a case's timeline."""
+
+
+class CaseEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Hændelser på en sags tidslinje kan ikke ændres.")
+
+    def delete(self):
+        raise AppendOnlyError("Hændelser på en sags tidslinje kan ikke slettes.")
+
+
+class CaseEvent(models.Model):
+    """One entry on a case's timeline. Append-only: written once, never edited or deleted."""
+
+    class Kind(models.TextChoices):
+        NOTE = "note", _("Intern note")
+        REPLY = "reply", _("Svar til spørger")
+        MESSAGE = "message", _("Besked fra spørger")
+        STATUS = "status", _("Statusændring")
+        ASSIGNMENT = "assignment", _("Tildeling")
+        EDIT = "edit", _("Ændring")
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("sag"), on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
+    body = models.TextField(_("tekst"), blank=True)
+    field = models.CharField(_("felt"), max_length=60, blank=True)
+    old_value = models.CharField(_("før"), max_length=500, blank=True)
+    new_value = models.CharField(_("efter"), max_length=500, blank=True)
+    sent_to = models.EmailField(_("sendt til"), blank=True)
+    delivery_error = models.TextField(_("fejl ved afsendelse"), blank=True)
+
+    objects = CaseEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("hændelse")
+        verbose_name_plural = _("hændelser")
+        indexes = [models.Index(fields=["case", "-created_at"], name="caseevent_case_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.case.reference})"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Hændelser på en sags tidslinje kan ikke ændres.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Hændelser på en sags tidslinje kan ikke slettes.")
+
+    @property
+    def delivery_failed(self) -> bool:
+        return bool(self.delivery_error)

@@ -1,0 +1,41 @@
+import re
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kb.models import Topic
+
+PLACEHOLDER_RE = re.compile(r"\{(\w+)\}")
+
+
+class ReplyTemplate(models.Model):
+    """A reusable reply ("Standardsvar") that staff start a reply from."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("emne"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    body = models.TextField(
+        _("tekst"),
+        help_text=_(
+            "Pladsholdere: {navn}, {reference}, {emne} og {sagsbehandler} udfyldes fra sagen."
+        ),
+    )
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("standardsvar")
+        verbose_name_plural = _("standardsvar")
+
+    def __str__(self):
+        return self.title
+
+    def render(self, case, user) -> str:
+        """The body with the placeholders filled in from ``case`` and the signed-in ``user``."""
+        values = {
+            "navn": case.requester_name,
+            "reference": case.reference,
+            "emne": case.subject,
+            "sagsbehandler": user.get_full_name() or user.get_username(),
+        }
+        return PLACEHOLDER_RE.sub(lambda match: values.get(match[1], match[0]), self.body)

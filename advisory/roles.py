@@ -1,0 +1,72 @@
+"""The two staff roles and what each may do. Used by a data migration, so it takes the
+migration's ``apps`` registry rather than importing models."""
+
+SECRETARIAT = "Sekretariat"
+EDITORS = "Redaktører"
+
+SECRETARIAT_MODEL_PERMISSIONS = {
+    "advisory": {
+        "case": ["add", "change", "view"],
+        "caseevent": ["view"],
+        "organisation": ["add", "change", "view"],
+        "contact": ["add", "change", "delete", "view"],
+        "replytemplate": ["add", "change", "delete", "view"],
+    },
+}
+EDITOR_MODEL_PERMISSIONS = {
+    "kb": {"topic": ["add", "change", "view"]},
+}
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+EDITOR_COLLECTION_PERMISSIONS = {
+    "kb": {
+        "kbdocument": ["add", "change"],
+        "kbimage": ["add", "change"],
+    },
+}
+
+
+def _permissions(apps, spec):
+    Permission = apps.get_model("auth", "Permission")
+    for app_label, models in spec.items():
+        for model, actions in models.items():
+            for action in actions:
+                yield Permission.objects.get(
+                    content_type__app_label=app_label, codename=f"{action}_{model}"
+                )
+
+
+def _admin_access(apps):
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def create_groups(apps, schema_editor):
+    """Create "Sekretariat" (cases and organisations) and "Redaktører" (the knowledge base)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    secretariat, _ = Group.objects.get_or_create(name=SECRETARIAT)
+    secretariat.permissions.add(
+        _admin_access(apps), *_permissions(apps, SECRETARIAT_MODEL_PERMISSIONS)
+    )
+
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    editors.permissions.add(_admin_access(apps), *_permissions(apps, EDITOR_MODEL_PERMISSIONS))
+    root_page = Page.objects.filter(depth=1).first()
+    for codename in EDITOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=editors,
+            page=root_page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    root_collection = Collection.objects.filter(depth=1).first()
+    for permission in _permissions(apps, EDITOR_COLLECTION_PERMISSIONS):
+        GroupCollectionPermission.objects.get_or_create(
+            group=editors, collection=root_collection, permission=permission
+        )

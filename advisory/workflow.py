@@ -1,0 +1,187 @@
+"""Everything that changes a case goes through here, so every change lands on its timeline."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from advisory.deadlines import response_due_date, resume_due_date
+from advisory.models import Case, CaseEvent, ReferenceCounter
+from advisory.models.cases import Status
+
+TRANSITIONS = {
+    Status.NEW: {Status.IN_PROGRESS},
+    Status.IN_PROGRESS: {Status.WAITING, Status.ANSWERED},
+    Status.WAITING: {Status.IN_PROGRESS, Status.ANSWERED},
+    Status.ANSWERED: {Status.CLOSED, Status.IN_PROGRESS},
+    Status.CLOSED: {Status.IN_PROGRESS},
+}
+
+
+class TransitionError(Exception):
+    """A status change the workflow does not allow; the message is shown to staff."""
+
+
+def allowed_transitions(case: Case) -> list[Status]:
+    return sorted(TRANSITIONS[Status(case.status)], key=list(Status).index)
+
+
+def next_reference(year: int) -> str:
+    """Hand out the next ``R-YYYY-NNNN``. Must run inside the transaction that saves the case:
+    the counter row stays locked until it commits, so concurrent cases queue up without gaps."""
+    ReferenceCounter.objects.bulk_create([ReferenceCounter(year=year)], ignore_conflicts=True)
+    counter = ReferenceCounter.objects.select_for_update().get(year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return format_reference(year, counter.last_number)
+
+
+def format_reference(year: int, number: int) -> str:
+    return f"R-{year}-{number:04d}"
+
+
+def log(case: Case, kind: str, author=None, at: datetime | None = None, **fields) -> CaseEvent:
+    return CaseEvent.objects.create(
+        case=case, kind=kind, author=author, created_at=at or timezone.now(), **fields
+    )
+
+
+@transaction.atomic
+def open_case(author=None, **fields) -> Case:
+    """Create and number a case, set its due date and put its opening on the timeline."""
+    case = Case(**fields)
+    opened = timezone.localtime(case.opened_at)
+    case.reference = next_reference(opened.year)
+    case.due_date = response_due_date(opened.date())
+    case.save()
+    log(case, CaseEvent.Kind.STATUS, author, at=case.opened_at, new_value=Status.NEW)
+    return case
+
+
+@transaction.atomic
+def change_status(case: Case, new_status: str, author=None, at: datetime | None = None) -> Case:
+    """Move ``case`` to ``new_status`` or raise ``TransitionError`` without changing anything."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    old_status = Status(case.status)
+    if new_status not in TRANSITIONS[old_status]:
+        raise TransitionError(
+            _("En sag med status «%(old)s» kan ikke sættes til «%(new)s».")
+            % {"old": old_status.label, "new": Status(new_status).label}
+        )
+    at = at or timezone.now()
+    _apply_clock(case, old_status, Status(new_status), at)
+    case.status = new_status
+    case.save()
+    log(case, CaseEvent.Kind.STATUS, author, at=at, old_value=old_status, new_value=new_status)
+    return case
+
+
+def _apply_clock(case: Case, old: Status, new: Status, at: datetime) -> None:
+    """Keep the deadline and the response times in step with the status."""
+    today = timezone.localtime(at).date()
+    if new == Status.WAITING:
+        case.waiting_since = at
+    elif old == Status.WAITING and case.waiting_since and case.due_date:
+        paused_from = timezone.localtime(case.waiting_since).date()
+        case.due_date = resume_due_date(case.due_date, paused_from, today)
+        case.waiting_since = None
+    if old in (Status.ANSWERED, Status.CLOSED) and new == Status.IN_PROGRESS:
+        case.due_date = response_due_date(today)
+        case.closed_at = None
+    if new == Status.ANSWERED and case.first_response_at is None:
+        case.first_response_at = at
+    if new == Status.CLOSED:
+        case.closed_at = at
+
+
+def move_towards_answered(case: Case, author, at: datetime | None = None) -> Case:
+    """After a reply: a new case goes through in progress, an open one becomes answered."""
+    if case.status == Status.NEW:
+        case = change_status(case, Status.IN_PROGRESS, author, at)
+    if Status.ANSWERED in TRANSITIONS[Status(case.status)]:
+        case = change_status(case, Status.ANSWERED, author, at)
+    return case
+
+
+@transaction.atomic
+def assign(case: Case, assignee, author) -> Case:
+    old = case.assignee
+    if old == assignee:
+        return case
+    case.assignee = assignee
+    case.save(update_fields=["assignee"])
+    log(
+        case,
+        CaseEvent.Kind.ASSIGNMENT,
+        author,
+        old_value=str(old or ""),
+        new_value=str(assignee or ""),
+    )
+    return case
+
+
+def add_note(case: Case, author, body: str) -> CaseEvent:
+    return log(case, CaseEvent.Kind.NOTE, author, body=body)
+
+
+def record_message(case: Case, author, body: str) -> CaseEvent:
+    """A message from the requester (a call or an email) that staff put on the timeline."""
+    return log(case, CaseEvent.Kind.MESSAGE, author, body=body)
+
+
+@transaction.atomic
+def link_pages(case: Case, pages, author) -> Case:
+    new_pages = [page for page in pages if not case.related_pages.filter(pk=page.pk).exists()]
+    if new_pages:
+        case.related_pages.add(*new_pages)
+        titles = ", ".join(page.title for page in new_pages)
+        log(case, CaseEvent.Kind.EDIT, author, field="related_pages", new_value=titles[:500])
+    return case
+
+
+def record_edits(case: Case, author, changes: dict[str, tuple[str, str]]) -> None:
+    """One event per changed field: ``changes`` maps a field's label to (before, after)."""
+    for label, (old, new) in changes.items():
+        log(
+            case, CaseEvent.Kind.EDIT, author, field=label, old_value=old[:500], new_value=new[:500]
+        )
+
+
+def send_reply(case: Case, author, body: str) -> CaseEvent:
+    """Email ``body`` to the requester and put it on the timeline, with the delivery failure if
+    any. A delivered reply sets the first-response time and marks the case answered."""
+    error = ""
+    if not case.requester_email:
+        error = _("Spørgeren har ingen e-mailadresse.")
+    else:
+        try:
+            _reply_message(case, body).send()
+        except Exception as exc:  # any transport failure is shown on the timeline, not raised
+            error = f"{type(exc).__name__}: {exc}"
+    event = log(
+        case,
+        CaseEvent.Kind.REPLY,
+        author,
+        body=body,
+        sent_to=case.requester_email,
+        delivery_error=error,
+    )
+    if not error:
+        if case.first_response_at is None:
+            case.first_response_at = event.created_at
+            case.save(update_fields=["first_response_at"])
+        move_towards_answered(case, author)
+    return event
+
+
+def _reply_message(case: Case, body: str) -> EmailMessage:
+    return EmailMessage(
+        subject=_("Svar på din henvendelse %(reference)s: %(subject)s")
+        % {"reference": case.reference, "subject": case.subject},
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[case.requester_email],
+    )
