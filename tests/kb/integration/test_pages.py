@@ -1,0 +1,56 @@
+import pytest
+
+from tests.factories import (
+    GuidePageFactory,
+    MethodPageFactory,
+    PublicationPageFactory,
+    TopicFactory,
+    section,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_danish_with_search_topics_newest_and_contact_details(client, site):
+    topic = TopicFactory(slug="frivillige", name="Frivillige")
+    MethodPageFactory(parent=section("metoder"), title="Frivilligmentor", topics=[topic])
+
+    html = client.get("/").content.decode()
+
+    assert '<html lang="da">' in html
+    assert 'href="#indhold"' in html
+    assert 'action="/soeg/"' in html
+    assert 'href="/soeg/?emne=frivillige"' in html
+    assert "Frivilligmentor" in html
+    assert "7592 4000" in html and "lvsinfo@lavs.dk" in html
+
+
+def test_article_page_shows_metadata_body_and_related_material(client, site):
+    topic = TopicFactory(slug="brugerinddragelse", name="Brugerinddragelse")
+    method = MethodPageFactory(
+        parent=section("metoder"),
+        title="Husmødet som metode",
+        year=2009,
+        authors="Anne Holm, Per Berg",
+        topics=[topic],
+    )
+    GuidePageFactory(parent=section("vejledninger"), title="Etabler et brugerråd", topics=[topic])
+    GuidePageFactory(parent=section("vejledninger"), title="Noget helt andet")
+
+    html = client.get(method.url).content.decode()
+
+    assert "Husmødet som metode" in html
+    assert "<dd>2009</dd>" in html
+    assert "Anne Holm, Per Berg" in html
+    assert "Brødtekst om værestedet." in html
+    assert "Etabler et brugerråd" in html
+    assert "Noget helt andet" not in html
+
+
+def test_publication_page_offers_the_document_with_type_and_size(client, site):
+    publication = PublicationPageFactory(parent=section("publikationer"))
+
+    html = client.get(publication.url).content.decode()
+
+    assert publication.document.url in html
+    assert "(TXT, 19\xa0bytes)" in html  # filesizeformat keeps number and unit together
