@@ -15,6 +15,9 @@ from kb.site_setup import SECTIONS, ensure_site, section_page
 from kb.taxonomy_data import TOPICS
 
 REQUIRED_KEYS = ("slug", "title", "type", "topics", "summary")
+# Part of every page's checksum: bump it when the conversion changes, so a re-import
+# rewrites pages that came from unchanged files.
+CONVERSION_VERSION = b"2"
 
 
 class CorpusError(Exception):
@@ -57,7 +60,8 @@ def parse_item(path: Path, corpus_root: Path) -> CorpusItem:
     attachment = corpus_root / meta["file"] if meta.get("file") else None
     if attachment and not attachment.is_file():
         raise CorpusError(f"den vedhæftede fil {meta['file']} findes ikke")
-    checksum = hashlib.sha256(raw + (attachment.read_bytes() if attachment else b"")).hexdigest()
+    attached = attachment.read_bytes() if attachment else b""
+    checksum = hashlib.sha256(CONVERSION_VERSION + raw + attached).hexdigest()
     return CorpusItem(
         path=path,
         slug=str(meta["slug"]),

@@ -5,6 +5,7 @@ import re
 import markdown
 
 HEADING = re.compile(r"^(#{1,4})\s+(.*)$")
+LIST_ITEM = re.compile(r"^\s*([-*+]|\d+\.)\s")
 
 
 def markdown_to_blocks(text: str, title: str = "") -> list[dict]:
@@ -44,9 +45,13 @@ def markdown_to_blocks(text: str, title: str = "") -> list[dict]:
 
 
 def split_chunks(text: str) -> list[str]:
-    """Blank-line separated chunks; a heading line always stands alone."""
+    """Blank-line separated chunks; a heading line always stands alone, and a list that
+    follows a text line without a blank line starts a chunk of its own (as authors expect)."""
     chunks, current = [], []
     for line in text.strip().splitlines():
+        if LIST_ITEM.match(line) and current and not LIST_ITEM.match(current[-1]):
+            chunks.append("\n".join(current))
+            current = []
         if not line.strip() or HEADING.match(line):
             if current:
                 chunks.append("\n".join(current))

@@ -41,3 +41,10 @@ def test_a_first_heading_other_than_the_title_is_kept():
     blocks = markdown_to_blocks("# Noget andet\n\nTekst.", title="Husmødet")
 
     assert blocks[0]["value"]["text"] == "Noget andet"
+
+
+def test_a_list_right_after_a_text_line_is_still_a_list():
+    blocks = markdown_to_blocks("**Kendetegn:**\n- Små beløb\n- Et år ad gangen")
+
+    assert "<li>Små beløb</li>" in blocks[0]["value"]
+    assert "<p><strong>Kendetegn:</strong></p>" in blocks[0]["value"]
