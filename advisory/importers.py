@@ -1,0 +1,258 @@
+"""Import organisations (CSV) and cases (JSON lines) in the corpus formats.
+
+Both are idempotent: organisations are matched by name, cases by reference. A bad row is
+reported with its line number and the rest are imported."""
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import IntegerField, Max
+from django.db.models.functions import Cast, Substr
+from django.utils import timezone
+
+from advisory.deadlines import response_due_date
+from advisory.models import Case, CaseEvent, Contact, Municipality, Organisation, ReferenceCounter
+from advisory.models.cases import Channel, Status
+from advisory.workflow import log
+from kb.models import ArticlePage, Topic
+
+REFERENCE_RE = re.compile(r"^R-(\d{4})-(\d{4})$")
+ORGANISATION_FIELDS = ["kind", "municipality", "address", "postcode", "city", "email", "phone"]
+
+
+class RowError(Exception):
+    """A row that cannot be imported; the message says why, in Danish."""
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+
+
+def import_rows(rows: Iterable[tuple[int, object]], import_row) -> ImportReport:
+    """Run ``import_row(row, report)`` for each ``(line, row)``; each row in its own transaction."""
+    report = ImportReport()
+    for line, row in rows:
+        try:
+            with transaction.atomic():
+                outcome = import_row(
+                    row, lambda message, line=line: report.warnings.append((line, message))
+                )
+        except RowError as exc:
+            report.errors.append((line, str(exc)))
+            continue
+        setattr(report, outcome, getattr(report, outcome) + 1)
+    return report
+
+
+def csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
+    with path.open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        for row in reader:
+            yield reader.line_num, row
+
+
+def jsonl_rows(path: Path) -> Iterator[tuple[int, object]]:
+    with path.open(encoding="utf-8") as file:
+        for line, text in enumerate(file, start=1):
+            if not text.strip():
+                continue
+            try:
+                yield line, json.loads(text)
+            except json.JSONDecodeError as exc:
+                yield line, RowError(f"ugyldig JSON ({exc.msg})")
+
+
+def _required(row: dict, key: str) -> str:
+    value = row.get(key)
+    if value in (None, ""):
+        raise RowError(f"mangler «{key}»")
+    return value
+
+
+def _parse_date(value: str, key: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RowError(f"«{key}» er ikke en dato: {value!r}") from None
+
+
+def _parse_time(value: str | None, key: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return timezone.make_aware(datetime.fromisoformat(value))
+    except ValueError:
+        raise RowError(f"«{key}» er ikke et tidspunkt: {value!r}") from None
+
+
+def organisation_values(row: dict) -> tuple[str, dict]:
+    name = _required(row, "name").strip()
+    kind = _required(row, "kind")
+    if kind not in Organisation.Kind.values:
+        raise RowError(f"ukendt type «{kind}»")
+    municipality = Municipality.objects.filter(name=_required(row, "municipality")).first()
+    if municipality is None:
+        raise RowError(f"ukendt kommune «{row['municipality']}»")
+    if row.get("email"):
+        try:
+            validate_email(row["email"])
+        except ValidationError:
+            raise RowError(f"ugyldig e-mail «{row['email']}»") from None
+    values = {key: row.get(key) or "" for key in ORGANISATION_FIELDS}
+    values.update(
+        municipality=municipality,
+        member_since=_parse_date(row.get("member_since", ""), "member_since"),
+        is_member=True,
+    )
+    return name, values
+
+
+def import_organisation(row: dict, warn) -> str:
+    name, values = organisation_values(row)
+    organisation = Organisation.objects.filter(name=name).first()
+    if organisation is None:
+        Organisation.objects.create(name=name, **values)
+        return "created"
+    if all(getattr(organisation, key) == value for key, value in values.items()):
+        return "unchanged"
+    for key, value in values.items():
+        setattr(organisation, key, value)
+    organisation.save()
+    return "updated"
+
+
+def import_organisations(path: Path, progress=iter) -> ImportReport:
+    return import_rows(progress(csv_rows(path)), import_organisation)
+
+
+def _choice(row: dict, key: str, choices) -> str:
+    value = _required(row, key)
+    if value not in choices.values:
+        raise RowError(f"ukendt {key} «{value}»")
+    return value
+
+
+def case_values(row: dict) -> dict:
+    if isinstance(row, RowError):
+        raise row
+    match = REFERENCE_RE.match(_required(row, "ref"))
+    if not match:
+        raise RowError(f"ugyldig reference «{row['ref']}»")
+    organisation = None
+    if row.get("organisation"):
+        organisation = Organisation.objects.filter(name=row["organisation"]).first()
+        if organisation is None:
+            raise RowError(f"ukendt organisation «{row['organisation']}»")
+    topic = Topic.objects.filter(slug=_required(row, "topic")).first()
+    if topic is None:
+        raise RowError(f"ukendt emne «{row['topic']}»")
+    opened = _parse_time(_required(row, "opened"), "opened")
+    status = _choice(row, "status", Status)
+    closed = _parse_time(row.get("closed"), "closed")
+    if status == Status.CLOSED and closed is None:
+        raise RowError("en lukket sag mangler «closed»")
+    return {
+        "reference": row["ref"],
+        "organisation": organisation,
+        "requester_name": _required(row, "contact_name"),
+        "channel": _choice(row, "channel", Channel),
+        "topic": topic,
+        "subject": _required(row, "subject"),
+        "question": _required(row, "question"),
+        "status": status,
+        "opened_at": opened,
+        "closed_at": closed,
+        "due_date": response_due_date(timezone.localtime(opened).date()),
+    }
+
+
+def _reply_time(case: Case) -> datetime:
+    """The old records do not say when the answer went out: take the due date (the promise
+    kept), or the closing time if the case was closed before that."""
+    local_opened = timezone.localtime(case.opened_at)
+    due = timezone.make_aware(datetime.combine(case.due_date, local_opened.time()))
+    return min(due, case.closed_at) if case.closed_at else due
+
+
+def import_case(row: dict, warn) -> str:
+    values = case_values(row)
+    if Case.objects.filter(reference=values["reference"]).exists():
+        return "unchanged"
+    case = Case(**values)
+    if case.organisation:
+        case.contact, _ = Contact.objects.get_or_create(
+            organisation=case.organisation, name=case.requester_name
+        )
+    answer = row.get("answer")
+    if answer:
+        case.first_response_at = _reply_time(case)
+    if case.status == Status.WAITING:
+        case.waiting_since = case.opened_at
+    case.save()
+    _import_timeline(case, answer)
+    _link_related(case, row.get("related") or [], warn)
+    return "created"
+
+
+def _import_timeline(case: Case, answer: str | None) -> None:
+    log(case, CaseEvent.Kind.STATUS, at=case.opened_at, new_value=Status.NEW)
+    if answer:
+        log(case, CaseEvent.Kind.REPLY, at=case.first_response_at, body=answer)
+    if case.status != Status.NEW:
+        at = case.closed_at or case.first_response_at or case.opened_at
+        log(
+            case,
+            CaseEvent.Kind.STATUS,
+            at=at,
+            old_value=Status.NEW,
+            new_value=case.status,
+            body="Importeret",
+        )
+
+
+def _link_related(case: Case, slugs: list[str], warn) -> None:
+    pages = list(ArticlePage.objects.filter(slug__in=slugs))
+    case.related_pages.add(*pages)
+    missing = sorted(set(slugs) - {page.slug for page in pages})
+    if missing:
+        warn(f"{case.reference}: ukendte sider i vidensbanken: {', '.join(missing)}")
+
+
+def sync_reference_counters() -> None:
+    """Let new references continue after the highest imported number of each year."""
+    highest_per_year = (
+        Case.objects.annotate(
+            year=Cast(Substr("reference", 3, 4), IntegerField()),
+            number=Cast(Substr("reference", 8, 4), IntegerField()),
+        )
+        .values_list("year")
+        .annotate(highest=Max("number"))
+        .order_by()
+    )
+    for year, highest in highest_per_year:
+        counter, _ = ReferenceCounter.objects.select_for_update().get_or_create(year=year)
+        if counter.last_number < highest:
+            counter.last_number = highest
+            counter.save(update_fields=["last_number"])
+
+
+def import_cases(path: Path, progress=iter) -> ImportReport:
+    report = import_rows(progress(jsonl_rows(path)), import_case)
+    with transaction.atomic():
+        sync_reference_counters()
+    return report

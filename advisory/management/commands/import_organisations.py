@@ -1,0 +1,10 @@
+from advisory.importers import import_organisations
+from advisory.management.commands._import import ImportCommand
+
+
+class Command(ImportCommand):
+    help = "Importér organisationer fra en CSV-fil (name,kind,municipality,…); kan køres igen."
+    noun = "Organisationer"
+
+    def run_import(self, path, progress):
+        return import_organisations(path, progress)

@@ -1,0 +1,132 @@
+import json
+
+import pytest
+
+from django.core.management import CommandError, call_command
+from django.utils.timezone import localtime
+
+from advisory.models import Case, CaseEvent, Contact, Organisation, ReferenceCounter
+from advisory.models.cases import Status
+from kb.models import ArticlePage
+from tests.advisory.factories import CaseFactory
+from tests.factories import GuidePageFactory, section
+
+pytestmark = pytest.mark.django_db
+ANKERET = "Værestedet Ankeret,vaerested,Odense,Havnegade 1,5000,Odense C,a@example.org,1,2010-01-01"
+
+
+def counts():
+    return (
+        Organisation.objects.count(),
+        Case.objects.count(),
+        CaseEvent.objects.count(),
+        Contact.objects.count(),
+    )
+
+
+def import_corpus_records(corpus):
+    call_command("import_organisations", str(corpus / "organisations.csv"), verbosity=0)
+    call_command("import_cases", str(corpus / "cases.jsonl"), verbosity=0)
+
+
+def test_corpus_organisations_and_cases_import_and_reimport_changes_nothing(corpus_dir, site):
+    first = json.loads((corpus_dir / "cases.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    for slug in first["related"]:
+        GuidePageFactory(parent=section("vejledninger"), slug=slug)
+
+    import_corpus_records(corpus_dir)
+    assert Organisation.objects.count() == 200
+    assert Case.objects.count() == 300
+    assert Case.objects.filter(status=Status.CLOSED).count() == 224
+    before = counts()
+    import_corpus_records(corpus_dir)
+    assert counts() == before
+
+    case = Case.objects.get(reference=first["ref"])
+    assert case.status == first["status"] == "closed"
+    assert case.organisation.name == first["organisation"]
+    assert case.organisation.municipality.region
+    assert localtime(case.opened_at).isoformat().startswith(first["opened"])
+    assert localtime(case.closed_at).isoformat().startswith(first["closed"])
+    reply = case.events.get(kind=CaseEvent.Kind.REPLY)
+    assert reply.body == first["answer"]
+    assert case.first_response_at == reply.created_at
+    assert sorted(case.related_pages.values_list("slug", flat=True)) == sorted(first["related"])
+
+
+def test_new_case_after_import_continues_the_years_numbering(tmp_path, db):
+    organisations = tmp_path / "organisations.csv"
+    organisations.write_text(
+        f"name,kind,municipality,address,postcode,city,email,phone,member_since\n{ANKERET}\n",
+        encoding="utf-8",
+    )
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text(json.dumps(case_row("R-2026-0041")) + "\n", encoding="utf-8")
+    call_command("import_organisations", str(organisations), verbosity=0)
+    call_command("import_cases", str(cases), verbosity=0)
+    assert ReferenceCounter.objects.get(year=2026).last_number == 41
+    assert CaseFactory(organisation=Organisation.objects.get()).reference == "R-2026-0042"
+
+
+def case_row(ref, **overrides):
+    return {
+        "ref": ref,
+        "organisation": "Værestedet Ankeret",
+        "contact_name": "Per Holm",
+        "channel": "phone",
+        "topic": "frivillige",
+        "subject": "Frivillige",
+        "question": "Hvor finder vi frivillige?",
+        "opened": "2026-03-02T10:00:00",
+        "status": "new",
+        "answer": None,
+        "related": [],
+        "closed": None,
+        **overrides,
+    }
+
+
+def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path, capsys):
+    organisations = tmp_path / "organisations.csv"
+    organisations.write_text(
+        "name,kind,municipality,address,postcode,city,email,phone,member_since\n"
+        f"{ANKERET}\n"
+        "Stedet,vaerested,Atlantis,Vej 1,5000,Odense C,b@example.org,2,2010-01-01\n"
+        "Hjørnet,boform,Aarhus,Vej 2,8000,Aarhus C,c@example.org,3,2011-02-03\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError) as failure:
+        call_command("import_organisations", str(organisations), verbosity=0)
+    assert failure.value.returncode == 1
+    assert f"{organisations}:3: ukendt kommune «Atlantis»" in capsys.readouterr().err
+    assert sorted(Organisation.objects.values_list("name", flat=True)) == [
+        "Hjørnet",
+        "Værestedet Ankeret",
+    ]
+
+    cases = tmp_path / "cases.jsonl"
+    lines = [
+        json.dumps(case_row("R-2026-0001")),
+        "{ikke json",
+        json.dumps(case_row("R-2026-0003", channel="brevdue")),
+        json.dumps(case_row("R-2026-0004")),
+    ]
+    cases.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("import_cases", str(cases), verbosity=0)
+    err = capsys.readouterr().err
+    assert f"{cases}:2: ugyldig JSON" in err
+    assert f"{cases}:3: ukendt channel «brevdue»" in err
+    assert sorted(Case.objects.values_list("reference", flat=True)) == [
+        "R-2026-0001",
+        "R-2026-0004",
+    ]
+
+
+def test_load_demo_content_without_corpus_loads_the_projects_own_cases(site, settings, tmp_path):
+    settings.CORPUS_DIR = tmp_path / "intet-korpus"
+    call_command("load_demo_content", verbosity=0)
+    assert Case.objects.count() == 5
+    assert Case.objects.filter(related_pages__in=ArticlePage.objects.all()).exists()
+    call_command("load_demo_content", verbosity=0)
+    assert Case.objects.count() == 5
