@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from django.core.management import call_command
 
 from accounts.models import User

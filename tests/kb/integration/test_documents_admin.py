@@ -1,9 +1,11 @@
 import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from kb.models import KbDocument
 from wagtail.models import Collection
+
+from kb.models import KbDocument
 
 pytestmark = pytest.mark.django_db
 

@@ -2,6 +2,7 @@ import shutil
 from io import StringIO
 
 import pytest
+
 from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase
