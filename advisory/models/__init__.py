@@ -1,17 +1,29 @@
 from advisory.models.cases import Case, CaseQuerySet, CaseTag, ReferenceCounter
 from advisory.models.events import CaseEvent
 from advisory.models.organisations import Contact, Municipality, Organisation, Region
+from advisory.models.requester import (
+    CaseAccess,
+    CaseAttachment,
+    IncomingMail,
+    RateLimitHit,
+    UsedFormToken,
+)
 from advisory.models.templates import ReplyTemplate
 
 __all__ = [
     "Case",
+    "CaseAccess",
+    "CaseAttachment",
     "CaseEvent",
     "CaseQuerySet",
     "CaseTag",
     "Contact",
+    "IncomingMail",
     "Municipality",
     "Organisation",
     "ReferenceCounter",
+    "RateLimitHit",
     "Region",
     "ReplyTemplate",
+    "UsedFormToken",
 ]
