@@ -1,4 +1,6 @@
-"""Search backend configuration: Elasticsearch when ELASTICSEARCH_URL is set, else PostgreSQL."""
+"""Search backend configuration: Elasticsearch/OpenSearch when ELASTICSEARCH_URL is set, else
+PostgreSQL. The database backend is always configured too: it is the fallback during an outage,
+so it is kept up to date alongside the engine."""
 
 DATABASE_BACKEND = {
     "BACKEND": "modelsearch.backends.database",
@@ -6,21 +8,44 @@ DATABASE_BACKEND = {
     "AUTO_UPDATE": True,
 }
 
+# scripts/elasticsearch.sh runs either engine; SEARCH_ENGINE says which one the URL points at.
+ENGINE_BACKENDS = {
+    "elasticsearch": "modelsearch.backends.elasticsearch9",
+    "opensearch": "modelsearch.backends.opensearch3",
+}
 
-def elasticsearch_backend(url: str) -> dict:
+DANISH_ANALYSIS = {
+    "settings": {
+        "analysis": {"analyzer": {"default": {"type": "danish"}}},
+        "index": {"max_result_window": 10000},
+    }
+}
+
+
+def engine_backend(url: str, engine: str, index_prefix: str, timeout: float) -> dict:
+    """A modelsearch backend for the engine at ``url`` with Danish stemming and stop words.
+    The timeout is short on purpose: a hanging node must not hold up the search page."""
     return {
-        "BACKEND": "modelsearch.backends.elasticsearch9",
+        "BACKEND": ENGINE_BACKENDS[engine],
         "URLS": [url],
-        "INDEX_PREFIX": "vidensbanken_",
-        "TIMEOUT": 5,
+        "INDEX_PREFIX": index_prefix,
+        "TIMEOUT": timeout,
         "OPTIONS": {"max_retries": 0},
         "AUTO_UPDATE": True,
-        "INDEX_SETTINGS": {"settings": {"analysis": {"analyzer": {"default": {"type": "danish"}}}}},
+        "INDEX_SETTINGS": DANISH_ANALYSIS,
     }
 
 
-def search_backends(elasticsearch_url: str | None) -> dict:
+def search_backends(
+    url: str | None,
+    engine: str = "opensearch",
+    index_prefix: str = "vidensbanken_",
+    timeout: float = 1.0,
+) -> dict:
     """The 'default' backend follows the environment; 'database' is always there as fallback."""
-    if elasticsearch_url:
-        return {"default": elasticsearch_backend(elasticsearch_url), "database": DATABASE_BACKEND}
+    if url:
+        return {
+            "default": engine_backend(url, engine, index_prefix, timeout),
+            "database": DATABASE_BACKEND,
+        }
     return {"default": DATABASE_BACKEND}

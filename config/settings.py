@@ -138,7 +138,12 @@ WAGTAILIMAGES_IMAGE_MODEL = "kb.KbImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "kb.KbDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "txt", "xlsx", "pptx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILSEARCH_BACKENDS = search_backends(env.str("ELASTICSEARCH_URL", default=None))
+WAGTAILSEARCH_BACKENDS = search_backends(
+    env.str("ELASTICSEARCH_URL", default=None),
+    engine=env.str("SEARCH_ENGINE", default="opensearch"),
+    index_prefix=env.str("ELASTICSEARCH_INDEX_PREFIX", default="vidensbanken_"),
+    timeout=env.float("ELASTICSEARCH_TIMEOUT", default=1.0),
+)
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("en", "English")]
 WAGTAILADMIN_USER_LOGIN_FORM = "wagtail.admin.forms.auth.LoginForm"
 
@@ -146,6 +151,15 @@ CORPUS_DIR = Path(env.str("CORPUS_DIR", default=str(BASE_DIR.parent / "shared" /
 
 # Advisory cases: the response time a question gets, in Danish working days.
 CASE_RESPONSE_WORKING_DAYS = env.int("CASE_RESPONSE_WORKING_DAYS", default=3)
+
+# The public question form, tracking links, incoming mail and how long personal data is kept.
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+SECRETARIAT_EMAIL = env.str("SECRETARIAT_EMAIL", default="lvsinfo@lavs.dk")
+ASK_MIN_FILL_SECONDS = env.int("ASK_MIN_FILL_SECONDS", default=5)
+ASK_FORM_MAX_AGE_HOURS = env.int("ASK_FORM_MAX_AGE_HOURS", default=12)
+ASK_LIMIT_PER_HOUR = env.int("ASK_LIMIT_PER_HOUR", default=5)
+IMAP_URL = env.str("IMAP_URL", default="")
+CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=730)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

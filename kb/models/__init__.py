@@ -8,6 +8,7 @@ from kb.models.pages import (
     PublicationPage,
     SectionPage,
 )
+from kb.models.search import SearchQueryLog, SearchTerm, Synonym
 from kb.models.taxonomy import Audience, Topic
 
 __all__ = [
@@ -21,6 +22,9 @@ __all__ = [
     "KbRendition",
     "MethodPage",
     "PublicationPage",
+    "SearchQueryLog",
+    "SearchTerm",
     "SectionPage",
+    "Synonym",
     "Topic",
 ]

@@ -1,0 +1,66 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+
+
+class Synonym(models.Model):
+    """Words an editor says mean the same in a search: a query containing ``term`` also finds
+    pages with any of the ``synonyms``. Applied to the query, so it works on every backend at
+    once and needs no reindex."""
+
+    term = models.CharField(
+        _("søgeord"), max_length=100, unique=True, help_text=_("Fx volontør eller §18.")
+    )
+    synonyms = models.CharField(
+        _("synonymer"),
+        max_length=500,
+        help_text=_("Adskil med komma, fx frivillig, frivillige. Kan være flere ord."),
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("synonyms")]
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonymer")
+
+    def __str__(self):
+        return f"{self.term} → {self.synonyms}"
+
+    @property
+    def synonym_list(self) -> list[str]:
+        return [word.strip() for word in self.synonyms.split(",") if word.strip()]
+
+
+class SearchTerm(models.Model):
+    """A word that occurs in published material, with its Danish stem: the vocabulary that
+    folding (vaerested → værested) and typo correction (frivilig → frivillig) choose from."""
+
+    word = models.CharField(max_length=100, unique=True)
+    stem = models.CharField(max_length=100, db_index=True)
+    frequency = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("søgeordsforråd")
+
+    def __str__(self):
+        return self.word
+
+
+class SearchQueryLog(models.Model):
+    """One search made on the site: the normalised query and how many results it had. Nothing
+    about who searched is stored."""
+
+    query = models.CharField(_("søgning"), max_length=255, db_index=True)
+    result_count = models.PositiveIntegerField(_("antal resultater"))
+    backend = models.CharField(_("søgemaskine"), max_length=40)
+    searched_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-searched_at"]
+        verbose_name = _("søgning")
+        verbose_name_plural = _("søgelog")
+
+    def __str__(self):
+        return self.query

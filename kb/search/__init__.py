@@ -1,0 +1,1 @@
+"""Site search: query understanding, backend choice with fallback, facets, highlights."""

@@ -1,0 +1,29 @@
+"""Title suggestions while typing, from the same backend (and fallback) as the search page."""
+
+from kb.search.backends import with_fallback
+from kb.search.query import FOLDING_RE, FOLDINGS, normalise
+from kb.search.results import visible_articles
+
+MIN_LENGTH = 2
+LIMIT = 8
+
+
+def suggestions(text: str, limit: int = LIMIT) -> list[dict]:
+    """Titles and URLs of articles whose title words start like the typed words; when that
+    finds nothing, the same with ae/oe/aa read as æ/ø/å."""
+    text = normalise(text)
+    if len(text.replace(" ", "")) < MIN_LENGTH:
+        return []
+    found = titles(text, limit)
+    folded = FOLDING_RE.sub(lambda match: FOLDINGS[match.group()], text)
+    if not found and folded != text:
+        found = titles(folded, limit)
+    return found
+
+
+def titles(text: str, limit: int) -> list[dict]:
+    def run(backend):
+        return list(backend.autocomplete(text, visible_articles(), operator="and")[:limit])
+
+    pages, _backend = with_fallback(run)
+    return [{"title": page.title, "url": page.url} for page in pages]

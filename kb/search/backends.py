@@ -1,0 +1,103 @@
+"""Which search backend answers, and the fallback to the database when the engine is down."""
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from django.conf import settings
+
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchResults
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+DATABASE = "database"
+ENGINE = "default"
+# After a failure the engine is left alone for a while, so an outage costs one slow request
+# rather than one per visitor.
+RETRY_AFTER_SECONDS = 30.0
+
+
+@dataclass
+class EngineState:
+    down_until: float = 0.0
+
+
+state = EngineState()
+
+
+def engine_errors() -> tuple[type[Exception], ...]:
+    """Connection and timeout errors of whichever client libraries are installed."""
+    errors: list[type[Exception]] = []
+    try:
+        from elastic_transport import ConnectionError, ConnectionTimeout
+
+        errors += [ConnectionError, ConnectionTimeout]
+    except ImportError:
+        pass
+    try:
+        from opensearchpy.exceptions import ConnectionError, ConnectionTimeout
+
+        errors += [ConnectionError, ConnectionTimeout]
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+def backend_name(backend) -> str:
+    """A short label for logs and reports: "database", "elasticsearch" or "opensearch"."""
+    module = type(backend).__module__
+    if ".database" in module:
+        return DATABASE
+    return "opensearch" if "opensearch" in module else "elasticsearch"
+
+
+_backends: dict[str, object] = {}
+
+
+def get_backend(alias: str):
+    """The backend for ``alias``, reused between requests so the engine client keeps its
+    connections open (modelsearch builds a new client on every call)."""
+    configured = settings.WAGTAILSEARCH_BACKENDS
+    alias = alias if alias in configured else ENGINE  # without an engine, default is the database
+    config = configured.get(alias, {})
+    key = alias + json.dumps(config, sort_keys=True, default=str)
+    if key not in _backends:
+        _backends[key] = get_search_backend(alias)
+    return _backends[key]
+
+
+def with_fallback(action: Callable[..., T], alias: str = ENGINE) -> tuple[T, str]:
+    """Run ``action(backend)`` on the configured backend; if the engine cannot be reached,
+    log a warning and run it on the database backend instead."""
+    backend = get_backend(alias)
+    if backend_name(backend) != DATABASE and time.monotonic() >= state.down_until:
+        try:
+            return action(backend), backend_name(backend)
+        except engine_errors() as error:
+            state.down_until = time.monotonic() + RETRY_AFTER_SECONDS
+            logger.warning("Søgemaskinen svarer ikke (%s); søger i databasen i stedet.", error)
+    database = get_backend(DATABASE)
+    return action(database), DATABASE
+
+
+def ranked_ids(backend, query, queryset, limit: int) -> list[int]:
+    """Primary keys of the best ``limit`` matches, best first, without loading the objects."""
+    results = backend.search(query, queryset, operator="or")[:limit]
+    if isinstance(results, ElasticsearchBaseSearchResults):
+        body = results._get_es_body()
+        params = {
+            "index": backend.get_index_for_model(queryset.model).name,
+            "_source": False,
+            results.fields_param_name: "pk",
+            "size": limit,
+        }
+        hits = results._backend_do_search(body, **params)["hits"]["hits"]
+        return [int(hit["fields"]["pk"][0]) for hit in hits]
+    if not hasattr(results, "get_queryset"):  # nothing to search for
+        return []
+    return list(results.get_queryset().values_list("pk", flat=True))

@@ -1,0 +1,134 @@
+"""From what a person typed to an engine query: phrases in quotes, stop words dropped,
+æ/ø/å typed as ae/oe/aa, typos corrected against the vocabulary, editors' synonyms added.
+
+All of this happens before the engine sees the query, so both backends get the same words."""
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
+
+from kb.models import Synonym
+from kb.search import vocabulary
+from kb.search.text import tokenize
+
+PHRASE_RE = re.compile(r'"([^"]+)"')
+FOLDINGS = {"aa": "å", "ae": "æ", "oe": "ø"}
+FOLDING_RE = re.compile("|".join(FOLDINGS))
+MAX_QUERY_LENGTH = 200
+
+
+def normalise(raw: str) -> str:
+    """The query as logged and compared: lower case, single spaces, bounded length."""
+    return " ".join(raw.lower().split())[:MAX_QUERY_LENGTH]
+
+
+def spellings(token: str) -> list[str]:
+    """``token`` and every way of reading its ae/oe/aa as æ/ø/å."""
+    parts = FOLDING_RE.split(token)
+    pairs = FOLDING_RE.findall(token)
+    if not pairs or len(pairs) > 4:
+        return [token]
+    variants = []
+    for choice in itertools.product(*((pair, FOLDINGS[pair]) for pair in pairs)):
+        variants.append(parts[0] + "".join(c + p for c, p in zip(choice, parts[1:], strict=True)))
+    return variants
+
+
+@dataclass
+class Word:
+    """One typed word and the spellings searched for it."""
+
+    typed: str
+    searched: list[str]
+
+    @property
+    def corrected(self) -> bool:
+        return self.searched != [self.typed]
+
+
+@dataclass
+class ParsedQuery:
+    """A query ready for any backend, with what the page needs to explain it."""
+
+    text: str
+    words: list[Word] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+    expansions: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.words or self.phrases or self.expansions)
+
+    @property
+    def suggestion(self) -> str:
+        """The query with corrected spellings ("Mente du …?"), or "" when nothing changed."""
+        replaced = {w.typed: w.searched[0] for w in self.words if w.corrected}
+        suggestion = " ".join(replaced.get(token, token) for token in tokenize(self.text))
+        return "" if suggestion == " ".join(tokenize(self.text)) else suggestion
+
+    @property
+    def terms(self) -> list[str]:
+        """Every word searched for, for highlighting."""
+        searched = [spelling for word in self.words for spelling in word.searched]
+        extra = [t for text in self.phrases + self.expansions for t in tokenize(text)]
+        return list(dict.fromkeys(searched + extra))
+
+    def engine_query(self) -> SearchQuery | None:
+        """Any word may match (ranked by how many do and where); quoted phrases must."""
+        alternatives = []
+        plain = " ".join(spelling for word in self.words for spelling in word.searched)
+        if plain:
+            alternatives.append(PlainText(plain, operator="or"))
+        alternatives += [PlainText(text, operator="and") for text in self.expansions]
+        optional = Or(alternatives) if len(alternatives) > 1 else next(iter(alternatives), None)
+        required = [Phrase(text) for text in self.phrases]
+        if not required:
+            return optional
+        return And(required + [optional]) if optional else And(required)
+
+
+def editor_synonyms() -> dict[str, list[str]]:
+    """Editor-defined terms (tokenized like queries) and the words they stand for."""
+    return {" ".join(tokenize(s.term)): s.synonym_list for s in Synonym.objects.all()}
+
+
+def synonym_expansions(tokens: list[str], synonyms: dict[str, list[str]]) -> list[str]:
+    """Synonyms of every editor-defined term that occurs in the query as whole words."""
+    query = f" {' '.join(tokens)} "
+    return [
+        word for term, words in synonyms.items() if term and f" {term} " in query for word in words
+    ]
+
+
+def resolve(token: str, info: dict, is_synonym: bool) -> list[str]:
+    """The spellings to search for one typed word: the known readings of ae/oe/aa, else the
+    nearest published word; none for a stop word or an unknown word a synonym stands in for."""
+    variants = spellings(token)
+    if any(info[variant].stem is None for variant in variants):
+        return []
+    known = [variant for variant in variants if info[variant].known]
+    if known:
+        return known
+    if is_synonym:
+        return []
+    corrected = next(filter(None, (vocabulary.closest(v) for v in reversed(variants))), None)
+    return [corrected] if corrected else [token]
+
+
+def parse(raw: str) -> ParsedQuery:
+    """Understand a typed query; see the module docstring."""
+    text = normalise(raw)
+    phrases = [" ".join(tokenize(p)) for p in PHRASE_RE.findall(text) if tokenize(p)]
+    tokens = list(dict.fromkeys(tokenize(PHRASE_RE.sub(" ", text))))
+    synonyms = editor_synonyms()
+    expansions = synonym_expansions(tokenize(text), synonyms)
+    info = vocabulary.analyse(sorted({v for token in tokens for v in spellings(token)}))
+    words = [Word(token, resolve(token, info, token in synonyms)) for token in tokens]
+    return ParsedQuery(
+        text=text,
+        words=[word for word in words if word.searched],
+        phrases=phrases,
+        expansions=expansions,
+    )

@@ -1,0 +1,119 @@
+"""One search as the page shows it: matches from the engine, editor's picks first, facets,
+sorting, pagination, highlighted snippets, and a line in the query log."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import prefetch_related_objects
+
+from wagtail.contrib.search_promotions.models import SearchPromotion
+
+from kb.models import ArticlePage, SearchQueryLog
+from kb.search import vocabulary
+from kb.search.backends import ENGINE, ranked_ids, with_fallback
+from kb.search.facets import Facet, FacetSelection
+from kb.search.highlight import snippet
+from kb.search.query import ParsedQuery, parse
+from kb.search.text import body_text
+
+RESULTS_PER_PAGE = 10
+# The engine ranks; only the best matches take part in facets and paging. Enough for any
+# person to read, few enough that counting facets over them stays fast.
+MAX_MATCHES = 1000
+SORT_RELEVANCE, SORT_NEWEST = "relevans", "nyeste"
+NEWEST_FIRST = ("-year", "-first_published_at", "title")
+
+
+@dataclass
+class Hit:
+    """One result as listed: the page, a highlighted snippet, and whether an editor chose it."""
+
+    page: ArticlePage
+    snippet: str
+    promoted: bool
+
+
+@dataclass
+class SearchOutcome:
+    query: ParsedQuery
+    results: Page
+    facets: list[Facet]
+    sort: str
+    backend: str = ""
+    promoted: list[int] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.results.paginator.count
+
+
+def visible_articles():
+    """Articles anyone may see: live and without a privacy restriction."""
+    return ArticlePage.objects.live().public()
+
+
+def promoted_ids(text: str) -> list[int]:
+    """Pages editors have put first for exactly this query (Wagtail's search promotions)."""
+    return list(
+        SearchPromotion.objects.filter(query__query_string=text, page__isnull=False)
+        .order_by("sort_order")
+        .values_list("page_id", flat=True)
+    )
+
+
+def matching_ids(parsed: ParsedQuery, alias: str = ENGINE) -> tuple[list[int], str, list[int]]:
+    """Ids of the matches, editor's picks first, then by relevance; who answered; the picks.
+    ``alias`` names the backend to ask first."""
+    picks = promoted_ids(parsed.text)
+    if parsed.is_empty:
+        return picks, "", picks
+    engine_query = parsed.engine_query()
+    ids, backend = with_fallback(
+        lambda backend: ranked_ids(backend, engine_query, visible_articles(), MAX_MATCHES),
+        alias,
+    )
+    return picks + [pk for pk in ids if pk not in picks], backend, picks
+
+
+def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[Hit]:
+    """The pages for one result page, in order, each with its snippet."""
+    pages = ArticlePage.objects.filter(pk__in=ids).select_related("content_type").specific()
+    by_id = {page.pk: page for page in pages}
+    ordered = [by_id[pk] for pk in ids if pk in by_id]
+    prefetch_related_objects(ordered, "topics")
+    stems = [info.stem for info in vocabulary.analyse(parsed.terms).values() if info.stem]
+    return [Hit(page, highlighted(page, stems), page.pk in promoted) for page in ordered]
+
+
+def highlighted(page, stems: list[str]) -> str:
+    for text in (page.summary, body_text(page), page.document_text()):
+        found = snippet(text, stems)
+        if found:
+            return found
+    return ""
+
+
+def search(text: str, selection: FacetSelection, sort: str, page_number) -> SearchOutcome:
+    """Run a search as the search page does. An empty query lists everything, newest first."""
+    parsed = parse(text)
+    ids, backend, promoted = [], "", []
+    matches = visible_articles()
+    if parsed.text:
+        ids, backend, promoted = matching_ids(parsed)
+        matches = matches.filter(pk__in=ids)
+    else:
+        sort = SORT_NEWEST
+    chosen = selection.apply(matches)
+    if sort == SORT_NEWEST:
+        ordered = chosen.order_by(*NEWEST_FIRST).values_list("pk", flat=True)
+    else:
+        keep = set(chosen.values_list("pk", flat=True))
+        ordered = [pk for pk in ids if pk in keep]
+    results = Paginator(ordered, RESULTS_PER_PAGE).get_page(page_number)
+    results.object_list = load_hits(list(results.object_list), parsed, promoted)
+    outcome = SearchOutcome(parsed, results, selection.facets(matches), sort, backend, promoted)
+    if parsed.text and not selection and results.number == 1:
+        SearchQueryLog.objects.create(
+            query=parsed.text, result_count=outcome.total, backend=backend
+        )
+    return outcome

@@ -1,0 +1,38 @@
+"""The search page (/soeg/) and its autocomplete endpoint (/soeg/autocomplete/)."""
+
+from django.db.models import Count, Q
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from kb.models import Topic
+from kb.search.autocomplete import suggestions
+from kb.search.facets import FacetSelection
+from kb.search.results import SORT_NEWEST, SORT_RELEVANCE, search
+
+POPULAR_TOPICS = 6
+
+
+@require_GET
+def search_view(request):
+    text = request.GET.get("q", "")
+    sort = SORT_NEWEST if request.GET.get("sorter") == SORT_NEWEST else SORT_RELEVANCE
+    outcome = search(text, FacetSelection(request.GET), sort, request.GET.get("side"))
+    context = {"search_query": text, "outcome": outcome}
+    if not outcome.total:
+        context["popular_topics"] = popular_topics()
+    return render(request, "search/search.html", context)
+
+
+def popular_topics():
+    """The topics with the most published material, offered when a search finds nothing."""
+    return (
+        Topic.objects.annotate(article_count=Count("articles", filter=Q(articles__live=True)))
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "name")[:POPULAR_TOPICS]
+    )
+
+
+@require_GET
+def autocomplete_view(request):
+    return JsonResponse({"results": suggestions(request.GET.get("q", ""))})
