@@ -1,5 +1,7 @@
 import pytest
 
+from django.core.management import call_command
+
 from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, screenshot
 from tests.factories import (
     MethodPageFactory,
@@ -77,3 +79,17 @@ def test_publication_offers_its_document_with_type_and_size(page, live_site, con
     download = page.locator(".download a")
     assert "TXT" in download.inner_text()
     assert "bytes" in download.inner_text()
+
+
+def test_admin_can_log_in_with_the_printed_credentials(page, live_site, capsys):
+    call_command("ensure_admin", password="demo-kode-4711")
+    printed = capsys.readouterr().out
+    assert "brugernavn: admin  adgangskode: demo-kode-4711" in printed
+
+    page.goto(live_site.url + "/admin/")
+    page.get_by_label("Brugernavn").fill("admin")
+    page.locator("#id_password").fill("demo-kode-4711")
+    page.locator("form button[type=submit]").click()
+
+    page.wait_for_url(live_site.url + "/admin/")
+    assert "Vidensbanken" in page.locator("h1").first.inner_text()
