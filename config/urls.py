@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
+    path("raadgivning/", include("advisory.public.urls")),
     path("soeg/", include("kb.search.urls")),
 ]
 

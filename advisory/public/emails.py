@@ -1,0 +1,76 @@
+"""Plain-text emails to and about requesters. Plain text, so nothing a person typed can
+turn into markup in a mail client."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from advisory.models import Case, CaseAccess, CaseEvent
+
+logger = logging.getLogger(__name__)
+
+
+def tracking_url(case: Case) -> str:
+    """The requester's private link to the case (created on first use)."""
+    access, _created = CaseAccess.objects.get_or_create(case=case)
+    path = reverse("advisory_public:track", args=[access.token])
+    return settings.PUBLIC_BASE_URL.rstrip("/") + path
+
+
+def reply_body(case: Case, body: str) -> str:
+    """A staff reply as the requester receives it: the text, then the tracking link."""
+    return render_to_string(
+        "advisory/emails/reply.txt",
+        {"case": case, "body": body, "tracking_url": tracking_url(case)},
+    )
+
+
+def send_receipt(case: Case) -> None:
+    """Confirm a new question with its reference and tracking link. A failed delivery goes on
+    the timeline for staff; the person has already seen the reference on screen."""
+    if not case.requester_email:
+        return
+    message = EmailMessage(
+        subject=_("Vi har modtaget dit spørgsmål (%(reference)s)") % {"reference": case.reference},
+        body=render_to_string(
+            "advisory/emails/receipt.txt", {"case": case, "tracking_url": tracking_url(case)}
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[case.requester_email],
+        reply_to=[settings.SECRETARIAT_EMAIL],
+    )
+    try:
+        message.send()
+    except Exception as exc:  # the case exists; staff see the failure and can call instead
+        logger.exception("Kvittering for %s kunne ikke sendes", case.reference)
+        CaseEvent.objects.create(
+            case=case,
+            kind=CaseEvent.Kind.NOTE,
+            body=_("Kvitteringen kunne ikke sendes: %(error)s") % {"error": exc},
+        )
+
+
+def notify_assignee(case: Case, event: CaseEvent) -> None:
+    """Tell the assignee (or the secretariat's shared address) that the requester wrote."""
+    recipient = case.assignee.email if case.assignee and case.assignee.email else None
+    EmailMessage(
+        subject=_("Ny besked fra spørgeren på %(reference)s") % {"reference": case.reference},
+        body=render_to_string(
+            "advisory/emails/requester_message.txt",
+            {"case": case, "event": event, "admin_url": _admin_url(case)},
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[recipient or settings.SECRETARIAT_EMAIL],
+    ).send(fail_silently=True)
+
+
+def _admin_url(case: Case) -> str:
+    try:
+        path = reverse("sager:detail", args=[case.pk])
+    except NoReverseMatch:
+        path = reverse("wagtailadmin_home")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

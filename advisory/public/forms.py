@@ -1,0 +1,161 @@
+"""The public question form and the requester's answer-back form."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from advisory.models import Municipality, Organisation
+from kb.models import Topic
+
+QUESTION_MAX = 5000
+PHONE_RE = re.compile(r"^\+?[0-9 ]{8,16}$")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def single_line(value: str) -> str:
+    """Collapse line breaks and runs of spaces: names and subjects go into email headers."""
+    return " ".join(value.split())
+
+
+class AccessibleFormMixin:
+    """Links each field to its error and help text (``aria-describedby``) and marks invalid
+    fields, so screen readers announce the message with the field."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name, field in self.fields.items():
+            bound = self[name]
+            described = [f"{bound.auto_id}-hjaelp"] if field.help_text else []
+            if name in self.errors:
+                described.insert(0, f"{bound.auto_id}-fejl")
+                field.widget.attrs["aria-invalid"] = "true"
+            if described:
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+
+
+def text_field(label, max_length, *, required=True, widget=None, help_text=""):
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        widget=widget,
+        help_text=help_text,
+        error_messages={
+            "required": _("Udfyld feltet «%(label)s».") % {"label": label},
+            "max_length": _("Teksten må højst være %(limit_value)d tegn (den er %(show_value)d)."),
+        },
+    )
+
+
+class AskForm(AccessibleFormMixin, forms.Form):
+    """A question to the secretariat. The honeypot ``website`` is hidden from people."""
+
+    name = text_field(_("Dit navn"), 200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(
+        label=_("Din e-mail"),
+        max_length=254,
+        help_text=_("Vi sender svaret og et link til din sag hertil."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Skriv din e-mailadresse, så vi kan svare dig."),
+            "invalid": _("Skriv en gyldig e-mailadresse, fx navn@example.dk."),
+            "max_length": _("E-mailadressen er for lang."),
+        },
+    )
+    phone = text_field(
+        _("Telefon (frivilligt)"),
+        20,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    organisation = text_field(
+        _("Værested eller forening"),
+        200,
+        required=False,
+        help_text=_("Vælg jeres sted på listen, eller skriv navnet."),
+        widget=forms.TextInput(attrs={"list": "organisations", "autocomplete": "organization"}),
+    )
+    starting_up = forms.BooleanField(label=_("Vi er ved at starte et værested"), required=False)
+    municipality = forms.ModelChoiceField(
+        label=_("Kommune"),
+        queryset=Municipality.objects.all(),
+        required=False,
+        empty_label=_("Vælg kommune"),
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Emne"),
+        queryset=Topic.objects.all(),
+        required=False,
+        empty_label=_("Ved ikke / andet"),
+    )
+    subject = text_field(_("Overskrift"), 200, help_text=_("Fx «Hvordan finder vi frivillige?»"))
+    question = text_field(
+        _("Dit spørgsmål"),
+        QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Højst %(max)s tegn.") % {"max": "5.000"},
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Jeg giver lov til, at sekretariatet gemmer og bruger mine oplysninger til at "
+            "besvare spørgsmålet."
+        ),
+        error_messages={"required": _("Du skal give lov, før vi kan tage imod dit spørgsmål.")},
+    )
+    website = forms.CharField(
+        label=_("Lad dette felt være tomt"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_name(self):
+        return single_line(self.cleaned_data["name"])
+
+    def clean_subject(self):
+        return single_line(self.cleaned_data["subject"])
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not PHONE_RE.match(phone):
+            raise forms.ValidationError(_("Skriv et telefonnummer med 8 cifre, fx 7592 4000."))
+        return phone
+
+    def clean_question(self):
+        question = CONTROL_RE.sub("", self.cleaned_data["question"]).strip()
+        if len(question) < 10:
+            raise forms.ValidationError(_("Skriv lidt mere, så vi kan forstå spørgsmålet."))
+        return question
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organisation") and not data.get("starting_up"):
+            self.add_error(
+                "organisation",
+                _(
+                    "Skriv navnet på jeres sted, eller sæt kryds ved «Vi er ved at starte et "
+                    "værested»."
+                ),
+            )
+        return data
+
+    def member_organisation(self) -> Organisation | None:
+        """The member organisation the typed name matches exactly (ignoring case), if any."""
+        name = single_line(self.cleaned_data.get("organisation", ""))
+        return Organisation.objects.filter(name__iexact=name, is_member=True).first()
+
+    @property
+    def search_text(self) -> str:
+        """What the person has written so far, for suggesting pages."""
+        return " ".join(filter(None, [self["subject"].value(), self["question"].value()]))
+
+
+class MessageForm(AccessibleFormMixin, forms.Form):
+    """The requester's answer to the secretariat on the tracking page."""
+
+    body = text_field(_("Din besked"), QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 6}))
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_body(self):
+        return CONTROL_RE.sub("", self.cleaned_data["body"]).strip()

@@ -1,0 +1,36 @@
+"""Questions and messages that arrive from requesters, on the web or by email."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from advisory import workflow
+from advisory.models import Case, CaseAccess, CaseEvent
+from advisory.models.cases import Channel, Status
+from advisory.public import emails
+
+#: A message from the requester puts these cases back in the secretariat's hands.
+REOPENS = (Status.WAITING, Status.ANSWERED, Status.CLOSED)
+
+
+def open_requester_case(channel: str, details: list[str] = (), **fields) -> Case:
+    """Open a case for a requester, give it a tracking link and email the receipt once the
+    transaction commits. ``details`` (what the case has no field for) become a note."""
+    case = workflow.open_case(channel=channel, **fields)
+    CaseAccess.objects.create(case=case)
+    intro = _("Oprettet fra hjemmesidens spørgeformular.") if channel == Channel.WEB else ""
+    note = "\n".join(filter(None, [intro, *details]))
+    if note:
+        workflow.add_note(case, None, note)
+    transaction.on_commit(lambda: emails.send_receipt(case))
+    return case
+
+
+@transaction.atomic
+def receive_message(case: Case, body: str) -> CaseEvent:
+    """Put the requester's message on the timeline, move a waiting, answered or closed case
+    back to in progress, and tell the assignee."""
+    event = workflow.record_message(case, None, body)
+    if case.status in REOPENS:
+        case = workflow.change_status(case, Status.IN_PROGRESS)
+    transaction.on_commit(lambda: emails.notify_assignee(case, event))
+    return event

@@ -1,0 +1,41 @@
+"""A rate limit counted in the database, so all web processes share it. Keys are keyed
+hashes, so no IP address or email is stored."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from advisory.models import RateLimitHit
+
+WINDOW = timedelta(hours=1)
+
+
+def client_keys(ip: str, identity: str) -> list[str]:
+    """The keys one submission counts against: its IP address and who sends it (an email
+    address, or the case a message is about)."""
+    return [_key("ip", ip or "unknown"), _key("identity", identity)]
+
+
+def reserve(keys: list[str]) -> bool:
+    """Count one submission against ``keys`` unless one has reached the hourly limit; False
+    then. Call inside a transaction: each key is locked until it commits, so simultaneous
+    submissions are counted one after the other."""
+    since = timezone.now() - WINDOW
+    with connection.cursor() as cursor:
+        for key in sorted(keys):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(key[:15], 16)])
+    RateLimitHit.objects.filter(created_at__lt=since).delete()
+    limit = settings.ASK_LIMIT_PER_HOUR
+    if any(
+        RateLimitHit.objects.filter(key=k, created_at__gte=since).count() >= limit for k in keys
+    ):
+        return False
+    RateLimitHit.objects.bulk_create([RateLimitHit(key=k) for k in keys])
+    return True
+
+
+def _key(kind: str, value: str) -> str:
+    return salted_hmac("advisory.ratelimit", f"{kind}:{value.strip().lower()}").hexdigest()

@@ -1,0 +1,29 @@
+"""What a requester may see of a case: never internal notes, edits or staff details."""
+
+from django.utils.translation import gettext_lazy as _
+
+from advisory.models import Case, CaseEvent
+from advisory.models.cases import Status
+
+VISIBLE_KINDS = (CaseEvent.Kind.REPLY, CaseEvent.Kind.MESSAGE)
+
+STATUS_TEXTS = {
+    Status.NEW: _("Modtaget – vi har ikke set på det endnu"),
+    Status.IN_PROGRESS: _("Vi arbejder på dit spørgsmål"),
+    Status.WAITING: _("Vi venter på svar fra dig"),
+    Status.ANSWERED: _("Besvaret"),
+    Status.CLOSED: _("Afsluttet"),
+}
+
+
+def status_text(case: Case) -> str:
+    return STATUS_TEXTS[Status(case.status)]
+
+
+def requester_timeline(case: Case) -> list[CaseEvent]:
+    """Replies and the requester's own messages, oldest first, without their authors."""
+    return list(
+        case.events.filter(kind__in=VISIBLE_KINDS)
+        .only("kind", "body", "created_at")
+        .order_by("created_at", "pk")
+    )

@@ -1,0 +1,195 @@
+"""The public side of the case tracker: landing page, question form, receipt, suggestions
+and the requester's private tracking page."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from advisory.models import Case, CaseAccess, Organisation
+from advisory.models.cases import Channel
+from advisory.public import throttling, tokens
+from advisory.public.forms import AskForm, MessageForm
+from advisory.public.intake import open_requester_case, receive_message
+from advisory.public.suggestions import suggested_pages
+from advisory.public.tracking import requester_timeline, status_text
+
+RECEIPT_SESSION_KEY = "advisory_receipt"
+TOO_MANY = _lazy(
+    "Du har sendt mange henvendelser på kort tid. Prøv igen om en time, "
+    "eller ring til os på 7592 4000."
+)
+
+
+def landing(request):
+    return render(request, "advisory/public/landing.html")
+
+
+def privacy(request):
+    return render(
+        request,
+        "advisory/public/privacy.html",
+        {"retention_days": settings.CASE_RETENTION_DAYS},
+    )
+
+
+@never_cache
+def ask(request):
+    """GET shows the form; "Se om vi allerede har svaret" shows suggestions with the form
+    kept; "Send" creates the case once, however often the same form is sent."""
+    if request.method != "POST":
+        return _ask_page(request, AskForm(initial={"form_token": tokens.issue()}))
+    if "suggest" in request.POST:
+        form = AskForm(initial=request.POST.dict())
+        return _ask_page(request, form, suggestions=suggested_pages(form.search_text))
+    form = AskForm(request.POST)
+    try:
+        token = tokens.read(request.POST.get("form_token", ""))
+    except tokens.BadToken:
+        return _rejected(request, form, _("Formularen er for gammel. Send den venligst igen."))
+    used = tokens.spent(token)
+    if used and used.case:
+        return _show_receipt(request, used.case)
+    if request.POST.get("website"):
+        return _rejected(request, form, _("Formularen kunne ikke sendes. Prøv igen."))
+    if token.too_fast:
+        return _rejected(
+            request, form, _("Formularen blev sendt meget hurtigt. Vent et øjeblik, og send igen.")
+        )
+    if not form.is_valid():
+        return _ask_page(request, form)
+    return _create_case(request, form, token)
+
+
+def _create_case(request, form, token):
+    keys = throttling.client_keys(request.META.get("REMOTE_ADDR", ""), form.cleaned_data["email"])
+    with transaction.atomic():
+        used = tokens.claim(token)
+        if used is None:  # the same form, sent again while the first was being saved
+            return _show_receipt(request, tokens.spent(token).case)
+        if not throttling.reserve(keys):
+            transaction.set_rollback(True)
+            return _rejected(
+                request,
+                form,
+                TOO_MANY,
+                status=429,
+            )
+        used.case = _open_case(form)
+        used.save(update_fields=["case"])
+    return _show_receipt(request, used.case)
+
+
+def _open_case(form) -> Case:
+    data = form.cleaned_data
+    organisation = form.member_organisation()
+    details = [
+        _("Organisation: %(name)s (ikke fundet blandt medlemmerne)")
+        % {"name": data["organisation"]}
+        if data["organisation"] and organisation is None
+        else "",
+        _("Kommune: %(name)s") % {"name": data["municipality"]} if data["municipality"] else "",
+        _("Er ved at starte et værested.") if data["starting_up"] else "",
+    ]
+    return open_requester_case(
+        Channel.WEB,
+        details=details,
+        organisation=organisation,
+        requester_name=data["name"],
+        requester_email=data["email"],
+        requester_phone=data["phone"],
+        topic=data["topic"],
+        subject=data["subject"],
+        question=data["question"],
+    )
+
+
+def _show_receipt(request, case: Case):
+    request.session[RECEIPT_SESSION_KEY] = case.pk
+    return redirect("advisory_public:receipt")
+
+
+@never_cache
+def receipt(request):
+    case = Case.objects.filter(pk=request.session.get(RECEIPT_SESSION_KEY)).first()
+    if case is None:
+        return redirect("advisory_public:ask")
+    return render(request, "advisory/public/receipt.html", {"case": case})
+
+
+def _rejected(request, form, message: str, status: int = 400):
+    form.is_valid()
+    form.add_error(None, message)
+    form.data = form.data.copy()
+    form.data["form_token"] = tokens.issue()
+    return _ask_page(request, form, status=status)
+
+
+def _ask_page(request, form, suggestions=None, status=200):
+    context = {
+        "form": form,
+        "suggestions": suggestions,
+        "organisations": Organisation.objects.filter(is_member=True).values_list("name", flat=True),
+    }
+    return render(request, "advisory/public/ask.html", context, status=status)
+
+
+@require_GET
+def suggestions_json(request):
+    pages = suggested_pages(request.GET.get("q", ""))
+    results = [
+        {"title": page.title, "url": page.url, "summary": page.specific.summary} for page in pages
+    ]
+    return JsonResponse({"results": results})
+
+
+@never_cache
+def track(request, token: str):
+    """The requester's view of the case: status, question, replies and an answer form."""
+    access = get_object_or_404(CaseAccess.objects.select_related("case"), token=token)
+    case = access.case
+    form = MessageForm(initial={"form_token": tokens.issue()})
+    if request.method == "POST":
+        form = MessageForm(request.POST)
+        if _accept_message(request, case, form):
+            messages.success(request, _("Tak. Din besked er sendt til sekretariatet."))
+            return redirect("advisory_public:track", token=token)
+        form.data = form.data.copy()
+        form.data["form_token"] = tokens.issue()
+    context = {
+        "case": case,
+        "status_text": status_text(case),
+        "timeline": requester_timeline(case),
+        "form": form,
+    }
+    response = render(request, "advisory/public/tracking.html", context)
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _accept_message(request, case: Case, form: MessageForm) -> bool:
+    """True when the message is on the timeline (now or from an earlier identical send)."""
+    try:
+        token = tokens.read(request.POST.get("form_token", ""))
+    except tokens.BadToken:
+        form.is_valid()
+        form.add_error(None, _("Formularen er for gammel. Send den venligst igen."))
+        return False
+    if not form.is_valid():
+        return False
+    keys = throttling.client_keys(request.META.get("REMOTE_ADDR", ""), case.reference)
+    with transaction.atomic():
+        if tokens.claim(token) is None:  # sent twice: the first one is on the timeline
+            return True
+        if not throttling.reserve(keys):
+            transaction.set_rollback(True)
+            form.add_error(None, TOO_MANY)
+            return False
+        receive_message(case, form.cleaned_data["body"])
+    return True

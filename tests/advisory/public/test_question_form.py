@@ -1,0 +1,101 @@
+import json
+import re
+
+import pytest
+
+from advisory.models import Case, CaseEvent
+from advisory.models.cases import Channel, Status
+from kb.models import Topic
+from tests.advisory.factories import OrganisationFactory
+from tests.factories import GuidePageFactory, section
+
+from .conftest import ASK_URL, form_token, question_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_landing_page_tells_what_the_secretariat_helps_with_and_how(client):
+    page = client.get("/raadgivning/").content.decode()
+    assert "Frivillige" in page and "7592 4000" in page and "lvsinfo@lavs.dk" in page
+    assert 'href="/raadgivning/spoerg/"' in page
+
+
+def test_form_asks_for_everything_with_labels_and_a_privacy_link(client):
+    page = client.get(ASK_URL).content.decode()
+    for label in ["Dit navn", "Din e-mail", "Telefon", "Værested eller forening", "Kommune"]:
+        assert label in page
+    assert "Vi er ved at starte et værested" in page
+    assert 'href="/raadgivning/persondata/"' in page
+    assert "Sådan behandler vi" in client.get("/raadgivning/persondata/").content.decode()
+
+
+def test_a_question_becomes_a_new_web_case_with_a_deadline_and_a_receipt(ask, mailoutbox):
+    topic = Topic.objects.get(slug="frivillige")
+    response = ask(topic=topic.pk, phone="7592 4000")
+    case = Case.objects.get()
+    assert (case.channel, case.status, case.topic) == (Channel.WEB, Status.NEW, topic)
+    assert case.requester_phone == "7592 4000"
+    assert case.due_date is not None
+    assert response.redirect_chain[-1][0] == "/raadgivning/spoerg/tak/"
+    assert case.reference in response.content.decode()
+    [mail] = mailoutbox
+    assert mail.to == ["karen@example.org"] and case.reference in mail.subject
+    assert f"/raadgivning/sag/{case.access.token}/" in mail.body
+
+
+def test_a_member_typed_by_name_is_linked_to_the_case(ask):
+    member = OrganisationFactory(name="Café Solstrålen")
+    ask(organisation="café solstrålen", starting_up="")
+    assert Case.objects.get().organisation == member
+
+
+def test_an_unknown_place_and_the_municipality_are_noted_on_the_case(ask):
+    from advisory.models import Municipality
+
+    odense = Municipality.objects.get(name="Odense")
+    ask(organisation="Det nye sted", municipality=odense.pk)
+    case = Case.objects.get()
+    assert case.organisation is None
+    note = case.events.get(kind=CaseEvent.Kind.NOTE).body
+    assert "Det nye sted" in note and "Odense" in note and "starte et værested" in note
+
+
+def test_seeing_suggestions_without_javascript_keeps_what_was_typed(client, site):
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Rekruttering af frivillige",
+        summary="Sådan finder I frivillige.",
+    )
+    data = question_data(subject="Vi mangler frivillige", suggest="1")
+    del data["send"]
+    page = client.post(ASK_URL, data).content.decode()
+    assert "Rekruttering af frivillige" in page
+    assert 'value="Vi mangler frivillige"' in page
+    assert "Karen Jensen" in page
+    assert "Der er noget, du skal rette" not in page
+    assert not Case.objects.exists()
+
+
+def test_suggestions_endpoint_gives_at_most_five_pages(client, site):
+    for n in range(7):
+        GuidePageFactory(parent=section("vejledninger"), title=f"Frivillige i praksis {n}")
+    results = json.loads(client.get("/raadgivning/spoerg/forslag/", {"q": "frivillige"}).content)
+    assert 1 <= len(results["results"]) <= 5
+    assert all(re.match(r"^/", page["url"]) for page in results["results"])
+
+
+def test_a_doubled_submit_shows_the_same_receipt_and_opens_one_case(post, mailoutbox):
+    data = question_data()
+    first = post(ASK_URL, data)
+    second = post(ASK_URL, data)
+    case = Case.objects.get()
+    assert case.reference in first.content.decode()
+    assert case.reference in second.content.decode()
+    assert len(mailoutbox) == 1
+
+
+def test_a_form_token_is_spent_only_by_a_created_case(ask):
+    token = form_token()
+    ask(form_token=token, email="ikke-en-adresse")
+    ask(form_token=token)
+    assert Case.objects.count() == 1
