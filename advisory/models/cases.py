@@ -160,6 +160,10 @@ class Case(models.Model):
         )
 
     @property
+    def region(self) -> str:
+        return self.organisation.region if self.organisation else ""
+
+    @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 

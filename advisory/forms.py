@@ -1,0 +1,147 @@
+"""Forms staff use on a case: the quick intake, edits, and the actions on the case page."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from advisory import workflow
+from advisory.filters import staff_users
+from advisory.models import Case, CaseEvent
+from advisory.models.cases import Status
+from kb.models import ArticlePage
+
+CASE_FIELDS = [
+    "channel",
+    "organisation",
+    "requester_name",
+    "requester_email",
+    "requester_phone",
+    "topic",
+    "subject",
+    "question",
+    "priority",
+]
+
+
+class CaseIntakeForm(WagtailAdminModelForm):
+    """Log a phone call, an email or a meeting as a new case in one go."""
+
+    assign_to_me = forms.BooleanField(label=_("Tildel mig sagen"), required=False, initial=True)
+
+    class Meta:
+        model = Case
+        fields = CASE_FIELDS
+        widgets = {"question": forms.Textarea(attrs={"rows": 5})}
+
+
+class CaseEditForm(WagtailAdminModelForm):
+    class Meta:
+        model = Case
+        fields = [*CASE_FIELDS, "contact", "tags"]
+        widgets = {"question": forms.Textarea(attrs={"rows": 5})}
+
+
+class ActionFailed(Exception):
+    """The action was carried out as far as it could but did not succeed; tell the user."""
+
+
+class CaseActionForm(forms.Form):
+    """A form on the case page; ``perform`` applies it through the workflow."""
+
+    def __init__(self, *args, case: Case, **kwargs):
+        self.case = case
+        super().__init__(*args, **kwargs)
+
+    def perform(self, user):
+        raise NotImplementedError
+
+
+class NoteForm(CaseActionForm):
+    kind = forms.ChoiceField(
+        label=_("Type"),
+        choices=[
+            (CaseEvent.Kind.NOTE, _("Intern note (ses kun af sekretariatet)")),
+            (CaseEvent.Kind.MESSAGE, _("Besked fra spørger (telefon, e-mail, møde)")),
+        ],
+        initial=CaseEvent.Kind.NOTE,
+        widget=forms.RadioSelect,
+    )
+    body = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def perform(self, user):
+        if self.cleaned_data["kind"] == CaseEvent.Kind.MESSAGE:
+            workflow.record_message(self.case, user, self.cleaned_data["body"])
+        else:
+            workflow.add_note(self.case, user, self.cleaned_data["body"])
+        return _("Noten er gemt.")
+
+
+class ReplyForm(CaseActionForm):
+    body = forms.CharField(
+        label=_("Svar til spørger"),
+        widget=forms.Textarea(attrs={"rows": 10, "id": "id_reply_body"}),
+    )
+
+    def perform(self, user):
+        event = workflow.send_reply(self.case, user, self.cleaned_data["body"])
+        if event.delivery_failed:
+            raise ActionFailed(
+                _("Svaret blev ikke sendt: %(error)s") % {"error": event.delivery_error}
+            )
+        return _("Svaret er sendt til %(email)s.") % {"email": event.sent_to}
+
+
+class StatusForm(CaseActionForm):
+    status = forms.ChoiceField(label=_("Ny status"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = workflow.allowed_transitions(self.case)
+        self.fields["status"].choices = [(status.value, status.label) for status in allowed]
+
+    def clean_status(self):
+        return Status(self.cleaned_data["status"])
+
+    def perform(self, user):
+        case = workflow.change_status(self.case, self.cleaned_data["status"], user)
+        return _("Sagen har nu status «%(status)s».") % {"status": case.get_status_display()}
+
+
+class AssignForm(CaseActionForm):
+    assignee = forms.ModelChoiceField(
+        label=_("Sagsbehandler"),
+        queryset=staff_users(),
+        required=False,
+        empty_label=_("Ikke tildelt"),
+    )
+
+    def perform(self, user):
+        workflow.assign(self.case, self.cleaned_data["assignee"], user)
+        return _("Sagsbehandleren er opdateret.")
+
+
+class AssignToMeForm(CaseActionForm):
+    def perform(self, user):
+        workflow.assign(self.case, user, user)
+        return _("Sagen er tildelt dig.")
+
+
+class LinkPagesForm(CaseActionForm):
+    pages = forms.ModelMultipleChoiceField(
+        label=_("Sider i vidensbanken"), queryset=ArticlePage.objects.live().order_by("title")
+    )
+
+    def perform(self, user):
+        workflow.link_pages(self.case, self.cleaned_data["pages"], user)
+        return _("Siderne er tilknyttet sagen.")
+
+
+ACTION_FORMS = {
+    "note": NoteForm,
+    "reply": ReplyForm,
+    "status": StatusForm,
+    "assign": AssignForm,
+    "assign_me": AssignToMeForm,
+    "link": LinkPagesForm,
+}

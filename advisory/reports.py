@@ -1,0 +1,189 @@
+"""Figures for the advisory report over a period: volumes, response times and backlog."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Aggregate, Count, DurationField, F, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from advisory.models import Case, Region
+from advisory.models.cases import Channel
+
+
+class Percentile(Aggregate):
+    """PostgreSQL's ``percentile_cont``: the value below which ``fraction`` of rows fall."""
+
+    function = "percentile_cont"
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+
+    def __init__(self, expression, fraction: float, **extra):
+        super().__init__(expression, fraction=fraction, output_field=DurationField(), **extra)
+
+
+@dataclass
+class Series:
+    label: str
+    style: str = ""
+
+
+@dataclass
+class Section:
+    """One report: a chart (rows of labelled bars) and the same figures as a table."""
+
+    key: str
+    title: str
+    columns: list[str]
+    rows: list[list] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
+
+    @property
+    def peak(self) -> float:
+        values = [value for row in self.rows for value in row[1:] if isinstance(value, int | float)]
+        return max(values, default=0) or 1
+
+    def bars(self):
+        for row in self.rows:
+            yield (
+                row[0],
+                [
+                    (serie, value, round(100 * value / self.peak, 1))
+                    for serie, value in zip(self.series, row[1:], strict=True)
+                ],
+            )
+
+
+def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    return (
+        timezone.make_aware(datetime.combine(start, time.min)),
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min)),
+    )
+
+
+def _months(start: date, end: date) -> list[date]:
+    months, current = [], start.replace(day=1)
+    while current <= end:
+        months.append(current)
+        current = (current + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _month_label(month: date) -> str:
+    return date_format(month, "F Y").capitalize()
+
+
+def volume_per_month(start: date, end: date) -> Section:
+    since, until = _bounds(start, end)
+    opened = _count_by_month("opened_at", since, until)
+    closed = _count_by_month("closed_at", since, until)
+    section = Section(
+        "maaned",
+        _("Oprettede og lukkede sager pr. måned"),
+        [_("Måned"), _("Oprettet"), _("Lukket")],
+        series=[Series(_("Oprettet")), Series(_("Lukket"), "closed")],
+    )
+    for month in _months(start, end):
+        section.rows.append([_month_label(month), opened.get(month, 0), closed.get(month, 0)])
+    return section
+
+
+def _count_by_month(field_name: str, since: datetime, until: datetime) -> dict[date, int]:
+    rows = (
+        Case.objects.filter(**{f"{field_name}__gte": since, f"{field_name}__lt": until})
+        .annotate(month=TruncMonth(field_name))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {timezone.localtime(row["month"]).date(): row["count"] for row in rows}
+
+
+def _breakdown(key, title, label, opened, group_by, labels=None) -> Section:
+    rows = opened.values(group_by).annotate(count=Count("pk")).order_by("-count", group_by)
+    section = Section(key, title, [label, _("Sager")], series=[Series(_("Sager"))])
+    for row in rows:
+        value = row[group_by]
+        name = labels.get(value, value) if labels else value
+        section.rows.append([name or _("Ukendt"), row["count"]])
+    return section
+
+
+def _opened_between(start: date, end: date):
+    since, until = _bounds(start, end)
+    return Case.objects.filter(opened_at__gte=since, opened_at__lt=until)
+
+
+def response_times(start: date, end: date) -> Section:
+    opened = _opened_between(start, end)
+    figures = opened.aggregate(
+        first_median=Percentile(F("first_response_at") - F("opened_at"), 0.5),
+        first_p90=Percentile(F("first_response_at") - F("opened_at"), 0.9),
+        close_median=Percentile(F("closed_at") - F("opened_at"), 0.5),
+        close_p90=Percentile(F("closed_at") - F("opened_at"), 0.9),
+    )
+    section = Section(
+        "svartider",
+        _("Svartider (dage) for sager oprettet i perioden"),
+        [_("Mål"), _("Median"), _("90. percentil")],
+        series=[Series(_("Median")), Series(_("90. percentil"), "closed")],
+    )
+    for label, prefix in ((_("Til første svar"), "first"), (_("Til lukning"), "close")):
+        section.rows.append(
+            [label, _days(figures[f"{prefix}_median"]), _days(figures[f"{prefix}_p90"])]
+        )
+    return section
+
+
+def _days(duration: timedelta | None) -> float:
+    return round(duration.total_seconds() / 86400, 1) if duration else 0
+
+
+def backlog(start: date, end: date) -> Section:
+    """Cases not yet answered or closed at the end of each month."""
+    month_ends = {}
+    for month in _months(start, end):
+        next_month = (month + timedelta(days=32)).replace(day=1)
+        month_ends[month] = min(_bounds(month, next_month - timedelta(days=1))[1], timezone.now())
+    counts = Case.objects.aggregate(
+        **{
+            month.isoformat(): Count(
+                "pk",
+                filter=Q(opened_at__lt=moment)
+                & (Q(first_response_at__isnull=True) | Q(first_response_at__gte=moment))
+                & (Q(closed_at__isnull=True) | Q(closed_at__gte=moment)),
+            )
+            for month, moment in month_ends.items()
+        }
+    )
+    section = Section(
+        "ophobning",
+        _("Ubesvarede sager ved udgangen af hver måned"),
+        [_("Måned"), _("Ubesvarede")],
+        series=[Series(_("Ubesvarede"))],
+    )
+    for month in month_ends:
+        section.rows.append([_month_label(month), counts[month.isoformat()]])
+    return section
+
+
+def build_report(start: date, end: date) -> list[Section]:
+    opened = _opened_between(start, end)
+    return [
+        volume_per_month(start, end),
+        _breakdown("emne", _("Sager efter emne"), _("Emne"), opened, "topic__name"),
+        _breakdown(
+            "kanal", _("Sager efter kanal"), _("Kanal"), opened, "channel", dict(Channel.choices)
+        ),
+        _breakdown(
+            "region",
+            _("Sager efter region"),
+            _("Region"),
+            opened,
+            "organisation__municipality__region",
+            dict(Region.choices),
+        ),
+        response_times(start, end),
+        backlog(start, end),
+    ]

@@ -1,0 +1,90 @@
+"""The case page: facts, timeline (newest first), help while answering and the action forms."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from advisory.forms import ACTION_FORMS, ActionFailed
+from advisory.help import similar_cases, suggested_pages
+from advisory.models import Case, ReplyTemplate
+from advisory.permissions import can_view_cases, can_work_on_cases
+from advisory.workflow import TransitionError
+
+
+class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "advisory/admin/case_detail.html"
+    header_icon = "help"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view_cases(request.user):
+            raise PermissionDenied
+        self.case = get_object_or_404(
+            Case.objects.for_listing().select_related("contact"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"{self.case.reference}: {self.case.subject}"
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Hjem")},
+            {"url": reverse("sager:index"), "label": _("Sager")},
+            {"url": "", "label": self.case.reference},
+        ]
+
+    def post(self, request, *args, **kwargs):
+        if not can_work_on_cases(request.user):
+            raise PermissionDenied
+        action = request.POST.get("action")
+        form_class = ACTION_FORMS.get(action)
+        if form_class is None:
+            return redirect(self.case_url)
+        form = form_class(request.POST, case=self.case, prefix=action)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(bound_form=(action, form)))
+        try:
+            messages.success(request, form.perform(request.user))
+        except (TransitionError, ActionFailed) as refusal:
+            messages.error(request, str(refusal))
+        return redirect(self.case_url)
+
+    @property
+    def case_url(self):
+        return reverse("sager:detail", args=[self.case.pk])
+
+    def get_context_data(self, bound_form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        forms = {
+            action: form_class(case=self.case, prefix=action, initial=self._initial(action))
+            for action, form_class in ACTION_FORMS.items()
+        }
+        if bound_form:
+            forms[bound_form[0]] = bound_form[1]
+        similar = list(similar_cases(self.case))
+        context.update(
+            case=self.case,
+            timeline=self.case.timeline(),
+            forms=forms,
+            can_work=can_work_on_cases(self.request.user),
+            related_pages=self.case.related_pages.live().specific(),
+            suggestions=suggested_pages(self.case),
+            similar=[(other, other.latest_reply()) for other in similar],
+            reply_templates=ReplyTemplate.objects.all(),
+            edit_url=reverse("sager:edit", args=[self.case.pk]),
+        )
+        return context
+
+    def _initial(self, action):
+        if action == "assign":
+            return {"assignee": self.case.assignee}
+        if action == "reply" and (template_id := self.request.GET.get("standardsvar")):
+            template = ReplyTemplate.objects.filter(pk=template_id).first()
+            if template:
+                return {"body": template.render(self.case, self.request.user)}
+        return None

@@ -1,0 +1,172 @@
+"""The case tracker in the Wagtail admin: cases, organisations, contacts and standard replies,
+grouped under one menu item ("Rådgivning")."""
+
+from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+import advisory.permissions  # noqa: F401 - registers the case permission policy
+from advisory import views
+from advisory.filters import CaseFilterSet
+from advisory.forms import CaseEditForm, CaseIntakeForm
+from advisory.models import Case, Contact, Organisation, ReplyTemplate
+
+
+def due_label(case: Case) -> str:
+    if case.due_date is None:
+        return ""
+    label = date_format(case.due_date, "SHORT_DATE_FORMAT")
+    return f"{label} – {_('overskredet')}" if case.is_overdue else label
+
+
+class CaseViewSet(ModelViewSet):
+    model = Case
+    name = "sager"
+    icon = "help"
+    menu_label = _("Sager")
+    menu_order = 100
+    index_view_class = views.CaseIndexView
+    add_view_class = views.CaseCreateView
+    edit_view_class = views.CaseEditView
+    copy_view_enabled = False
+    list_per_page = 50
+    ordering = "-opened_at"
+    list_display = [
+        "reference",
+        "subject",
+        "organisation",
+        "topic",
+        "status",
+        "assignee",
+        Column("due_date", label=_("Svarfrist"), accessor=due_label, sort_key="due_date"),
+        Column("opened_at", label=_("Oprettet"), sort_key="opened_at"),
+    ]
+    filterset_class = CaseFilterSet
+    search_fields = [
+        "reference",
+        "subject",
+        "question",
+        "organisation__name",
+        "requester_name",
+        "requester_email",
+    ]
+    search_backend_name = None
+    list_export = [
+        "reference",
+        "subject",
+        "get_status_display",
+        "get_channel_display",
+        "topic",
+        "organisation",
+        "region",
+        "requester_name",
+        "requester_email",
+        "assignee",
+        "opened_at",
+        "due_date",
+        "first_response_at",
+        "closed_at",
+    ]
+    export_headings = {
+        "get_status_display": _("Status"),
+        "get_channel_display": _("Kanal"),
+        "region": _("Region"),
+    }
+    export_filename = "sager"
+
+    def get_form_class(self, for_update=False):
+        return CaseEditForm if for_update else CaseIntakeForm
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/", views.CaseDetailView.as_view(), name="detail"),
+            path("rapport/", views.ReportView.as_view(), name="report"),
+        ]
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    name = "organisationer"
+    icon = "group"
+    menu_label = _("Organisationer")
+    menu_order = 200
+    copy_view_enabled = False
+    list_per_page = 50
+    index_view_class = views.OrganisationIndexView
+    list_display = ["name", "kind", "municipality", "municipality__region", "is_member", "active"]
+    list_filter = {
+        "kind": ["exact"],
+        "is_member": ["exact"],
+        "active": ["exact"],
+        "municipality__region": ["exact"],
+    }
+    search_fields = ["name", "city", "email", "municipality__name"]
+    search_backend_name = None
+    list_export = [
+        "name",
+        "kind",
+        "municipality",
+        "region",
+        "address",
+        "postcode",
+        "city",
+        "email",
+        "phone",
+        "member_since",
+        "is_member",
+        "active",
+    ]
+    export_filename = "organisationer"
+    form_fields = [
+        "name",
+        "kind",
+        "is_member",
+        "municipality",
+        "address",
+        "postcode",
+        "city",
+        "email",
+        "phone",
+        "member_since",
+        "active",
+    ]
+
+
+class ContactViewSet(ModelViewSet):
+    model = Contact
+    name = "kontaktpersoner"
+    icon = "user"
+    menu_label = _("Kontaktpersoner")
+    menu_order = 300
+    copy_view_enabled = False
+    list_display = ["name", "organisation", "role", "email", "phone"]
+    search_fields = ["name", "email", "organisation__name"]
+    search_backend_name = None
+    form_fields = ["organisation", "name", "role", "email", "phone"]
+
+
+class ReplyTemplateViewSet(SnippetViewSet):
+    model = ReplyTemplate
+    icon = "doc-full"
+    menu_label = _("Standardsvar")
+    menu_order = 400
+    url_prefix = "standardsvar"
+    list_display = ["title", "topic"]
+    search_fields = ["title", "body"]
+    search_backend_name = None
+
+
+class AdvisoryViewSetGroup(ViewSetGroup):
+    menu_label = _("Rådgivning")
+    menu_icon = "help"
+    menu_order = 250
+    items = (CaseViewSet, OrganisationViewSet, ContactViewSet, ReplyTemplateViewSet)
+
+
+def case_url(case: Case) -> str:
+    return reverse("sager:detail", args=[case.pk])

@@ -1,0 +1,16 @@
+from wagtail import hooks
+
+from advisory.dashboard import CasesPanel
+from advisory.permissions import can_view_cases
+from advisory.viewsets import AdvisoryViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_advisory_viewsets():
+    return AdvisoryViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_cases_panel(request, panels):
+    if can_view_cases(request.user):
+        panels.append(CasesPanel(request.user))

@@ -1,0 +1,61 @@
+import csv
+import io
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from django.urls import reverse
+
+from advisory import workflow
+from advisory.models.cases import Status
+from advisory.reports import build_report
+from tests.advisory.factories import CaseFactory, secretary
+
+pytestmark = pytest.mark.django_db
+CPH = ZoneInfo("Europe/Copenhagen")
+
+
+def closed_case(opened, answered, closed, **kwargs):
+    case = CaseFactory(opened_at=opened, **kwargs)
+    case = workflow.change_status(case, Status.IN_PROGRESS, at=opened)
+    case = workflow.change_status(case, Status.ANSWERED, at=answered)
+    return workflow.change_status(case, Status.CLOSED, at=closed)
+
+
+def test_report_counts_opened_and_closed_per_month_and_response_times():
+    closed_case(
+        datetime(2026, 3, 2, 9, tzinfo=CPH),
+        datetime(2026, 3, 3, 9, tzinfo=CPH),
+        datetime(2026, 4, 1, 9, tzinfo=CPH),
+    )
+    closed_case(
+        datetime(2026, 3, 10, 9, tzinfo=CPH),
+        datetime(2026, 3, 13, 9, tzinfo=CPH),
+        datetime(2026, 3, 20, 9, tzinfo=CPH),
+    )
+    sections = {
+        s.key: s for s in build_report(datetime(2026, 3, 1).date(), datetime(2026, 4, 30).date())
+    }
+    assert sections["maaned"].rows == [["Marts 2026", 2, 1], ["April 2026", 0, 1]]
+    assert sections["kanal"].rows == [["Telefon", 2]]
+    assert sections["region"].rows == [["Region Syddanmark", 2]]
+    times = {row[0]: row[1:] for row in sections["svartider"].rows}
+    assert times["Til første svar"] == [2.0, 2.8]
+    assert sections["ophobning"].rows == [["Marts 2026", 0], ["April 2026", 0]]
+
+
+def test_report_page_and_csv_for_a_chosen_period(client):
+    client.force_login(secretary())
+    closed_case(
+        datetime(2026, 3, 2, 9, tzinfo=CPH),
+        datetime(2026, 3, 3, 9, tzinfo=CPH),
+        datetime(2026, 3, 4, 9, tzinfo=CPH),
+    )
+    period = {"start": "2026-03-01", "end": "2026-03-31"}
+    html = client.get(reverse("sager:report"), period).content.decode()
+    assert "Marts 2026" in html
+    response = client.get(reverse("sager:report"), {**period, "format": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Oprettede og lukkede sager pr. måned"]
+    assert rows[2] == ["Marts 2026", "1", "1"]
