@@ -1,0 +1,83 @@
+"""A person types Danish the way people do: the intended page is found on every backend."""
+
+import pytest
+
+from kb.models import Synonym
+from tests.factories import FaqPageFactory, GuidePageFactory, MethodPageFactory, section
+from tests.search.helpers import search, titles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pages(search_backend):
+    MethodPageFactory(
+        parent=section("metoder"),
+        title="Frivilligheden på værestedet",
+        summary="Sådan tager I imod nye frivillige.",
+    )
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Det fælles måltid",
+        summary="Mad, fællesskab og brugerinddragelse omkring bordet.",
+    )
+    FaqPageFactory(
+        parent=section("spoergsmaal-og-svar"),
+        title="Kommunal støtte efter serviceloven",
+        summary="Hvordan søger et værested driftsstøtte hos kommunen?",
+    )
+    search_backend.refresh()
+
+
+def test_an_inflected_form_finds_the_page(client, pages):
+    assert titles(client, "frivillig")[0] == "Frivilligheden på værestedet"
+
+
+def test_ae_oe_aa_typed_for_aeoeaa_finds_the_page(client, pages):
+    assert titles(client, "faelles maaltid")[0] == "Det fælles måltid"
+    assert titles(client, "vaerested")  # værested
+
+
+def test_a_one_letter_typo_finds_the_page_and_suggests_the_spelling(client, pages):
+    outcome = search(client, "brugerindragelse")
+
+    assert outcome.results[0].page.title == "Det fælles måltid"
+    assert outcome.query.suggestion == "brugerinddragelse"
+
+
+def test_a_synonym_added_by_an_editor_works_at_once(client, pages):
+    assert titles(client, "volontør") == []
+
+    Synonym.objects.create(term="Volontør", synonyms="frivillig, frivillige")
+
+    assert titles(client, "volontør")[0] == "Frivilligheden på værestedet"
+
+
+def test_a_section_sign_synonym_finds_words_the_page_uses(client, pages):
+    Synonym.objects.create(term="§18", synonyms="kommunal støtte")
+
+    assert titles(client, "§18")[0] == "Kommunal støtte efter serviceloven"
+
+
+def test_quotes_search_for_the_exact_phrase(client, search_backend):
+    MethodPageFactory(parent=section("metoder"), title="De små skridts metode")
+    MethodPageFactory(
+        parent=section("metoder"), title="Skridt for skridt", summary="Små og store ting."
+    )
+    search_backend.refresh()
+
+    assert titles(client, '"små skridts"') == ["De små skridts metode"]
+    assert len(titles(client, "små skridts")) == 2
+
+
+def test_the_matched_words_are_highlighted_in_an_escaped_snippet(client, search_backend):
+    MethodPageFactory(
+        parent=section("metoder"),
+        title="Husmøder",
+        summary="Husmødet <b>samler</b> brugerne hver uge om fælles beslutninger.",
+    )
+    search_backend.refresh()
+
+    html = client.get("/soeg/", {"q": "husmøder"}).content.decode()
+
+    assert "<mark>Husmødet</mark> &lt;b&gt;samler&lt;/b&gt; brugerne" in html
