@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 
 from advisory.models import Case
 from kb.models import ArticlePage
+from kb.search.backends import with_fallback
 
 WORD_RE = re.compile(r"\w{3,}")
 MAX_TERMS = 40
@@ -21,13 +22,19 @@ def _terms(text: str) -> list[str]:
 
 def suggested_pages(case: Case, limit: int = 5):
     """Live articles that best match the case's subject and question, through the configured
-    search backend (PostgreSQL or Elasticsearch). Pages already linked are left out."""
+    search backend (the engine, or the database when the engine is down). Pages already
+    linked are left out."""
     query = " ".join(_terms(f"{case.subject} {case.question}"))
     if not query:
         return []
     linked = set(case.related_pages.values_list("pk", flat=True))
-    results = ArticlePage.objects.live().public().search(query, operator="or")
-    return [page for page in results[: limit + len(linked)] if page.pk not in linked][:limit]
+    articles = ArticlePage.objects.live().public()
+
+    def search(backend):
+        return list(backend.search(query, articles, operator="or")[: limit + len(linked)])
+
+    results, _backend = with_fallback(search)
+    return [page for page in results if page.pk not in linked][:limit]
 
 
 def similar_cases(case: Case, limit: int = 5):

@@ -160,6 +160,11 @@ class ReplyTemplateViewSet(SnippetViewSet):
     search_fields = ["title", "body"]
     search_backend_name = None
 
+    def register_chooser_viewset(self):
+        # Nothing links to a standard reply, and Wagtail's snippet chooser is open to every
+        # admin user: without it, only the secretariat sees the texts.
+        return None
+
 
 class AdvisoryViewSetGroup(ViewSetGroup):
     menu_label = _("Rådgivning")
