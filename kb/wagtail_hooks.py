@@ -1,9 +1,13 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kb.models import Topic
+from kb.models import Synonym, Topic
+from kb.search.reports import search_report
 
 
 class TopicViewSet(SnippetViewSet):
@@ -17,3 +21,31 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = Synonym
+    icon = "search"
+    menu_label = _("Synonymer")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["term", "synonyms"]
+    search_fields = ["term", "synonyms"]
+
+
+register_snippet(SynonymViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_search_report_urls():
+    return [path("soegerapporter/<slug:kind>/", search_report, name="search_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_report_menu_item():
+    return MenuItem(
+        _("Søgninger"),
+        reverse("search_report", args=["populaere"]),
+        icon_name="search",
+        order=700,
+    )

@@ -1,0 +1,35 @@
+"""When the engine stops answering, search falls back to the database instead of failing."""
+
+import logging
+import time
+
+import pytest
+
+from tests.factories import MethodPageFactory, section
+from tests.search.conftest import run_script
+from tests.search.helpers import search
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.stops_search_engine
+@pytest.mark.parametrize("search_backend", ["elasticsearch"], indirect=True)
+def test_search_and_autocomplete_answer_from_the_database_when_the_engine_stops(
+    client, search_backend, caplog
+):
+    MethodPageFactory(parent=section("metoder"), title="Fodpleje for alle")
+    search_backend.refresh()
+    assert search(client, "fodpleje").backend == search_backend.name
+
+    run_script("stop")
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="kb.search.backends"):
+        outcome = search(client, "fodpleje")
+    elapsed = time.monotonic() - started
+    suggested = client.get("/soeg/autocomplete/", {"q": "fodp"}).json()["results"]
+
+    assert outcome.backend == "database"
+    assert [hit.page.title for hit in outcome.results] == ["Fodpleje for alle"]
+    assert elapsed < 1.0
+    assert "Søgemaskinen svarer ikke" in caplog.text
+    assert [item["title"] for item in suggested] == ["Fodpleje for alle"]

@@ -1,0 +1,120 @@
+"""The search page: facets, sorting, paging, browsing, help when nothing is found, picks."""
+
+import pytest
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from kb.models import SearchQueryLog
+from tests.factories import (
+    FaqPageFactory,
+    GuidePageFactory,
+    MethodPageFactory,
+    TopicFactory,
+    audience,
+    section,
+)
+from tests.search.helpers import search
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def material(search_backend):
+    """Seven pages about volunteers across types, topics, audiences and years."""
+    volunteers = TopicFactory(slug="frivillige", name="Frivillige")
+    management = TopicFactory(slug="ledelse-og-bestyrelse", name="Ledelse og bestyrelse")
+    staff, board = audience("personale"), audience("ledelse")
+    specs = [
+        (MethodPageFactory, "metoder", 2021, [volunteers], [staff]),
+        (MethodPageFactory, "metoder", 2019, [volunteers, management], [board]),
+        (GuidePageFactory, "vejledninger", 2021, [volunteers], [staff, board]),
+        (GuidePageFactory, "vejledninger", 2023, [management], [board]),
+        (GuidePageFactory, "vejledninger", 2025, [volunteers], []),
+        (FaqPageFactory, "spoergsmaal-og-svar", 2021, [volunteers, management], [staff]),
+        (FaqPageFactory, "spoergsmaal-og-svar", 2018, [], [staff]),
+    ]
+    for number, (factory, parent, year, topics, audiences) in enumerate(specs, 1):
+        factory(
+            parent=section(parent),
+            title=f"Frivillige nummer {number}",
+            summary="Om at have frivillige på værestedet.",
+            year=year,
+            topics=topics,
+            audiences=audiences,
+        )
+    search_backend.refresh()
+
+
+def test_each_facet_count_equals_the_results_you_get_by_choosing_it(client, material):
+    for chosen in ({}, {"emne": "frivillige"}, {"type": "vejledninger", "aar": "2021"}):
+        outcome = search(client, "frivillige", **chosen)
+        for facet in outcome.facets:
+            for value in facet.values:
+                narrowed = search(client, "frivillige", **{**chosen, facet.param: value.value})
+                assert narrowed.total == value.count, (chosen, facet.param, value)
+
+
+def test_facets_combine_with_the_query_and_each_other_in_a_bookmarkable_url(client, material):
+    html = client.get("/soeg/", {"q": "frivillige", "emne": "frivillige"}).content.decode()
+
+    assert search(client, "frivillige", emne="frivillige", maalgruppe="ledelse").total == 2
+    assert "?emne=frivillige&amp;maalgruppe=ledelse&amp;q=frivillige" in html
+
+
+def test_newest_first_sorts_by_year(client, material):
+    years = [hit.page.year for hit in search(client, "frivillige", sorter="nyeste").results]
+
+    assert years == sorted(years, reverse=True)
+
+
+def test_an_empty_query_browses_everything_in_pages_of_ten(client, search_backend):
+    for number in range(12):
+        MethodPageFactory(parent=section("metoder"), title=f"Metode {number}")
+
+    first, second = search(client, ""), search(client, "", side=2)
+
+    assert first.total == 12
+    assert len(first.results) == 10 and len(second.results) == 2
+
+
+def test_no_results_offers_a_suggestion_popular_topics_and_asking_the_secretariat(client, material):
+    html = client.get("/soeg/", {"q": "frivilige xyzzy"}).content.decode()
+    nothing = client.get("/soeg/", {"q": "qwxzy"}).content.decode()
+
+    assert "Mente du" in html and "frivillige xyzzy" in html
+    assert "0 resultater" in nothing
+    assert 'href="?emne=frivillige"' in nothing
+    assert 'href="/raadgivning/spoerg/"' in nothing
+
+
+def test_an_editors_pick_comes_first(client, search_backend):
+    MethodPageFactory(parent=section("metoder"), title="Frivillige frivillige frivillige")
+    chosen = GuidePageFactory(parent=section("vejledninger"), title="Rekruttering")
+    SearchPromotion.objects.create(query=Query.get("frivillige"), page=chosen, sort_order=0)
+    search_backend.refresh()
+
+    outcome = search(client, "Frivillige")
+
+    assert [hit.page.title for hit in outcome.results][:2] == [
+        "Rekruttering",
+        "Frivillige frivillige frivillige",
+    ]
+    assert outcome.results[0].promoted
+
+
+def test_searches_are_logged_normalised_with_their_result_count(client, material):
+    search(client, "  Frivillige   ")
+    search(client, "frivillige", emne="frivillige")  # narrowing is not a new search
+    search(client, "qwxzy")
+
+    logged = list(SearchQueryLog.objects.values_list("query", "result_count").order_by("id"))
+    assert logged == [("frivillige", 7), ("qwxzy", 0)]
+
+
+def test_autocomplete_suggests_titles_after_two_letters(client, material):
+    assert client.get("/soeg/autocomplete/", {"q": "f"}).json() == {"results": []}
+
+    results = client.get("/soeg/autocomplete/", {"q": "fri"}).json()["results"]
+
+    assert len(results) == 7
+    assert all(r["title"].startswith("Frivillige") and r["url"] for r in results)
