@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from advisory.deadlines import response_due_date, resume_due_date
 from advisory.models import Case, CaseEvent, ReferenceCounter
 from advisory.models.cases import Status
+from advisory.public.emails import reply_body
 
 TRANSITIONS = {
     Status.NEW: {Status.IN_PROGRESS},

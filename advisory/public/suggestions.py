@@ -1,16 +1,19 @@
-"""Knowledge-base pages that may already answer a question, from whichever search backend
-is configured."""
+"""Knowledge-base pages that may already answer a question, through the search layer, so
+the same Danish query understanding, backend and fallback apply as on the search page."""
 
 from kb.models import ArticlePage
+from kb.search.query import parse
+from kb.search.results import matching_ids
 
 LIMIT = 5
-MAX_TEXT = 500
 MIN_TEXT = 3
 
 
 def suggested_pages(text: str, limit: int = LIMIT) -> list[ArticlePage]:
-    """Up to ``limit`` live public articles that match any of the words in ``text``."""
-    text = " ".join(text.split())[:MAX_TEXT]
-    if len(text) < MIN_TEXT:
+    """Up to ``limit`` live public articles for ``text``, best first."""
+    if len(text.strip()) < MIN_TEXT:
         return []
-    return list(ArticlePage.objects.live().public().search(text, operator="or")[:limit])
+    ids, _backend, _picks = matching_ids(parse(text))
+    ids = ids[:limit]
+    pages = ArticlePage.objects.filter(pk__in=ids).specific().in_bulk()
+    return [pages[pk] for pk in ids if pk in pages]

@@ -41,12 +41,14 @@ def issue(issued_at: float | None = None) -> str:
 
 def read(value: str) -> FormToken:
     """The token's content, or ``BadToken``."""
-    max_age = settings.ASK_FORM_MAX_AGE_HOURS * 3600
     try:
-        data = signing.loads(value or "", salt=SALT, max_age=max_age)
-        return FormToken(nonce=str(data["n"]), issued_at=float(data["t"]))
+        data = signing.loads(value or "", salt=SALT)
+        token = FormToken(nonce=str(data["n"]), issued_at=float(data["t"]))
     except (signing.BadSignature, KeyError, TypeError, ValueError) as exc:
         raise BadToken from exc
+    if not 0 <= token.age <= settings.ASK_FORM_MAX_AGE_HOURS * 3600:
+        raise BadToken
+    return token
 
 
 def spent(token: FormToken) -> UsedFormToken | None:

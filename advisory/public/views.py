@@ -68,21 +68,19 @@ def ask(request):
 
 def _create_case(request, form, token):
     keys = throttling.client_keys(request.META.get("REMOTE_ADDR", ""), form.cleaned_data["email"])
+    case = None
     with transaction.atomic():
         used = tokens.claim(token)
         if used is None:  # the same form, sent again while the first was being saved
-            return _show_receipt(request, tokens.spent(token).case)
-        if not throttling.reserve(keys):
+            case = tokens.spent(token).case
+        elif throttling.reserve(keys):
+            case = used.case = _open_case(form)
+            used.save(update_fields=["case"])
+        else:
             transaction.set_rollback(True)
-            return _rejected(
-                request,
-                form,
-                TOO_MANY,
-                status=429,
-            )
-        used.case = _open_case(form)
-        used.save(update_fields=["case"])
-    return _show_receipt(request, used.case)
+    if case is None:
+        return _rejected(request, form, TOO_MANY, status=429)
+    return _show_receipt(request, case)
 
 
 def _open_case(form) -> Case:
@@ -187,9 +185,11 @@ def _accept_message(request, case: Case, form: MessageForm) -> bool:
     with transaction.atomic():
         if tokens.claim(token) is None:  # sent twice: the first one is on the timeline
             return True
-        if not throttling.reserve(keys):
+        accepted = throttling.reserve(keys)
+        if accepted:
+            receive_message(case, form.cleaned_data["body"])
+        else:
             transaction.set_rollback(True)
-            form.add_error(None, TOO_MANY)
-            return False
-        receive_message(case, form.cleaned_data["body"])
-    return True
+    if not accepted:
+        form.add_error(None, TOO_MANY)
+    return accepted

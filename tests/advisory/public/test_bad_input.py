@@ -1,0 +1,83 @@
+"""Every kind of bad input shows a clear message, keeps what was typed and creates nothing."""
+
+import pytest
+
+from advisory.models import Case, CaseEvent
+from advisory.public import tokens
+
+from .conftest import form_token
+
+pytestmark = pytest.mark.django_db
+
+BAD_INPUTS = {
+    "too_long_question": (
+        {"question": "x" * 5001},
+        "Teksten må højst være 5000 tegn (den er 5001).",
+    ),
+    "too_long_name": ({"name": "K" * 201}, "Teksten må højst være 200 tegn (den er 201)."),
+    "invalid_email": ({"email": "karen@"}, "Skriv en gyldig e-mailadresse"),
+    "missing_email": ({"email": ""}, "Skriv din e-mailadresse"),
+    "missing_consent": ({"consent": ""}, "Du skal give lov"),
+    "missing_question": ({"question": ""}, "Udfyld feltet «Dit spørgsmål»."),
+    "bad_phone": ({"phone": "ring mig op"}, "Skriv et telefonnummer"),
+    "no_place": ({"organisation": "", "starting_up": ""}, "Skriv navnet på jeres sted"),
+    "honeypot": ({"website": "http://spam.example"}, "Formularen kunne ikke sendes"),
+    "too_fast": ({"form_token": tokens.issue}, "Formularen blev sendt meget hurtigt"),
+    "forged_token": ({"form_token": "falsk"}, "Formularen er for gammel"),
+    "expired_token": ({"form_token": lambda: form_token(seconds_ago=13 * 3600)}, "for gammel"),
+}
+
+
+@pytest.mark.parametrize("overrides,message", BAD_INPUTS.values(), ids=BAD_INPUTS.keys())
+def test_bad_input_shows_a_clear_error_and_creates_no_case_event_or_email(
+    ask, mailoutbox, overrides, message
+):
+    # tokens are made when the test runs, since their age is what is checked
+    response = ask(
+        **{key: value() if callable(value) else value for key, value in overrides.items()}
+    )
+    page = response.content.decode()
+    assert response.status_code == 400 or "Der er noget, du skal rette" in page
+    assert message in page
+    assert 'value="Hvordan finder vi frivillige?"' in page  # what was typed is kept
+    assert not Case.objects.exists()
+    assert not CaseEvent.objects.exists()
+    assert mailoutbox == []
+
+
+def test_field_errors_are_linked_to_their_fields_and_summarised_at_the_top(ask):
+    page = ask(email="karen@").content.decode()
+    assert 'aria-describedby="id_email-fejl id_email-hjaelp"' in page
+    assert 'aria-invalid="true"' in page
+    assert '<a href="#id_email">' in page
+    assert page.index('class="error-summary"') < page.index('id="id_email-fejl"')
+
+
+def test_a_flood_from_one_address_creates_at_most_the_allowed_cases(ask, settings):
+    settings.ASK_LIMIT_PER_HOUR = 5
+    responses = [
+        ask(follow=False, email=f"person{n}@example.org", REMOTE_ADDR="203.0.113.9")
+        for n in range(50)
+    ]
+    assert Case.objects.count() == 5
+    assert [r.status_code for r in responses].count(429) == 45
+    assert "Du har sendt mange henvendelser" in responses[-1].content.decode()
+
+
+def test_one_email_from_many_addresses_is_limited_too(ask, settings):
+    settings.ASK_LIMIT_PER_HOUR = 3
+    for n in range(10):
+        ask(follow=False, REMOTE_ADDR=f"198.51.100.{n}")
+    assert Case.objects.count() == 3
+
+
+def test_html_and_scripts_are_shown_as_text_on_the_page_and_in_emails(ask, client, mailoutbox):
+    script = "<script>alert('x')</script>"
+    ask(name=f"Karen {script}", subject=f"Hjælp {script}", question=f"Spørgsmål {script} slut")
+    case = Case.objects.get()
+    tracking = client.get(f"/raadgivning/sag/{case.access.token}/").content.decode()
+    assert script not in tracking
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in tracking
+    [mail] = mailoutbox
+    assert mail.message().get_content_type() == "text/plain"
+    assert script in mail.body  # plain text: shown as typed, never interpreted

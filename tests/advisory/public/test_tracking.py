@@ -1,0 +1,118 @@
+"""The requester's private tracking page, answering back, and staff replies by email."""
+
+import secrets
+
+import pytest
+
+from advisory import workflow
+from advisory.models import CaseAccess, CaseEvent
+from advisory.models.cases import Channel, Status
+from advisory.public.intake import open_requester_case
+from tests.advisory.factories import CaseFactory, secretary
+
+from .conftest import form_token
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def web_case(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return open_requester_case(
+            Channel.WEB,
+            requester_name="Karen Jensen",
+            requester_email="karen@example.org",
+            subject="Frivillige til weekenden",
+            question="Hvor finder vi frivillige til weekenden?",
+        )
+
+
+def tracking_url(case) -> str:
+    return f"/raadgivning/sag/{case.access.token}/"
+
+
+def test_tracking_page_shows_status_question_and_replies_but_nothing_internal(client, web_case):
+    staff = secretary(first_name="Birgitte", last_name="Hemmelig", email="birgitte@lavs.dk")
+    workflow.assign(web_case, staff, staff)
+    workflow.add_note(web_case, staff, "INTERN NOTE: ring til kommunen først")
+    workflow.send_reply(web_case, staff, "Prøv frivilligjob.dk og jeres lokale avis.")
+    other = CaseFactory(subject="En helt anden sags emne")
+    page = client.get(tracking_url(web_case)).content.decode()
+    assert "Frivillige til weekenden" in page and "Hvor finder vi frivillige" in page
+    assert "Prøv frivilligjob.dk" in page
+    assert "Besvaret" in page
+    for secret in ["INTERN NOTE", "Birgitte", "Hemmelig", "birgitte@lavs.dk", other.subject]:
+        assert secret not in page
+
+
+def test_tracking_page_is_kept_out_of_referrers_caches_and_search_engines(client, web_case):
+    response = client.get(tracking_url(web_case))
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert "no-store" in response["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_answering_back_reopens_a_waiting_case_and_tells_the_assignee(post, web_case, mailoutbox):
+    staff = secretary(email="sagsbehandler@lavs.dk")
+    workflow.assign(web_case, staff, staff)
+    workflow.change_status(web_case, Status.IN_PROGRESS, staff)
+    workflow.change_status(web_case, Status.WAITING, staff)
+    mailoutbox.clear()
+    response = post(
+        tracking_url(web_case), {"body": "Vi er 12 brugere.", "form_token": form_token()}
+    )
+    web_case.refresh_from_db()
+    assert web_case.status == Status.IN_PROGRESS
+    message = web_case.events.get(kind=CaseEvent.Kind.MESSAGE)
+    assert message.body == "Vi er 12 brugere." and message.author is None
+    assert "Din besked er sendt" in response.content.decode()
+    assert "Vi er 12 brugere." in response.content.decode()
+    [notice] = mailoutbox
+    assert notice.to == ["sagsbehandler@lavs.dk"] and web_case.reference in notice.subject
+
+
+def test_sending_the_same_answer_twice_adds_it_once(post, web_case):
+    data = {"body": "Tak for svaret!", "form_token": form_token()}
+    post(tracking_url(web_case), data)
+    post(tracking_url(web_case), data)
+    assert web_case.events.filter(kind=CaseEvent.Kind.MESSAGE).count() == 1
+
+
+def test_an_empty_answer_shows_an_error_and_adds_nothing(post, web_case):
+    response = post(tracking_url(web_case), {"body": " ", "form_token": form_token()})
+    assert "Udfyld feltet «Din besked»." in response.content.decode()
+    assert not web_case.events.filter(kind=CaseEvent.Kind.MESSAGE).exists()
+
+
+def test_staff_reply_email_carries_the_reference_and_the_tracking_link(web_case, mailoutbox):
+    mailoutbox.clear()
+    workflow.send_reply(web_case, secretary(), "Her er vores svar.")
+    [mail] = mailoutbox
+    assert web_case.reference in mail.subject
+    assert mail.body.startswith("Her er vores svar.")
+    assert f"/raadgivning/sag/{web_case.access.token}/" in mail.body
+
+
+def test_a_phone_case_gets_a_tracking_link_with_its_first_reply(mailoutbox):
+    case = CaseFactory(channel=Channel.PHONE, requester_email="ole@example.org")
+    workflow.send_reply(case, secretary(), "Svar efter telefonsamtalen.")
+    assert f"/raadgivning/sag/{CaseAccess.objects.get(case=case).token}/" in mailoutbox[0].body
+
+
+def test_tokens_are_long_and_random():
+    tokens = {CaseAccess(case_id=1).token for _ in range(100)}
+    assert len(tokens) == 100
+    assert all(len(token) >= 43 for token in tokens)  # 256 bits in base64
+
+
+def test_random_tokens_references_and_revoked_links_all_give_a_plain_404(client, web_case):
+    cases = [web_case, *(CaseFactory() for _ in range(3))]
+    guesses = [secrets.token_urlsafe(32) for _ in range(1000)]
+    guesses += [case.reference for case in cases] + [str(case.pk) for case in cases]
+    revoked = web_case.access.token
+    web_case.access.delete()
+    guesses.append(revoked)
+    statuses = {client.get(f"/raadgivning/sag/{guess}/").status_code for guess in guesses}
+    assert statuses == {404}
+    wrong = client.get(f"/raadgivning/sag/{guesses[0]}/").content.decode()
+    assert web_case.reference not in wrong and web_case.subject not in wrong
