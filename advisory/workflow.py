@@ -182,7 +182,8 @@ def _reply_message(case: Case, body: str) -> EmailMessage:
     return EmailMessage(
         subject=_("Svar på din henvendelse %(reference)s: %(subject)s")
         % {"reference": case.reference, "subject": case.subject},
-        body=body,
+        body=reply_body(case, body),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[case.requester_email],
+        reply_to=[settings.SECRETARIAT_EMAIL],
     )
