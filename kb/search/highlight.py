@@ -44,5 +44,5 @@ def snippet(text: str, stems: list[str]) -> SafeString:
         if index < end - 1:
             html.append(escape(SPACE_RE.sub(" ", parts[2 * index + 2])))
     prefix = "… " if start else ""
-    suffix = " …" if end < len(words) else ""
+    suffix = " …" if end < len(words) else escape(parts[-1].strip())
     return mark_safe(prefix + "".join(html) + suffix)  # noqa: S308 - every piece is escaped

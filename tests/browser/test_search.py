@@ -1,0 +1,64 @@
+"""The search page and the autocomplete in a real Chromium: accessible, usable by keyboard."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, screenshot
+from tests.factories import GuidePageFactory, MethodPageFactory, TopicFactory, audience, section
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def material(live_site):
+    volunteers = TopicFactory(slug="frivillige", name="Frivillige")
+    for title, factory, parent in [
+        ("Frivilligmentor-ordning", MethodPageFactory, "metoder"),
+        ("Fasthold og anerkend frivillige", GuidePageFactory, "vejledninger"),
+        ("Rekruttering af frivillige", GuidePageFactory, "vejledninger"),
+    ]:
+        factory(
+            parent=section(parent),
+            title=title,
+            summary="Sådan får værestedet frivillige, der bliver.",
+            topics=[volunteers],
+            audiences=[audience("personale")],
+        )
+
+
+def test_search_page_with_results_and_with_none_passes_axe(page, live_site, material):
+    for name, query in [("soegning", "frivilige"), ("soegning-uden-resultater", "qwxzy")]:
+        page.goto(f"{live_site.url}/soeg/?q={query}")
+        for width in (PHONE, DESKTOP):
+            screenshot(page, name, width)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, "vandret scroll"
+            assert_accessible(page)
+    page.goto(f"{live_site.url}/soeg/?q=frivilige")
+    expect(page.get_by_text("Mente du")).to_be_visible()
+    expect(page.locator(".search-results mark").first).to_have_text(
+        re.compile("frivillige", re.IGNORECASE)
+    )
+
+
+def test_keyboard_user_picks_an_autocomplete_suggestion(page, live_site, material):
+    page.goto(live_site.url + "/")
+    box = page.get_by_role("combobox", name="Søg i Vidensbanken").first
+    while not box.evaluate("element => element === document.activeElement"):
+        page.keyboard.press("Tab")
+    page.keyboard.type("frivil")
+    listbox = page.get_by_role("listbox", name="Forslag")
+    expect(listbox.get_by_role("option")).to_have_count(3)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    chosen = listbox.locator('[aria-selected="true"]')
+    expect(box).to_have_attribute("aria-activedescendant", chosen.get_attribute("id"))
+    title = chosen.inner_text()
+    for width in (PHONE, DESKTOP):
+        screenshot(page, "autocomplete", width)
+        assert_accessible(page)
+
+    page.keyboard.press("Enter")
+
+    expect(page.locator("h1")).to_have_text(title)
