@@ -20,6 +20,21 @@ def skip_or_fail(reason: str):
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the serialised database contents on the connection class, not one instance.
+
+    Django's connection handler is context-local, and Playwright's sync API runs browser tests
+    in another context, where a fresh connection object would lack the contents that a
+    serialised rollback restores from."""
+    from django.db import connections
+
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is not None:
+        type(connection)._test_serialized_contents = contents
+
+
 @pytest.fixture
 def site(db):
     """The home page with its four sections."""
@@ -38,6 +53,21 @@ def corpus_dir() -> Path:
 def clean_test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that commits (transactional tests; browser tests, which share the database
+    with the live server's thread) gets a serialised rollback. What migrations created (root
+    page, taxonomy, groups) is then back for each test, and no flush re-runs post_migrate
+    handlers, whose rows would clash with the restored ones."""
+    browser_dir = Path(__file__).parent / "browser"
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        commits = marker is not None and marker.kwargs.get("transaction")
+        if commits or browser_dir in Path(item.path).parents:
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
+            )
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -48,9 +48,8 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def live_site(django_db_serialized_rollback, transactional_db, live_server):
-    """A running site with its page tree; tests add the content they need. The rollback is
-    serialised so what migrations created (root page, taxonomy, groups) survives the flush."""
+def live_site(live_server):
+    """A running site with its page tree; tests add the content they need."""
     ensure_site()
     return live_server
 
