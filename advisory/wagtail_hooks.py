@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from advisory import public_admin  # noqa: F401 (registers its own admin hooks)
 from advisory.dashboard import CasesPanel
 from advisory.permissions import can_view_cases
 from advisory.viewsets import AdvisoryViewSetGroup

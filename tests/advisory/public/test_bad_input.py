@@ -2,8 +2,11 @@
 
 import pytest
 
+from django.urls import reverse
+
 from advisory.models import Case, CaseEvent
 from advisory.public import tokens
+from tests.advisory.factories import secretary
 
 from .conftest import form_token
 
@@ -71,7 +74,9 @@ def test_one_email_from_many_addresses_is_limited_too(ask, settings):
     assert Case.objects.count() == 3
 
 
-def test_html_and_scripts_are_shown_as_text_on_the_page_and_in_emails(ask, client, mailoutbox):
+def test_html_and_scripts_are_shown_as_text_on_the_pages_the_admin_and_emails(
+    ask, client, mailoutbox
+):
     script = "<script>alert('x')</script>"
     ask(name=f"Karen {script}", subject=f"Hjælp {script}", question=f"Spørgsmål {script} slut")
     case = Case.objects.get()
@@ -81,3 +86,6 @@ def test_html_and_scripts_are_shown_as_text_on_the_page_and_in_emails(ask, clien
     [mail] = mailoutbox
     assert mail.message().get_content_type() == "text/plain"
     assert script in mail.body  # plain text: shown as typed, never interpreted
+    client.force_login(secretary())
+    admin_page = client.get(reverse("sager:detail", args=[case.pk])).content.decode()
+    assert script not in admin_page and "&lt;script&gt;" in admin_page

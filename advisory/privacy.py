@@ -1,0 +1,168 @@
+"""Personal data that expires: anonymising old closed cases, and a person's right to see
+and erase what the secretariat keeps about them.
+
+Anonymising is the one place that rewrites timeline events: the timeline is append-only for
+the work on a case, but the law requires personal data to go when its time is up."""
+
+import re
+from datetime import timedelta
+
+from taggit.models import Tag
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail.models import ModelLogEntry
+
+from advisory.models import Case, CaseAccess, CaseEvent, CaseTag, Contact
+from advisory.models.cases import Status
+from advisory.workflow import log
+
+ANONYMISED_FIELD = "anonymised"
+NAME_PLACEHOLDER = "[anonymiseret]"
+TEXT_PLACEHOLDER = "[fjernet]"
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+PHONE_RE = re.compile(r"(?<![\d-])(\+45 ?)?(\d{8}|\d{2}( \d{2}){3}|\d{4} \d{4})(?![\d-])")
+SHORT_TEXT_FIELDS = ["old_value", "new_value"]
+
+
+def not_anonymised():
+    return Case.objects.exclude(events__field=ANONYMISED_FIELD)
+
+
+def expired_cases(retention_days: int, now=None):
+    """Closed cases whose closing lies more than ``retention_days`` back, not yet anonymised."""
+    cutoff = (now or timezone.now()) - timedelta(days=retention_days)
+    return not_anonymised().filter(status=Status.CLOSED, closed_at__lt=cutoff)
+
+
+def scrubber(case: Case):
+    """A function that replaces the requester's name (whole and by its parts), email and
+    phone, and any email address or phone number, in a text."""
+    values = {case.requester_name, case.requester_email, case.requester_phone}
+    if case.contact:
+        values |= {case.contact.name, case.contact.email, case.contact.phone}
+    parts = {part for value in values for part in re.split(r"[\s,]+", value or "")}
+    words = sorted({v for v in values | parts if len(v or "") >= 3}, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.I) if words else None
+
+    def scrub(text: str) -> str:
+        text = PHONE_RE.sub(TEXT_PLACEHOLDER, EMAIL_RE.sub(TEXT_PLACEHOLDER, text or ""))
+        return pattern.sub(TEXT_PLACEHOLDER, text) if pattern else text
+
+    return scrub
+
+
+@transaction.atomic
+def anonymise(case: Case, reason: str, author=None) -> Case:
+    """Replace the requester's personal data on ``case`` and everything hanging off it with
+    placeholders, keep topic, dates, channel and organisation, and note it on the timeline."""
+    scrub = scrubber(case)
+    contact = case.contact
+    case.subject = scrub(case.subject)[:200]
+    case.question = scrub(case.question)
+    case.requester_name = NAME_PLACEHOLDER
+    case.requester_email = ""
+    case.requester_phone = ""
+    case.contact = None
+    case.save()  # also recomputes the generated search vector
+    _scrub_events(case, scrub)
+    _scrub_tags(case, scrub)
+    for attachment in case.attachments.all():
+        attachment.file.delete(save=False)
+        attachment.delete()
+    CaseAccess.objects.filter(case=case).delete()  # the tracking link stops working
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Case), object_id=str(case.pk)
+    ).update(label=str(case), data={})
+    # A contact the importer made from a requester's name goes with the case; one that staff
+    # registered with a role is the organisation's contact and stays while cases use it.
+    if contact and not contact.role and not Case.objects.filter(contact=contact).exists():
+        contact.delete()
+    log(case, CaseEvent.Kind.EDIT, author, field=ANONYMISED_FIELD, body=reason)
+    return case
+
+
+def _scrub_events(case: Case, scrub) -> None:
+    # The base manager's plain queryset: the app's own refuses every update on purpose.
+    events = list(CaseEvent._base_manager.filter(case=case))
+    for event in events:
+        event.body = scrub(event.body)
+        for name in SHORT_TEXT_FIELDS:
+            setattr(event, name, scrub(getattr(event, name))[:500])
+        event.sent_to = ""
+    CaseEvent._base_manager.bulk_update(events, ["body", *SHORT_TEXT_FIELDS, "sent_to"])
+
+
+def _scrub_tags(case: Case, scrub) -> None:
+    personal = [tag for tag in case.tags.all() if scrub(tag.name) != tag.name]
+    if personal:
+        case.tags.remove(*personal)
+        unused = CaseTag.objects.filter(tag__in=personal).values("tag")
+        Tag.objects.filter(pk__in=[tag.pk for tag in personal]).exclude(pk__in=unused).delete()
+
+
+def anonymise_expired(retention_days: int, now=None) -> list[str]:
+    """Anonymise every expired case; the references of those that were."""
+    reason = _("Personoplysninger anonymiseret %(days)d dage efter lukning.") % {
+        "days": retention_days
+    }
+    return [anonymise(case, reason).reference for case in expired_cases(retention_days, now)]
+
+
+def cases_of(email: str):
+    """Every case where ``email`` is the requester's (or the linked contact's) address."""
+    email = email.strip()
+    return Case.objects.filter(
+        Q(requester_email__iexact=email) | Q(contact__email__iexact=email)
+    ).order_by("opened_at")
+
+
+def export(email: str) -> dict:
+    """What the secretariat keeps about the person with ``email``, as plain data."""
+    return {
+        "email": email,
+        "exported_at": timezone.now().isoformat(),
+        "cases": [_case_data(case) for case in cases_of(email).select_related("topic")],
+    }
+
+
+def _case_data(case: Case) -> dict:
+    return {
+        "reference": case.reference,
+        "name": case.requester_name,
+        "email": case.requester_email,
+        "phone": case.requester_phone,
+        "organisation": str(case.organisation or ""),
+        "topic": str(case.topic or ""),
+        "subject": case.subject,
+        "question": case.question,
+        "status": case.get_status_display(),
+        "opened_at": case.opened_at.isoformat(),
+        "closed_at": case.closed_at.isoformat() if case.closed_at else None,
+        "timeline": [
+            {
+                "kind": event.get_kind_display(),
+                "at": event.created_at.isoformat(),
+                "text": event.body,
+            }
+            for event in case.events.order_by("created_at", "pk")
+            if event.body
+        ],
+    }
+
+
+@transaction.atomic
+def erase(email: str, author) -> list[str]:
+    """Anonymise every case of the person with ``email`` at their request, whatever its age
+    or status, and remove them as a contact; the references of the cases."""
+    reason = _("Personoplysninger slettet på spørgerens anmodning.")
+    references = []
+    for case in cases_of(email):
+        anonymise(case, reason, author)
+        references.append(case.reference)
+    Contact.objects.filter(email__iexact=email.strip()).delete()
+    return references

@@ -1,0 +1,28 @@
+"""Admin pages around requesters and the public: person data (export and erase) and
+promoting an answer to the knowledge base. Imported by ``wagtail_hooks``."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from advisory.permissions import can_work_on_cases
+from advisory.views.privacy import PersonDataView
+
+
+@hooks.register("register_admin_urls")
+def register_person_data_url():
+    return [path("persondata/", PersonDataView.as_view(), name="advisory_person_data")]
+
+
+class PersonDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_work_on_cases(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_person_data_menu_item():
+    return PersonDataMenuItem(
+        _("Persondata"), reverse("advisory_person_data"), icon_name="user", order=900
+    )

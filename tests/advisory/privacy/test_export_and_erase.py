@@ -1,0 +1,87 @@
+import json
+
+import pytest
+
+from django.core.files.base import ContentFile
+
+from advisory import privacy, workflow
+from advisory.models import CaseAttachment, Contact
+from advisory.models.cases import Channel, Status
+from advisory.public.intake import open_requester_case
+from tests.advisory.factories import CaseFactory, OrganisationFactory, editor, secretary
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def web_case():
+    return open_requester_case(
+        Channel.WEB,
+        requester_name="Søren Kierkegaard",
+        requester_email="soeren@example.net",
+        requester_phone="12 34 56 78",
+        subject="Spørgsmål fra Søren",
+        question="Jeg hedder Søren Kierkegaard, ring på 12345678 eller skriv til "
+        "soeren@example.net.",
+    )
+
+
+def test_export_lists_every_case_of_the_person_and_nobody_elses(web_case):
+    CaseFactory(requester_email="anden@example.net", subject="Andens sag")
+    data = json.loads(json.dumps(privacy.export("SOEREN@example.net")))
+    assert [case["reference"] for case in data["cases"]] == [web_case.reference]
+    assert data["cases"][0]["phone"] == "12 34 56 78"
+    assert "Andens sag" not in json.dumps(data)
+
+
+def test_erasing_a_person_removes_them_from_case_text_timeline_link_and_files(client, web_case):
+    staff = secretary()
+    workflow.send_reply(web_case, staff, "Kære Søren, se vores vejledning.")
+    CaseAttachment.objects.create(
+        case=web_case, title="soeren-cv.pdf", file=ContentFile(b"%PDF", name="soeren-cv.pdf")
+    )
+    token = web_case.access.token
+    assert privacy.erase("soeren@example.net", staff) == [web_case.reference]
+    web_case.refresh_from_db()
+    texts = [web_case.requester_name, web_case.subject, web_case.question]
+    texts += [f"{e.body} {e.sent_to} {e.old_value} {e.new_value}" for e in web_case.events.all()]
+    for personal in ["Søren", "Kierkegaard", "soeren@example.net", "12345678", "12 34 56 78"]:
+        assert not any(personal in text for text in texts), personal
+    assert web_case.status == Status.ANSWERED and web_case.channel == Channel.WEB
+    assert not web_case.attachments.exists()
+    assert client.get(f"/raadgivning/sag/{token}/").status_code == 404
+    assert web_case.events.filter(field=privacy.ANONYMISED_FIELD, author=staff).exists()
+
+
+def test_recent_or_open_cases_are_not_anonymised_by_the_daily_run(web_case):
+    assert privacy.anonymise_expired(730) == []
+    web_case.refresh_from_db()
+    assert web_case.requester_name == "Søren Kierkegaard"
+
+
+def test_an_organisations_registered_contact_is_kept(web_case):
+    leader = Contact.objects.create(
+        organisation=OrganisationFactory(), name="Lis Leder", role="Leder", email="lis@example.net"
+    )
+    case = CaseFactory(contact=leader, organisation=leader.organisation)
+    privacy.anonymise(case, "test")
+    assert Contact.objects.filter(pk=leader.pk).exists()
+
+
+def test_staff_download_a_persons_data_and_erase_it_from_the_admin(client, web_case):
+    client.force_login(secretary())
+    page = client.get("/admin/persondata/", {"email": "soeren@example.net"}).content.decode()
+    assert web_case.reference in page
+    download = client.get("/admin/persondata/", {"email": "soeren@example.net", "eksport": "1"})
+    assert "attachment" in download["Content-Disposition"]
+    assert json.loads(download.content)["cases"][0]["reference"] == web_case.reference
+    client.post("/admin/persondata/", {"email": "soeren@example.net", "confirm": "1"})
+    web_case.refresh_from_db()
+    assert web_case.requester_email == "" and web_case.requester_name == privacy.NAME_PLACEHOLDER
+
+
+def test_editors_cannot_reach_person_data(client, web_case):
+    client.force_login(editor())
+    response = client.get("/admin/persondata/", {"email": "soeren@example.net"})
+    assert response.status_code in (302, 403)
+    assert web_case.reference not in response.content.decode()
