@@ -9,11 +9,15 @@ from wagtail.admin.menu import MenuItem
 
 from advisory.permissions import can_work_on_cases
 from advisory.views.privacy import PersonDataView
+from advisory.views.promote import promote_case
 
 
 @hooks.register("register_admin_urls")
-def register_person_data_url():
-    return [path("persondata/", PersonDataView.as_view(), name="advisory_person_data")]
+def register_urls():
+    return [
+        path("persondata/", PersonDataView.as_view(), name="advisory_person_data"),
+        path("sager/<int:pk>/til-faq/", promote_case, name="advisory_promote_case"),
+    ]
 
 
 class PersonDataMenuItem(MenuItem):

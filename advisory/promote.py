@@ -1,0 +1,78 @@
+"""Turn a closed case's question and answer into a draft FAQ page for editors to review."""
+
+import html
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from advisory import workflow
+from advisory.models import Case
+from advisory.models.cases import Status
+from advisory.privacy import TEXT_PLACEHOLDER, scrubber
+from kb.models import FaqPage, SectionPage
+from kb.site_setup import SECTIONS
+
+
+class PromotionError(Exception):
+    """The case cannot become a FAQ page; the message is shown to staff."""
+
+
+def paragraphs(text: str) -> str:
+    """Plain text as escaped rich-text paragraphs."""
+    blocks = [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+    return "".join(f"<p>{html.escape(block)}</p>" for block in blocks)
+
+
+def without_details(case: Case):
+    """The scrubber for the requester's data, also removing the organisation's name."""
+    scrub = scrubber(case)
+    name = case.organisation.name if case.organisation else ""
+
+    def clean(text: str) -> str:
+        text = scrub(text)
+        return text.replace(name, TEXT_PLACEHOLDER) if name else text
+
+    return clean
+
+
+@transaction.atomic
+def promote(case: Case, author) -> FaqPage:
+    """A draft FAQ page from ``case``'s question and latest reply, without requester and
+    organisation details, with the topic carried over; the case links the page."""
+    if case.status != Status.CLOSED:
+        raise PromotionError(_("Kun lukkede sager kan gøres til spørgsmål og svar."))
+    reply = case.latest_reply()
+    if reply is None or not reply.body.strip():
+        raise PromotionError(_("Sagen har intet svar at bygge på."))
+    clean = without_details(case)
+    section = SectionPage.objects.get(slug=SECTIONS["faq"].slug)
+    title = clean(case.subject)
+    page = FaqPage(
+        title=title,
+        slug=_unique_slug(section, title),
+        summary=clean(case.question).split("\n")[0][:300],
+        body=[
+            ("heading", {"text": _("Spørgsmålet"), "level": "h2"}),
+            ("paragraph", paragraphs(clean(case.question))),
+            ("heading", {"text": _("Svaret"), "level": "h2"}),
+            ("paragraph", paragraphs(clean(reply.body))),
+        ],
+        authors=_("LVS sekretariatet"),
+        live=False,
+    )
+    if case.topic:
+        page.topics = [case.topic]
+    section.add_child(instance=page)
+    page.save_revision(user=author, log_action=True)
+    workflow.link_pages(case, [page], author)
+    return page
+
+
+def _unique_slug(section: SectionPage, title: str) -> str:
+    base = slugify(title)[:60] or "spoergsmaal"
+    slug, n = base, 1
+    while section.get_children().filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
