@@ -3,6 +3,8 @@ grouped under one menu item ("Rådgivning")."""
 
 from django.urls import path, reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column
@@ -15,6 +17,27 @@ from advisory import views
 from advisory.filters import CaseFilterSet
 from advisory.forms import CaseEditForm, CaseIntakeForm
 from advisory.models import Case, Contact, Organisation, ReplyTemplate
+
+
+class TextColumn(Column):
+    """A cell rendered without a template: the case list is the secretariat's busiest page,
+    and a template per cell costs more than the database work behind the whole list."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        return format_html("<td>{}</td>", "" if value is None else value)
+
+
+class ReferenceColumn(TextColumn):
+    """The reference, linked to the case page."""
+
+    def render_cell_html(self, instance, parent_context):
+        url = reverse("sager:detail", args=[instance.pk])
+        return format_html('<td><a href="{}">{}</a></td>', url, instance.reference)
+
+
+def opened_label(case: Case) -> str:
+    return date_format(localtime(case.opened_at), "SHORT_DATETIME_FORMAT")
 
 
 def due_label(case: Case) -> str:
@@ -34,17 +57,17 @@ class CaseViewSet(ModelViewSet):
     add_view_class = views.CaseCreateView
     edit_view_class = views.CaseEditView
     copy_view_enabled = False
-    list_per_page = 50
+    list_per_page = 25
     ordering = "-opened_at"
     list_display = [
-        "reference",
-        "subject",
-        "organisation",
-        "topic",
-        "status",
-        "assignee",
-        Column("due_date", label=_("Svarfrist"), accessor=due_label, sort_key="due_date"),
-        Column("opened_at", label=_("Oprettet"), sort_key="opened_at"),
+        ReferenceColumn("reference", label=_("Reference"), sort_key="reference"),
+        TextColumn("subject", label=_("Emnelinje"), sort_key="subject"),
+        TextColumn("organisation", label=_("Organisation"), sort_key="organisation__name"),
+        TextColumn("topic", label=_("Emne")),
+        TextColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        TextColumn("assignee", label=_("Sagsbehandler")),
+        TextColumn("due_date", label=_("Svarfrist"), accessor=due_label, sort_key="due_date"),
+        TextColumn("opened_at", label=_("Oprettet"), accessor=opened_label, sort_key="opened_at"),
     ]
     filterset_class = CaseFilterSet
     search_fields = [
