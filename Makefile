@@ -10,7 +10,7 @@ export CORPUS_DIR
 DEV := DJANGO_DEBUG=1
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run setup demo test lint format check browser-deps search-deps search-up search-down search-eval clean
+.PHONY: run setup demo test lint format check browser-deps mail-deps search-deps search-up search-down search-eval clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,14 @@ browser-deps:
 		|| echo "Kunne ikke installere chromium: browsertests springes over"; \
 	fi
 
-test: lint check browser-deps search-deps
+# Debian's Dovecot for the mail tests (they start a private IMAP server); else they skip.
+mail-deps:
+	@if [ ! -x /usr/sbin/dovecot ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null) \
+		|| echo "Kunne ikke installere dovecot-imapd: mailtestene springes over"; \
+	fi
+
+test: lint check browser-deps search-deps mail-deps
 	$(BIN)/pytest
 
 # The search engine build for the tests (they start and stop their own node); fetched when

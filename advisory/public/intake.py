@@ -12,16 +12,20 @@ from advisory.public import emails
 REOPENS = (Status.WAITING, Status.ANSWERED, Status.CLOSED)
 
 
-def open_requester_case(channel: str, details: list[str] = (), **fields) -> Case:
-    """Open a case for a requester, give it a tracking link and email the receipt once the
-    transaction commits. ``details`` (what the case has no field for) become a note."""
+def open_requester_case(
+    channel: str, details: list[str] = (), receipt: bool = True, **fields
+) -> Case:
+    """Open a case for a requester, give it a tracking link and (unless ``receipt`` is false)
+    email the receipt once the transaction commits. ``details`` (what the case has no field
+    for) become a note."""
     case = workflow.open_case(channel=channel, **fields)
     CaseAccess.objects.create(case=case)
     intro = _("Oprettet fra hjemmesidens spørgeformular.") if channel == Channel.WEB else ""
     note = "\n".join(filter(None, [intro, *details]))
     if note:
         workflow.add_note(case, None, note)
-    transaction.on_commit(lambda: emails.send_receipt(case))
+    if receipt:
+        transaction.on_commit(lambda: emails.send_receipt(case))
     return case
 
 

@@ -1,0 +1,174 @@
+"""Reading the secretariat's mailbox over IMAP: a reply that names a known case (and comes
+from its requester) goes on that case's timeline; any other mail opens a new case.
+Attachments are kept on the case. Each mail is handled once, by its Message-ID."""
+
+import hashlib
+import imaplib
+import re
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from email.utils import parseaddr
+from urllib.parse import unquote, urlsplit
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from advisory.models import Case, CaseAttachment, IncomingMail
+from advisory.models.cases import Channel
+from advisory.public.intake import open_requester_case, receive_message
+
+REFERENCE_RE = re.compile(r"\bR-\d{4}-\d{4}\b")
+MAX_TEXT = 20000
+
+
+@dataclass
+class Mailbox:
+    """Where to read mail, from ``IMAP_URL``: ``imap[s]://user:password@host:port/FOLDER``."""
+
+    host: str
+    port: int
+    user: str
+    password: str
+    folder: str = "INBOX"
+    ssl: bool = False
+
+    @classmethod
+    def from_url(cls, url: str) -> "Mailbox":
+        parts = urlsplit(url)
+        if parts.scheme not in ("imap", "imaps") or not parts.hostname:
+            raise ValueError(_("IMAP_URL skal have formen imaps://bruger:kode@vært:port/INBOX"))
+        ssl = parts.scheme == "imaps"
+        return cls(
+            host=parts.hostname,
+            port=parts.port or (993 if ssl else 143),
+            user=unquote(parts.username or ""),
+            password=unquote(parts.password or ""),
+            folder=unquote(parts.path.strip("/")) or "INBOX",
+            ssl=ssl,
+        )
+
+    def connect(self) -> imaplib.IMAP4:
+        client_class = imaplib.IMAP4_SSL if self.ssl else imaplib.IMAP4
+        client = client_class(self.host, self.port, timeout=30)
+        client.login(self.user, self.password)
+        client.select(self.folder)
+        return client
+
+
+@dataclass
+class Outcome:
+    replies: list[str] = field(default_factory=list)
+    opened: list[str] = field(default_factory=list)
+    skipped: int = 0
+
+
+def fetch(mailbox: Mailbox) -> Outcome:
+    """Handle every mail in the folder that has not been handled before."""
+    outcome = Outcome()
+    client = mailbox.connect()
+    try:
+        _status, data = client.uid("SEARCH", None, "ALL")
+        for uid in data[0].split():
+            _status, parts = client.uid("FETCH", uid, "(BODY.PEEK[])")
+            result = handle(parts[0][1])
+            if result is None:
+                outcome.skipped += 1
+            else:
+                kind, case = result
+                (outcome.replies if kind == "reply" else outcome.opened).append(case.reference)
+            client.uid("STORE", uid, "+FLAGS", "(\\Seen)")
+    finally:
+        client.logout()
+    return outcome
+
+
+def handle(raw: bytes) -> tuple[str, Case] | None:
+    """File one mail: ("reply", case) or ("new", case); ``None`` if it was handled before."""
+    message = message_from_bytes(raw, policy=policy.default)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = IncomingMail.objects.create(message_key=message_key(message, raw))
+        except IntegrityError:  # the same Message-ID, handled before (or by a parallel run)
+            return None
+        kind, case = _file(message)
+        for attachment in message.iter_attachments():
+            _keep_attachment(case, attachment)
+        record.case = case
+        record.save(update_fields=["case"])
+    return kind, case
+
+
+def message_key(message: EmailMessage, raw: bytes) -> str:
+    """A hash of the Message-ID (of the whole mail if it has none): no address is stored."""
+    identity = (message.get("Message-ID") or "").strip().encode() or raw
+    return hashlib.sha256(identity).hexdigest()
+
+
+def _file(message: EmailMessage) -> tuple[str, Case]:
+    name, address = parseaddr(str(message.get("From", "")))
+    subject = " ".join(str(message.get("Subject", "")).split()) or _("(intet emne)")
+    text = body_text(message) or subject
+    case = _case_replied_to(subject, address)
+    if case is not None:
+        receive_message(case, text)
+        return "reply", case
+    mentioned = REFERENCE_RE.search(subject)
+    details = [
+        _("Modtaget som e-mail fra %(address)s.") % {"address": address},
+        _("Nævner sag %(reference)s, men afsenderen er ikke sagens spørger.")
+        % {"reference": mentioned.group()}
+        if mentioned
+        else "",
+    ]
+    case = open_requester_case(
+        Channel.EMAIL,
+        details=details,
+        receipt=not is_automatic(message),
+        requester_name=(" ".join(name.split()) or address)[:200],
+        requester_email=address[:254],
+        subject=subject[:200],
+        question=text,
+    )
+    return "new", case
+
+
+def _case_replied_to(subject: str, address: str) -> Case | None:
+    """The case the subject names, if the mail comes from that case's requester."""
+    for reference in REFERENCE_RE.findall(subject):
+        case = Case.objects.filter(reference=reference).first()
+        if case and address and case.requester_email.lower() == address.lower():
+            return case
+    return None
+
+
+def body_text(message: EmailMessage) -> str:
+    """The mail's own text: plain text preferred, quoted lines of earlier mails left out."""
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    text = part.get_content()
+    if part.get_content_type() == "text/html":
+        text = strip_tags(text)
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith(">")]
+    return "\n".join(lines).strip()[:MAX_TEXT]
+
+
+def is_automatic(message: EmailMessage) -> bool:
+    """Out-of-office and list mail get no receipt, so two robots never answer each other."""
+    auto = str(message.get("Auto-Submitted", "no")).lower()
+    precedence = str(message.get("Precedence", "")).lower()
+    return auto != "no" or precedence in ("bulk", "list", "junk")
+
+
+def _keep_attachment(case: Case, part: EmailMessage) -> None:
+    filename = part.get_filename() or _("bilag")
+    CaseAttachment.objects.create(
+        case=case,
+        title=filename[:255],
+        file=ContentFile(part.get_payload(decode=True) or b"", name=filename),
+        content_type=part.get_content_type(),
+    )

@@ -1,0 +1,97 @@
+from email.message import EmailMessage
+
+import pytest
+
+from django.core.management import call_command
+
+from advisory import workflow
+from advisory.models import Case, CaseEvent
+from advisory.models.cases import Channel, Status
+from tests.advisory.factories import CaseFactory, secretary
+
+pytestmark = pytest.mark.django_db
+
+
+def mail(sender: str, subject: str, text: str, message_id: str, attachment=None) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = "lvsinfo@lavs.dk"
+    message["Subject"] = subject
+    message["Message-ID"] = message_id
+    message.set_content(text)
+    if attachment:
+        message.add_attachment(
+            attachment, maintype="application", subtype="pdf", filename="regnskab.pdf"
+        )
+    return message
+
+
+@pytest.fixture
+def run_fetch_mail(django_capture_on_commit_callbacks):
+    """Run the command; what waits for the commit (emails) runs as in production."""
+
+    def run():
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("fetch_mail", verbosity=0)
+
+    return run
+
+
+def test_fetch_mail_files_replies_and_new_mail_once(
+    imap_server, mailoutbox, settings, run_fetch_mail
+):
+    settings.IMAP_URL = imap_server.url
+    staff = secretary(email="sagsbehandler@lavs.dk")
+    case = CaseFactory(requester_email="karen@example.org", channel=Channel.WEB)
+    workflow.assign(case, staff, staff)
+    workflow.change_status(case, Status.IN_PROGRESS, staff)
+    workflow.change_status(case, Status.WAITING, staff)
+    imap_server.deliver(
+        mail(
+            "Karen Jensen <karen@example.org>",
+            f"Re: Svar på din henvendelse {case.reference}: {case.subject}",
+            "Vi har 12 frivillige nu.\n\n> Hvor mange frivillige har I?",
+            "<svar-1@example.org>",
+            attachment=b"%PDF-1.4 regnskab",
+        )
+    )
+    imap_server.deliver(
+        mail(
+            "Ole Hansen <ole@example.net>",
+            "Vi vil starte et værested i Tønder",
+            "Hvordan kommer vi i gang?",
+            "<ny-1@example.net>",
+        )
+    )
+
+    run_fetch_mail()
+
+    case.refresh_from_db()
+    message = case.events.get(kind=CaseEvent.Kind.MESSAGE)
+    assert message.body == "Vi har 12 frivillige nu."
+    assert case.status == Status.IN_PROGRESS
+    [attachment] = case.attachments.all()
+    assert attachment.title == "regnskab.pdf" and attachment.file.read() == b"%PDF-1.4 regnskab"
+    new = Case.objects.get(requester_email="ole@example.net")
+    assert (new.channel, new.subject, new.requester_name) == (
+        Channel.EMAIL,
+        "Vi vil starte et værested i Tønder",
+        "Ole Hansen",
+    )
+    assert new.question == "Hvordan kommer vi i gang?"
+    assert {m.to[0] for m in mailoutbox} == {"sagsbehandler@lavs.dk", "ole@example.net"}
+
+    counts = (Case.objects.count(), CaseEvent.objects.count(), len(mailoutbox))
+    run_fetch_mail()
+    assert (Case.objects.count(), CaseEvent.objects.count(), len(mailoutbox)) == counts
+
+
+def test_a_reference_from_a_stranger_opens_a_new_case(imap_server, settings, run_fetch_mail):
+    settings.IMAP_URL = imap_server.url
+    case = CaseFactory(requester_email="karen@example.org")
+    imap_server.deliver(
+        mail("fremmed@example.net", f"Re: {case.reference}", "Hej", "<fremmed-1@example.net>")
+    )
+    run_fetch_mail()
+    assert not case.events.filter(kind=CaseEvent.Kind.MESSAGE).exists()
+    assert Case.objects.filter(requester_email="fremmed@example.net").exists()
