@@ -5,44 +5,53 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-WORD_RE = re.compile(r"(\w+)")
-SPACE_RE = re.compile(r"\s+")
-SNIPPET_WORDS = 32
+SNIPPET_CHARS = 220
+LEAD_CHARS = 40
 MIN_STEM = 3
+MAX_MATCHES = 60
+SPACE_RE = re.compile(r"\s+")
 
 
-def is_match(word: str, stems: list[str]) -> bool:
-    word = word.lower()
-    return any(word.startswith(stem) for stem in stems)
+def stem_pattern(stems: list[str]) -> re.Pattern | None:
+    """Whole words that start with one of the stems (husmød → husmødet, husmøder)."""
+    stems = sorted({stem for stem in stems if len(stem) >= MIN_STEM}, key=len, reverse=True)
+    if not stems:
+        return None
+    alternatives = "|".join(map(re.escape, stems))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
 
 
-def best_window(words: list[str], stems: list[str]) -> tuple[int, int]:
-    """The window of SNIPPET_WORDS words holding the most different matched words."""
-    best, best_start = 0, 0
-    matches = [i for i, word in enumerate(words) if is_match(word, stems)]
-    for start in matches:
-        inside = {words[i].lower() for i in matches if start <= i < start + SNIPPET_WORDS}
-        if len(inside) > best:
-            best, best_start = len(inside), max(0, start - 4)
-    return best_start, best
+def best_start(matches: list[re.Match]) -> int:
+    """Where the window holding the most different matched words begins."""
+
+    def variety(first: re.Match) -> int:
+        limit = first.start() + SNIPPET_CHARS - LEAD_CHARS
+        return len({m.group().lower() for m in matches if first.start() <= m.start() < limit})
+
+    return max(matches, key=variety).start()
 
 
 def snippet(text: str, stems: list[str]) -> SafeString:
-    """About SNIPPET_WORDS words of ``text`` around the best cluster of matches, HTML-escaped,
-    matches wrapped in <mark>. Empty when nothing in ``text`` matches."""
-    stems = [stem for stem in stems if len(stem) >= MIN_STEM]
-    parts = WORD_RE.split(text)  # odd indexes are words, even ones what lies between
-    words = parts[1::2]
-    start, found = best_window(words, stems)
-    if not found:
+    """About SNIPPET_CHARS characters of ``text`` around the best cluster of matches,
+    HTML-escaped, matches wrapped in <mark>. Empty when nothing in ``text`` matches."""
+    pattern = stem_pattern(stems)
+    matches = list(pattern.finditer(text))[:MAX_MATCHES] if pattern else []
+    if not matches:
         return mark_safe("")
-    end = min(len(words), start + SNIPPET_WORDS)
-    html = []
-    for index in range(start, end):
-        word = escape(words[index])
-        html.append(f"<mark>{word}</mark>" if is_match(words[index], stems) else word)
-        if index < end - 1:
-            html.append(escape(SPACE_RE.sub(" ", parts[2 * index + 2])))
+    anchor = best_start(matches)
+    start = 0 if anchor <= LEAD_CHARS else text.find(" ", anchor - LEAD_CHARS) + 1
+    end = (
+        text.rfind(" ", 0, start + SNIPPET_CHARS)
+        if start + SNIPPET_CHARS < len(text)
+        else len(text)
+    )
+    end = max(end, anchor + 1)
+    html, position = [], start
+    for match in pattern.finditer(text, start, end):
+        html += [escape(text[position : match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        position = match.end()
+    html.append(escape(text[position:end]))
+    body = SPACE_RE.sub(" ", "".join(html)).strip()
     prefix = "… " if start else ""
-    suffix = " …" if end < len(words) else escape(parts[-1].strip())
-    return mark_safe(prefix + "".join(html) + suffix)  # noqa: S308 - every piece is escaped
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + body + suffix)  # noqa: S308 - every piece of text is escaped

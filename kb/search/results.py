@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db.models import prefetch_related_objects
+from django.db.models.expressions import RawSQL
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.models import IndexEntry
 
 from kb.models import ArticlePage, SearchQueryLog
 from kb.search import vocabulary
@@ -14,7 +16,6 @@ from kb.search.backends import ENGINE, ranked_ids, with_fallback
 from kb.search.facets import Facet, FacetSelection
 from kb.search.highlight import snippet
 from kb.search.query import ParsedQuery, parse
-from kb.search.text import body_text
 
 RESULTS_PER_PAGE = 10
 # The engine ranks; only the best matches take part in facets and paging. Enough for any
@@ -52,6 +53,12 @@ def visible_articles():
     return ArticlePage.objects.live().public()
 
 
+def id_array(ids: list[int]) -> RawSQL:
+    """``ids`` as one array parameter: Django compiles a thousand-item IN list slowly, and
+    the facet queries each repeat it."""
+    return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+
+
 def promoted_ids(text: str) -> list[int]:
     """Pages editors have put first for exactly this query (Wagtail's search promotions)."""
     return list(
@@ -77,20 +84,27 @@ def matching_ids(parsed: ParsedQuery, alias: str = ENGINE) -> tuple[list[int], s
 
 def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[Hit]:
     """The pages for one result page, in order, each with its snippet."""
-    pages = ArticlePage.objects.filter(pk__in=ids).select_related("content_type").specific()
+    pages = ArticlePage.objects.filter(pk__in=ids).select_related("content_type")
     by_id = {page.pk: page for page in pages}
     ordered = [by_id[pk] for pk in ids if pk in by_id]
     prefetch_related_objects(ordered, "topics")
     stems = [info.stem for info in vocabulary.analyse(parsed.terms).values() if info.stem]
-    return [Hit(page, highlighted(page, stems), page.pk in promoted) for page in ordered]
+    texts = indexed_texts(ordered)
+    return [
+        Hit(page, snippet(texts.get(str(page.pk), page.summary), stems), page.pk in promoted)
+        for page in ordered
+    ]
 
 
-def highlighted(page, stems: list[str]) -> str:
-    for text in (page.summary, body_text(page), page.document_text()):
-        found = snippet(text, stems)
-        if found:
-            return found
-    return ""
+def indexed_texts(pages: list[ArticlePage]) -> dict[str, str]:
+    """The plain text the database index keeps for each page (summary, body, document text),
+    so snippets need neither the StreamField nor the PDF text loaded."""
+    return dict(
+        IndexEntry.objects.filter(
+            object_id__in=[str(page.pk) for page in pages],
+            content_type_id__in={page.content_type_id for page in pages},
+        ).values_list("object_id", "body_text")
+    )
 
 
 def search(text: str, selection: FacetSelection, sort: str, page_number) -> SearchOutcome:
@@ -100,7 +114,7 @@ def search(text: str, selection: FacetSelection, sort: str, page_number) -> Sear
     matches = visible_articles()
     if parsed.text:
         ids, backend, promoted = matching_ids(parsed)
-        matches = matches.filter(pk__in=ids)
+        matches = matches.filter(pk__in=id_array(ids))
     else:
         sort = SORT_NEWEST
     chosen = selection.apply(matches)

@@ -11,6 +11,16 @@ def add_published_words(sender, instance, **kwargs):
         vocabulary.add_page(instance)
 
 
+def article_models() -> list[type]:
+    return [ArticlePage, *ArticlePage.__subclasses__()]
+
+
 def connect() -> None:
-    for model in [ArticlePage, *ArticlePage.__subclasses__()]:
+    for model in article_models():
         post_save.connect(add_published_words, sender=model, dispatch_uid=f"vocab-{model.__name__}")
+
+
+def disconnect() -> None:
+    """For bulk loads, which rebuild the vocabulary afterwards."""
+    for model in article_models():
+        post_save.disconnect(sender=model, dispatch_uid=f"vocab-{model.__name__}")

@@ -1,0 +1,256 @@
+"""Speed of the search page at 20,000 pages, on PostgreSQL and on the search engine.
+
+Builds a separate database (vidensbanken_bench) from the corpus multiplied into varied copies,
+reindexes both backends (timed), then runs the same queries through the full search page
+(query understanding, facets, highlights, logging, rendering) and straight against each engine
+(a bare SQL full-text query; a bare ``_search``), and prints p50/p95 and the page's overhead.
+
+    make search-up && .venv/bin/python bench/search.py [--pages 20000] [--queries 200]
+"""
+
+import argparse
+import csv
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+BENCH_DB = "vidensbanken_bench"
+
+
+def configure(args) -> None:
+    """Point Django at the bench database and the engine before it starts."""
+    import psycopg2
+
+    from config.database import embedded_postgres_url
+
+    url = os.environ.get("BENCH_DATABASE_URL") or embedded_postgres_url(ROOT / "var")
+    server = psycopg2.connect(url)
+    server.autocommit = True
+    with server.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB])
+        if not cursor.fetchone():
+            cursor.execute(f"CREATE DATABASE {BENCH_DB}")
+    server.close()
+    os.environ["DATABASE_URL"] = url.replace("/postgres?", f"/{BENCH_DB}?", 1)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.test_settings"
+    os.environ["ELASTICSEARCH_URL"] = args.engine_url
+    os.environ["ELASTICSEARCH_INDEX_PREFIX"] = "bench_"
+    os.environ["ELASTICSEARCH_TIMEOUT"] = "60"
+
+    import django
+
+    django.setup()
+
+
+def build(target: int, corpus: Path) -> None:
+    """The corpus, then varied copies of it until there are ``target`` articles."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from kb.models import ArticlePage
+    from kb.search import signals
+
+    call_command("migrate", verbosity=0)
+    quiet = {"default": {"BACKEND": "modelsearch.backends.database", "AUTO_UPDATE": False}}
+    signals.disconnect()
+    with override_settings(WAGTAILSEARCH_BACKENDS=quiet):
+        call_command("import_corpus", str(corpus), stdout=open(os.devnull, "w"))  # noqa: SIM115
+        have = ArticlePage.objects.count()
+        if have < target:
+            started = time.perf_counter()
+            multiply(target - have, corpus)
+            print(f"{target - have} kopier oprettet på {time.perf_counter() - started:.0f} s")
+    signals.connect()
+
+
+def multiply(count: int, corpus: Path) -> None:
+    from kb.models import ArticlePage, Topic
+    from kb.site_setup import SECTIONS
+
+    rng = random.Random(20261127)
+    originals = list(originals_of(ArticlePage).live().specific())
+    places = [row["municipality"] for row in csv.DictReader((corpus / "municipalities.csv").open())]
+    sentences = [
+        s.strip() + "." for page in originals for s in page.summary.split(".") if s.strip()
+    ]
+    topics = list(Topic.objects.all())
+    parents = {s.page_model: s.slug for s in SECTIONS.values()}
+    sections = section_pages()
+    start = ArticlePage.objects.count()
+    for number in range(start, start + count):
+        source = originals[number % len(originals)]
+        place = rng.choice(places)
+        extra = " ".join(rng.sample(sentences, 3))
+        copy = type(source)(
+            title=f"{source.title} i {place}",
+            slug=f"{source.slug}-{number}",
+            summary=f"{source.summary} {rng.choice(sentences)}",
+            body=[
+                *source.body.raw_data,
+                {"type": "paragraph", "value": f"<p>{place}: {extra}</p>"},
+            ],
+            year=rng.randint(2008, 2026),
+            authors=source.authors,
+        )
+        if hasattr(source, "document"):
+            copy.document = source.document
+        copy.topics.set([*source.topics.all(), rng.choice(topics)])
+        copy.audiences.set(source.audiences.all())
+        sections[parents[type(source)]].add_child(instance=copy)
+
+
+def originals_of(model):
+    """The imported corpus articles (copies have no source checksum)."""
+    return model.objects.exclude(source_checksum="")
+
+
+def section_pages():
+    from kb.models import SectionPage
+
+    return {page.slug: page for page in SectionPage.objects.all()}
+
+
+def reindex() -> dict[str, float]:
+    from django.core.management import call_command
+
+    from kb.search import vocabulary
+
+    seconds = {}
+    for alias in ("database", "default"):
+        started = time.perf_counter()
+        call_command("update_index", backend_name=alias, verbosity=0)
+        seconds[alias] = time.perf_counter() - started
+    started = time.perf_counter()
+    vocabulary.rebuild()
+    seconds["vocabulary"] = time.perf_counter() - started
+    return seconds
+
+
+def bench_queries(count: int, corpus: Path) -> list[str]:
+    """The public queries plus generated ones of the same kinds: title words, word pairs,
+    inflections, typos and ae/oe/aa spellings."""
+    from kb.models import ArticlePage
+    from kb.search.evaluation import read_queries
+
+    rng = random.Random(42)
+    queries = [query.text for query in read_queries(corpus / "queries" / "public.tsv")]
+    titles = originals_of(ArticlePage).values_list("title", flat=True)
+    words = sorted({w.lower() for t in titles for w in t.split() if len(w) > 4 and w.isalpha()})
+    while len(queries) < count:
+        word = rng.choice(words)
+        kind = rng.randrange(4)
+        if kind == 0:
+            word = f"{word} {rng.choice(words)}"
+        elif kind == 1 and len(word) > 6:
+            cut = rng.randrange(2, len(word) - 2)
+            word = word[:cut] + word[cut + 1 :]
+        elif kind == 2:
+            word = word.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+        queries.append(word)
+    return queries[:count]
+
+
+def percentile(values: list[float], share: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(share * 100) - 1]
+
+
+def measure(run, queries: list[str]) -> list[float]:
+    for query in queries[:20]:  # warm caches and connections
+        run(query)
+    times = []
+    for query in queries:
+        started = time.perf_counter()
+        run(query)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def page_runner():
+    from django.test import Client
+
+    client = Client()
+
+    def run(query: str) -> None:
+        response = client.get("/soeg/", {"q": query})
+        assert response.status_code == 200, response.status_code
+
+    return run
+
+
+def bare_database(query: str) -> None:
+    from django.db import connection
+
+    words = " or ".join(w.strip("§") for w in query.split())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT object_id FROM wagtailsearch_indexentry, websearch_to_tsquery('danish', %s) q"
+            " WHERE (title || body) @@ q ORDER BY ts_rank(title || body, q) DESC LIMIT 10",
+            [words],
+        )
+        cursor.fetchall()
+
+
+def bare_engine():
+    from kb.models import ArticlePage
+    from kb.search.backends import get_backend
+
+    backend = get_backend("default")
+    index = backend.get_index_for_model(ArticlePage).name
+
+    def run(query: str) -> None:
+        body = {
+            "query": {"multi_match": {"query": query, "fields": ["_all_text", "_all_text_*"]}},
+            "size": 10,
+            "_source": False,
+        }
+        backend.es.search(index=index, body=body)
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=20000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    port = os.environ.get("ES_PORT", "9201")
+    parser.add_argument("--engine-url", default=f"http://127.0.0.1:{port}")
+    args = parser.parse_args()
+    configure(args)
+
+    from django.conf import settings
+    from django.test import override_settings
+
+    from config.search import DATABASE_BACKEND
+    from kb.models import ArticlePage
+
+    build(args.pages, args.corpus)
+    seconds = reindex()
+    queries = bench_queries(args.queries, args.corpus)
+    print(f"{ArticlePage.objects.live().count()} sider, {len(queries)} forespørgsler")
+    print("reindeksering: " + ", ".join(f"{k} {v:.1f} s" for k, v in seconds.items()))
+    engine_backends = settings.WAGTAILSEARCH_BACKENDS
+    runs = [
+        ("database", {"default": DATABASE_BACKEND}, bare_database),
+        (os.environ.get("SEARCH_ENGINE", "opensearch"), engine_backends, None),
+    ]
+    columns = ["side p50", "side p95", "motor p50", "motor p95", "p95-forhold"]
+    print(f"{'backend':<12} " + " ".join(f"{column:>11}" for column in columns))
+    for name, backends, bare in runs:
+        with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+            page = measure(page_runner(), queries)
+            engine = measure(bare or bare_engine(), queries)
+        p95, bare95 = percentile(page, 0.95), percentile(engine, 0.95)
+        print(
+            f"{name:<12} {statistics.median(page):>9.1f}ms {p95:>9.1f}ms "
+            f"{statistics.median(engine):>9.1f}ms {bare95:>9.1f}ms {p95 / bare95:>10.1f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
