@@ -9,7 +9,9 @@ from tests.factories import MethodPageFactory, section
 from tests.search.conftest import run_script
 from tests.search.helpers import search
 
-pytestmark = pytest.mark.django_db
+# Runs last, after transactional tests have emptied the database: restore it
+# (see tests/conftest.py).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.stops_search_engine
