@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
 
+from advisory.filters import OVERDUE
 from advisory.models import Case
 from advisory.models.cases import OPEN_STATUSES
 
@@ -41,7 +42,7 @@ class CasesPanel(Component):
                 "overdue",
                 _("Overskredet svarfrist"),
                 Case.objects.overdue().order_by("due_date"),
-                [("overdue", "on")],
+                [("overdue", OVERDUE)],
             ),
         ]
         index = reverse("sager:index")

@@ -13,6 +13,8 @@ from advisory.models.cases import Channel, Status
 from advisory.roles import SECRETARIAT
 from kb.models import Topic
 
+OVERDUE = "overskredet"
+
 
 def staff_users(request=None):
     return get_user_model().objects.filter(groups__name=SECRETARIAT).order_by("first_name")
@@ -25,10 +27,12 @@ class CaseFilterSet(WagtailFilterSet):
         widget=forms.CheckboxSelectMultiple,
         distinct=False,  # no joins, so no duplicates; DISTINCT would slow the count down
     )
-    overdue = django_filters.BooleanFilter(
-        label=_("Overskredet svarfrist"),
+    overdue = django_filters.ChoiceFilter(
+        label=_("Svarfrist"),
+        choices=[(OVERDUE, _("Kun overskredne"))],
+        empty_label=_("Alle"),
+        widget=forms.RadioSelect,
         method="filter_overdue",
-        widget=forms.CheckboxInput,
     )
     assignee = django_filters.ModelChoiceFilter(
         label=_("Sagsbehandler"), queryset=staff_users, null_label=_("Ikke tildelt")
@@ -56,4 +60,4 @@ class CaseFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_overdue(self, queryset, name, value):
-        return queryset.overdue() if value else queryset
+        return queryset.overdue() if value == OVERDUE else queryset

@@ -80,7 +80,7 @@ class NoteForm(CaseActionForm):
 class ReplyForm(CaseActionForm):
     body = forms.CharField(
         label=_("Svar til spørger"),
-        widget=forms.Textarea(attrs={"rows": 10, "id": "id_reply_body"}),
+        widget=forms.Textarea(attrs={"rows": 10}),
     )
 
     def perform(self, user):

@@ -17,6 +17,7 @@ from advisory import views
 from advisory.filters import CaseFilterSet
 from advisory.forms import CaseEditForm, CaseIntakeForm
 from advisory.models import Case, Contact, Organisation, ReplyTemplate
+from advisory.workflow import person_name
 
 
 class TextColumn(Column):
@@ -65,7 +66,9 @@ class CaseViewSet(ModelViewSet):
         TextColumn("organisation", label=_("Organisation"), sort_key="organisation__name"),
         TextColumn("topic", label=_("Emne")),
         TextColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
-        TextColumn("assignee", label=_("Sagsbehandler")),
+        TextColumn(
+            "assignee", label=_("Sagsbehandler"), accessor=lambda case: person_name(case.assignee)
+        ),
         TextColumn("due_date", label=_("Svarfrist"), accessor=due_label, sort_key="due_date"),
         TextColumn("opened_at", label=_("Oprettet"), accessor=opened_label, sort_key="opened_at"),
     ]

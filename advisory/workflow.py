@@ -118,10 +118,17 @@ def assign(case: Case, assignee, author) -> Case:
         case,
         CaseEvent.Kind.ASSIGNMENT,
         author,
-        old_value=str(old or ""),
-        new_value=str(assignee or ""),
+        old_value=person_name(old),
+        new_value=person_name(assignee),
     )
     return case
+
+
+def person_name(user) -> str:
+    """A user's full name, or the username when no name is set; "" for nobody."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
 
 
 def add_note(case: Case, author, body: str) -> CaseEvent:
@@ -139,7 +146,8 @@ def link_pages(case: Case, pages, author) -> Case:
     if new_pages:
         case.related_pages.add(*new_pages)
         titles = ", ".join(page.title for page in new_pages)
-        log(case, CaseEvent.Kind.EDIT, author, field="related_pages", new_value=titles[:500])
+        label = str(Case._meta.get_field("related_pages").verbose_name)
+        log(case, CaseEvent.Kind.EDIT, author, field=label, new_value=titles[:500])
     return case
 
 

@@ -115,7 +115,7 @@ def urls(user):
     return {
         "ingen filtre": "/admin/sager/",
         "åbne sager": "/admin/sager/?status=new&status=in_progress&status=waiting",
-        "overskredet frist": "/admin/sager/?overdue=on",
+        "overskredet frist": "/admin/sager/?overdue=overskredet",
         "region + emne": f"/admin/sager/?region=syddanmark&topic={topic}",
         "mine i gang": f"/admin/sager/?assignee={user.pk}&status=in_progress",
         "periode + kanal": "/admin/sager/?opened_at_from=2025-01-01&opened_at_to=2025-06-30"

@@ -66,7 +66,7 @@ def test_case_list_filters_by_status_region_and_overdue(client, staff):
         response = client.get(reverse("sager:index"), query)
         return {case.subject for case in response.context["object_list"]}
 
-    assert subjects({"overdue": "on"}) == {"Forsinket sag"}
+    assert subjects({"overdue": "overskredet"}) == {"Forsinket sag"}
     assert subjects({"region": "midtjylland"}) == {"Sag fra Midtjylland"}
     assert subjects({"status": ["new"], "region": "syddanmark"}) == {"Forsinket sag", "Sag i tide"}
     assert subjects({"q": "Midtjylland"}) == {"Sag fra Midtjylland"}
@@ -149,7 +149,7 @@ def test_linking_a_suggested_page(client, staff, site):
     assert "Rekruttering af frivillige" in html
     client.post(detail_url(case), {"action": "link", "link-pages": page.pk})
     assert list(case.related_pages.all()) == [page.articlepage_ptr]
-    assert case.events.filter(kind=CaseEvent.Kind.EDIT, field="related_pages").exists()
+    assert case.events.filter(kind=CaseEvent.Kind.EDIT, field="relateret vejledning").exists()
 
 
 def test_reply_template_fills_in_placeholders(client, staff):

@@ -179,4 +179,4 @@ def test_assignment_is_an_event():
     staff = secretary()
     case = workflow.assign(CaseFactory(), staff, staff)
     event = case.events.get(kind=CaseEvent.Kind.ASSIGNMENT)
-    assert (event.author, event.new_value) == (staff, str(staff))
+    assert (event.author, event.new_value) == (staff, staff.get_full_name())

@@ -1,0 +1,95 @@
+"""A secretary handles a phone call from start to finish in the admin, in Chromium."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from advisory.models import Case
+from advisory.models.cases import Status
+from tests.advisory.factories import secretary
+from tests.browser.conftest import DESKTOP, assert_accessible, screenshot
+from tests.factories import GuidePageFactory, section
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "hemmeligt-kodeord"
+
+
+@pytest.fixture
+def guidance(live_site):
+    return GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Rekruttering af frivillige",
+        slug="rekruttering-af-frivillige",
+        summary="Sådan finder værestedet nye frivillige til weekendvagterne.",
+    )
+
+
+def log_in(page, base_url, user):
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    expect(page.locator("#advisory-cases-heading, [id^=advisory-cases]").first).to_be_visible()
+
+
+def test_secretary_logs_a_call_answers_it_closes_it_and_sees_it_reported(
+    page, live_site, guidance, mailoutbox
+):
+    base_url = live_site.url
+    staff = secretary(username="sofie", first_name="Sofie", last_name="Holm")
+    log_in(page, base_url, staff)
+
+    # Log the phone call as a new case.
+    page.goto(f"{base_url}/admin/sager/new/")
+    page.select_option("#id_channel", label="Telefon")
+    page.fill("#id_requester_name", "Lone Berg")
+    page.fill("#id_requester_email", "lone@example.org")
+    page.select_option("#id_topic", label="Frivillige")
+    page.fill("#id_subject", "Frivillige til weekenden")
+    page.fill("#id_question", "Hvordan finder vi nye frivillige til weekendåbent på værestedet?")
+    page.uncheck("#id_assign_to_me")
+    page.locator("form button.button-longrunning[type=submit]").first.click()
+    expect(page.locator("h1")).to_contain_text("Frivillige til weekenden")
+    case = Case.objects.get()
+
+    # Take it.
+    page.get_by_role("button", name="Tildel mig").click()
+    expect(page.locator(".case-facts")).to_contain_text("Sofie Holm")
+
+    # Link the suggested guidance and put its link into the reply.
+    suggestion = page.locator(".case-suggestions li", has_text="Rekruttering af frivillige")
+    suggestion.get_by_role("button", name=re.compile("^Tilknyt")).click()
+    linked = page.locator("#guidance-heading + h3 + ul")
+    expect(linked).to_contain_text("Rekruttering af frivillige")
+    linked.get_by_role("button", name=re.compile("^Indsæt link i svar")).click()
+    reply = page.locator("#id_reply-body")
+    expect(reply).to_have_value(re.compile("rekruttering-af-frivillige"))
+    reply.press("End")
+    reply.type("\nVenlig hilsen Sofie")
+    page.get_by_role("button", name="Send svar").click()
+    expect(page.locator(".timeline")).to_contain_text("Sendt til lone@example.org")
+    assert [message.to for message in mailoutbox] == [["lone@example.org"]]
+    assert "/vejledninger/rekruttering-af-frivillige/" in mailoutbox[0].body
+
+    # Close it.
+    page.select_option("#id_status-status", label="Lukket")
+    page.get_by_role("button", name="Skift status").click()
+    expect(page.locator(".case-status")).to_contain_text("Lukket")
+    case.refresh_from_db()
+    assert case.status == Status.CLOSED
+    screenshot(page, "advisory-case-page", DESKTOP)
+    assert_accessible(page)
+
+    page.goto(f"{base_url}/admin/sager/")
+    expect(page.get_by_role("link", name=case.reference)).to_be_visible()
+    screenshot(page, "advisory-case-list", DESKTOP)
+    assert_accessible(page)
+
+    page.goto(f"{base_url}/admin/sager/rapport/")
+    channels = page.locator("#report-kanal").locator("xpath=..").locator("table")
+    expect(channels.locator("tr", has_text="Telefon")).to_contain_text("1")
+    month = page.locator("#report-maaned").locator("xpath=..").locator("tbody tr").last
+    expect(month.locator("td").nth(1)).to_have_text("1")
+    screenshot(page, "advisory-report", DESKTOP)
+    assert_accessible(page)
