@@ -166,7 +166,9 @@ def track(request, token: str):
         "form": form,
     }
     response = render(request, "advisory/public/tracking.html", context)
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the URL: keep it from other sites. Not "no-referrer": then browsers
+    # send "Origin: null" with the answer form and Django's CSRF check refuses it.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -47,7 +47,7 @@ def test_tracking_page_shows_status_question_and_replies_but_nothing_internal(cl
 
 def test_tracking_page_is_kept_out_of_referrers_caches_and_search_engines(client, web_case):
     response = client.get(tracking_url(web_case))
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert "no-store" in response["Cache-Control"]
     assert "noindex" in response["X-Robots-Tag"]
 

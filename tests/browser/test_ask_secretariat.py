@@ -1,0 +1,95 @@
+"""A person asks the secretariat on the web, follows the case through the emailed link,
+reads the reply and answers back, in Chromium."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from advisory.models import Case
+from advisory.models.cases import Status
+from tests.advisory.factories import secretary
+from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, screenshot
+from tests.factories import GuidePageFactory, section
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "hemmeligt-kodeord"
+LINK_RE = re.compile(r"https?://\S+/raadgivning/sag/[\w-]+/")
+
+
+@pytest.fixture
+def site_with_guidance(live_site, settings):
+    settings.PUBLIC_BASE_URL = live_site.url
+    settings.ASK_MIN_FILL_SECONDS = 1
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Rekruttering af frivillige",
+        slug="rekruttering-af-frivillige",
+        summary="Sådan finder værestedet nye frivillige til weekendvagterne.",
+    )
+    return live_site
+
+
+def check_both_widths(page, name):
+    for width in (PHONE, DESKTOP):
+        screenshot(page, name, width)
+        assert_accessible(page)
+
+
+def test_person_asks_follows_the_case_reads_the_reply_and_answers_back(
+    page, browser, site_with_guidance, mailoutbox
+):
+    base_url = site_with_guidance.url
+    page.goto(f"{base_url}/raadgivning/spoerg/")
+    page.get_by_label("Overskrift").fill("Hvordan finder vi frivillige?")
+    page.get_by_label("Dit spørgsmål").fill(
+        "Vi mangler frivillige til weekendvagterne. Hvor finder vi nye frivillige?"
+    )
+    suggestions = page.locator("[data-suggestions-results]")
+    expect(suggestions).to_contain_text("Rekruttering af frivillige")
+    page.get_by_label("Dit navn").fill("Karen Jensen")
+    page.get_by_label("Din e-mail").fill("karen@example.org")
+    page.get_by_label("Vi er ved at starte et værested").check()
+    page.get_by_label("Jeg giver lov").check()
+    check_both_widths(page, "spoerg-formular")
+
+    page.get_by_role("button", name="Send spørgsmålet").click()
+    expect(page.locator(".receipt__reference")).to_have_text(re.compile(r"R-\d{4}-\d{4}"))
+    case = Case.objects.get()
+    expect(page.locator(".receipt__reference")).to_have_text(case.reference)
+    check_both_widths(page, "spoerg-kvittering")
+
+    [receipt] = mailoutbox
+    assert case.reference in receipt.subject
+    page.goto(LINK_RE.search(receipt.body).group())
+    expect(page.get_by_role("heading", level=1)).to_contain_text(case.reference)
+    expect(page.locator(".case-status")).to_contain_text("Modtaget")
+
+    staff_context = browser.new_context(locale="da-DK", viewport={"width": DESKTOP, "height": 900})
+    staff_page = staff_context.new_page()
+    staff = secretary(username="sofie", first_name="Sofie")
+    staff_page.goto(f"{base_url}/admin/login/")
+    staff_page.fill("#id_username", staff.username)
+    staff_page.fill("#id_password", PASSWORD)
+    staff_page.locator("form button[type=submit]").first.click()
+    staff_page.wait_for_url(f"{base_url}/admin/")
+    staff_page.goto(f"{base_url}/admin/sager/{case.pk}/")
+    staff_page.locator("#id_reply-body").fill("Prøv vores vejledning om rekruttering.")
+    staff_page.get_by_role("button", name="Send svar").click()
+    expect(staff_page.locator(".timeline")).to_contain_text("Sendt til karen@example.org")
+    staff_context.close()
+
+    reply_mail = mailoutbox[-1]
+    assert case.reference in reply_mail.subject
+    assert LINK_RE.search(reply_mail.body).group() == LINK_RE.search(receipt.body).group()
+    page.reload()
+    expect(page.locator(".messages")).to_contain_text("Prøv vores vejledning om rekruttering.")
+    expect(page.locator(".case-status")).to_contain_text("Besvaret")
+
+    page.get_by_label("Din besked").fill("Tak! Må vi ringe, hvis vi har flere spørgsmål?")
+    page.get_by_role("button", name="Send besked").click()
+    expect(page.locator(".notice")).to_contain_text("Din besked er sendt")
+    expect(page.locator(".messages")).to_contain_text("Må vi ringe")
+    case.refresh_from_db()
+    assert case.status == Status.IN_PROGRESS
+    check_both_widths(page, "spoerg-sagsside")
