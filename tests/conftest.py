@@ -63,7 +63,9 @@ def pytest_collection_modifyitems(items):
     browser_dir = Path(__file__).parent / "browser"
     for item in items:
         marker = item.get_closest_marker("django_db")
-        commits = marker is not None and marker.kwargs.get("transaction")
+        commits = (marker is not None and marker.kwargs.get("transaction")) or any(
+            name in item.fixturenames for name in ("transactional_db", "live_server")
+        )
         if commits or browser_dir in Path(item.path).parents:
             item.add_marker(
                 pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
