@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from advisory.permissions import can_work_on_cases
+from advisory.views.attachments import download_attachment
 from advisory.views.privacy import PersonDataView
 from advisory.views.promote import promote_case
 
@@ -17,6 +18,11 @@ def register_urls():
     return [
         path("persondata/", PersonDataView.as_view(), name="advisory_person_data"),
         path("sager/<int:pk>/til-faq/", promote_case, name="advisory_promote_case"),
+        path(
+            "sager/<int:pk>/bilag/<int:attachment_pk>/",
+            download_attachment,
+            name="advisory_case_attachment",
+        ),
     ]
 
 

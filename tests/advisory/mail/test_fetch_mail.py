@@ -7,7 +7,7 @@ from django.core.management import call_command
 from advisory import workflow
 from advisory.models import Case, CaseEvent
 from advisory.models.cases import Channel, Status
-from tests.advisory.factories import CaseFactory, secretary
+from tests.advisory.factories import CaseFactory, editor, secretary
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +95,21 @@ def test_a_reference_from_a_stranger_opens_a_new_case(imap_server, settings, run
     run_fetch_mail()
     assert not case.events.filter(kind=CaseEvent.Kind.MESSAGE).exists()
     assert Case.objects.filter(requester_email="fremmed@example.net").exists()
+
+
+def test_staff_download_an_attachment_from_the_case_page_and_editors_cannot(
+    imap_server, settings, run_fetch_mail, client
+):
+    settings.IMAP_URL = imap_server.url
+    imap_server.deliver(
+        mail("ole@example.net", "Vores budget", "Se bilag", "<b-1@example.net>", b"%PDF budget")
+    )
+    run_fetch_mail()
+    case = Case.objects.get()
+    attachment = case.attachments.get()
+    client.force_login(secretary())
+    assert "regnskab.pdf" in client.get(f"/admin/sager/{case.pk}/").content.decode()
+    url = f"/admin/sager/{case.pk}/bilag/{attachment.pk}/"
+    assert b"".join(client.get(url).streaming_content) == b"%PDF budget"
+    client.force_login(editor())
+    assert client.get(url).status_code in (302, 403)
