@@ -39,6 +39,10 @@ def test_secretary_logs_a_call_answers_it_closes_it_and_sees_it_reported(
     base_url = live_site.url
     staff = secretary(username="sofie", first_name="Sofie", last_name="Holm")
     log_in(page, base_url, staff)
+    expect(page.locator("#advisory-cases-section, .dashboard-cases").first).to_contain_text(
+        "Ikke tildelt: 0"
+    )
+    assert_accessible(page)
 
     # Log the phone call as a new case.
     page.goto(f"{base_url}/admin/sager/new/")
