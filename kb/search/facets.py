@@ -27,10 +27,6 @@ class Facet:
     label: str
     values: list[FacetValue]
 
-    @property
-    def selected(self) -> str:
-        return next((value.value for value in self.values if value.selected), "")
-
 
 def type_models() -> dict[str, type]:
     """Section slug (the URL value) → page model."""

@@ -1,7 +1,7 @@
 """One search as the page shows it: matches from the engine, editor's picks first, facets,
 sorting, pagination, highlighted snippets, and a line in the query log."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import prefetch_related_objects
@@ -41,7 +41,6 @@ class SearchOutcome:
     facets: list[Facet]
     sort: str
     backend: str = ""
-    promoted: list[int] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -125,7 +124,7 @@ def search(text: str, selection: FacetSelection, sort: str, page_number) -> Sear
         ordered = [pk for pk in ids if pk in keep]
     results = Paginator(ordered, RESULTS_PER_PAGE).get_page(page_number)
     results.object_list = load_hits(list(results.object_list), parsed, promoted)
-    outcome = SearchOutcome(parsed, results, selection.facets(matches), sort, backend, promoted)
+    outcome = SearchOutcome(parsed, results, selection.facets(matches), sort, backend)
     if parsed.text and not selection and results.number == 1:
         SearchQueryLog.objects.create(
             query=parsed.text, result_count=outcome.total, backend=backend
