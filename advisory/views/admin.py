@@ -12,6 +12,8 @@ from advisory.models import Case
 
 
 class CaseIndexView(IndexView):
+    add_item_label = _("Log en henvendelse")
+
     def get_base_queryset(self):
         return Case.objects.for_listing()
 

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 import advisory
 import kb
+from advisory.demo.reply_templates import ensure_reply_templates
 
 PROJECT_DEMO_DIR = Path(kb.__file__).parent / "demo"
 ADVISORY_DEMO_DIR = Path(advisory.__file__).parent / "demo"
@@ -31,3 +32,4 @@ class Command(BaseCommand):
             "import_organisations", str(cases_dir / "organisations.csv"), verbosity=verbosity
         )
         call_command("import_cases", str(cases_dir / "cases.jsonl"), verbosity=verbosity)
+        ensure_reply_templates()

@@ -5,7 +5,14 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils.timezone import localtime
 
-from advisory.models import Case, CaseEvent, Contact, Organisation, ReferenceCounter
+from advisory.models import (
+    Case,
+    CaseEvent,
+    Contact,
+    Organisation,
+    ReferenceCounter,
+    ReplyTemplate,
+)
 from advisory.models.cases import Status
 from kb.models import ArticlePage
 from tests.advisory.factories import CaseFactory
@@ -128,5 +135,7 @@ def test_load_demo_content_without_corpus_loads_the_projects_own_cases(site, set
     call_command("load_demo_content", verbosity=0)
     assert Case.objects.count() == 5
     assert Case.objects.filter(related_pages__in=ArticlePage.objects.all()).exists()
+    assert ReplyTemplate.objects.count() == 2
     call_command("load_demo_content", verbosity=0)
     assert Case.objects.count() == 5
+    assert ReplyTemplate.objects.count() == 2
