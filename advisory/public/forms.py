@@ -51,6 +51,20 @@ def text_field(label, max_length, *, required=True, widget=None, help_text=""):
 class AskForm(AccessibleFormMixin, forms.Form):
     """A question to the secretariat. The honeypot ``website`` is hidden from people."""
 
+    # The order of the page, so the error summary lists the fields as a person meets them.
+    field_order = [
+        "subject",
+        "question",
+        "topic",
+        "name",
+        "email",
+        "phone",
+        "organisation",
+        "starting_up",
+        "municipality",
+        "consent",
+    ]
+
     name = text_field(_("Dit navn"), 200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(
         label=_("Din e-mail"),

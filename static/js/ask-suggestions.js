@@ -1,5 +1,6 @@
 // Shows knowledge-base pages that may answer the question while the person types.
-// Without JavaScript the "Se om vi allerede har svaret" button does the same.
+// Without JavaScript the "Se om vi allerede har svaret" button does the same. The texts
+// come from the template (data attributes), so they are translated with the rest.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-suggest-url]");
@@ -13,7 +14,7 @@
     results.textContent = "";
     if (!pages.length) {
       var none = document.createElement("p");
-      none.textContent = "Vi fandt ingen sider, der ligner dit spørgsmål. Send det til os, så svarer vi.";
+      none.textContent = results.dataset.noneText;
       results.appendChild(none);
       return;
     }
@@ -31,7 +32,7 @@
       link.textContent = page.title;
       var hint = document.createElement("span");
       hint.className = "visually-hidden";
-      hint.textContent = " (åbner i et nyt vindue)";
+      hint.textContent = " (" + results.dataset.newWindowText + ")";
       link.appendChild(hint);
       title.appendChild(link);
       var summary = document.createElement("p");

@@ -93,3 +93,22 @@ def test_person_asks_follows_the_case_reads_the_reply_and_answers_back(
     case.refresh_from_db()
     assert case.status == Status.IN_PROGRESS
     check_both_widths(page, "spoerg-sagsside")
+
+
+def test_errors_are_summarised_at_the_top_focused_and_linked_to_their_fields(
+    page, site_with_guidance
+):
+    page.goto(f"{site_with_guidance.url}/raadgivning/spoerg/")
+    page.get_by_label("Overskrift").fill("Hjælp til bestyrelsen")
+    page.get_by_label("Din e-mail").fill("karen@")
+    page.wait_for_timeout(1100)  # a person takes longer than the minimum fill time
+    page.get_by_role("button", name="Send spørgsmålet").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Skriv en gyldig e-mailadresse")
+    expect(page.get_by_label("Overskrift")).to_have_value("Hjælp til bestyrelsen")
+    summary.get_by_role("link", name=re.compile("Din e-mail")).click()
+    expect(page.get_by_label("Din e-mail")).to_be_focused()
+    expect(page.get_by_label("Din e-mail")).to_have_attribute("aria-invalid", "true")
+    check_both_widths(page, "spoerg-fejl")
+    assert not Case.objects.exists()
