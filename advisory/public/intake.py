@@ -1,5 +1,7 @@
 """Questions and messages that arrive from requesters, on the web or by email."""
 
+from collections.abc import Sequence
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -13,7 +15,7 @@ REOPENS = (Status.WAITING, Status.ANSWERED, Status.CLOSED)
 
 
 def open_requester_case(
-    channel: str, details: list[str] = (), receipt: bool = True, **fields
+    channel: str, details: Sequence[str] = (), receipt: bool = True, **fields
 ) -> Case:
     """Open a case for a requester, give it a tracking link and (unless ``receipt`` is false)
     email the receipt once the transaction commits. ``details`` (what the case has no field

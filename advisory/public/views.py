@@ -140,9 +140,7 @@ def _ask_page(request, form, suggestions=None, status=200):
 @require_GET
 def suggestions_json(request):
     pages = suggested_pages(request.GET.get("q", ""))
-    results = [
-        {"title": page.title, "url": page.url, "summary": page.specific.summary} for page in pages
-    ]
+    results = [{"title": page.title, "url": page.url, "summary": page.summary} for page in pages]
     return JsonResponse({"results": results})
 
 

@@ -99,3 +99,8 @@ def test_a_form_token_is_spent_only_by_a_created_case(ask):
     ask(form_token=token, email="ikke-en-adresse")
     ask(form_token=token)
     assert Case.objects.count() == 1
+
+
+def test_the_main_menu_marks_ask_the_secretariat_as_the_current_section(client):
+    page = client.get(ASK_URL).content.decode()
+    assert '<a href="/raadgivning/" aria-current="page">' in page
