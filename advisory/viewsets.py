@@ -2,7 +2,6 @@
 grouped under one menu item ("Rådgivning")."""
 
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
@@ -37,14 +36,15 @@ class ReferenceColumn(TextColumn):
         return format_html('<td><a href="{}">{}</a></td>', url, instance.reference)
 
 
+# Danish short formats written out: Django's date_format costs more than the rest of a cell.
 def opened_label(case: Case) -> str:
-    return date_format(localtime(case.opened_at), "SHORT_DATETIME_FORMAT")
+    return f"{localtime(case.opened_at):%d.%m.%Y %H:%M}"
 
 
 def due_label(case: Case) -> str:
     if case.due_date is None:
         return ""
-    label = date_format(case.due_date, "SHORT_DATE_FORMAT")
+    label = f"{case.due_date:%d.%m.%Y}"
     return f"{label} – {_('overskredet')}" if case.is_overdue else label
 
 

@@ -128,17 +128,23 @@ def urls(user):
 
 def measure(client, url: str, runs: int):
     client.get(url)  # warm up caches and connections
-    times, queries = [], 0
+    times, cpu_times, queries = [], [], 0
     for _ in range(runs):
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             response = client.get(url)
             times.append((time.perf_counter() - started) * 1000)
+            cpu_times.append((time.process_time() - cpu_started) * 1000)
         assert response.status_code == 200, (url, response.status_code)
         queries = max(queries, len(captured))
-    times.sort()
-    p95 = times[max(0, round(0.95 * len(times)) - 1)]
-    return statistics.median(times), p95, queries
+        sql_ms = sum(float(query["time"]) for query in captured.captured_queries) * 1000
+        cpu_times[-1] += sql_ms
+    return statistics.median(times), percentile_95(times), percentile_95(cpu_times), queries
+
+
+def percentile_95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
 def main():
@@ -151,13 +157,18 @@ def main():
     user = fill(args.cases)
     client = Client()
     client.force_login(user)
-    print(f"{'Liste':28} {'p50 ms':>8} {'p95 ms':>8} {'forespørgsler':>14}")
-    worst = 0.0
+    # Wall-clock time depends on what else the machine runs; "CPU+SQL" (this process's CPU
+    # time plus the database's time) is what one request costs on an otherwise idle machine.
+    print(f"Belastning (1 min): {os.getloadavg()[0]:.1f} på {os.cpu_count()} CPU'er")
+    header = f"{'Liste':26} {'p50 ms':>8} {'p95 ms':>8} {'p95 CPU+SQL':>12} {'forespørgsler':>14}"
+    print(header)
+    worst = worst_cpu = 0.0
     for label, url in urls(user).items():
-        p50, p95, queries = measure(client, url, args.runs)
-        worst = max(worst, p95) if "søgning" not in label else worst
-        print(f"{label:28} {p50:8.1f} {p95:8.1f} {queries:14d}")
-    print(f"Højeste p95 med filtre: {worst:.1f} ms (mål ≤ 300 ms)")
+        p50, p95, p95_cpu, queries = measure(client, url, args.runs)
+        if "søgning" not in label:
+            worst, worst_cpu = max(worst, p95), max(worst_cpu, p95_cpu)
+        print(f"{label:26} {p50:8.1f} {p95:8.1f} {p95_cpu:12.1f} {queries:14d}")
+    print(f"Højeste p95 med filtre: {worst:.1f} ms, CPU+SQL {worst_cpu:.1f} ms (mål ≤ 300 ms)")
 
 
 if __name__ == "__main__":
