@@ -72,6 +72,9 @@ def fetch(mailbox: Mailbox) -> Outcome:
     try:
         _status, data = client.uid("SEARCH", None, "ALL")
         for uid in data[0].split():
+            if _seen_before(client, uid):
+                outcome.skipped += 1
+                continue
             _status, parts = client.uid("FETCH", uid, "(BODY.PEEK[])")
             result = handle(parts[0][1])
             if result is None:
@@ -83,6 +86,16 @@ def fetch(mailbox: Mailbox) -> Outcome:
     finally:
         client.logout()
     return outcome
+
+
+def _seen_before(client: imaplib.IMAP4, uid: bytes) -> bool:
+    """Whether the mail's Message-ID is known, from its header alone (a mailbox keeps its
+    mail, so most of it was handled on earlier runs)."""
+    _status, parts = client.uid("FETCH", uid, "(BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
+    header = message_from_bytes(parts[0][1], policy=policy.default)
+    if not header.get("Message-ID"):
+        return False
+    return IncomingMail.objects.filter(message_key=message_key(header, b"")).exists()
 
 
 def handle(raw: bytes) -> tuple[str, Case] | None:
