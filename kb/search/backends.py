@@ -31,18 +31,19 @@ state = EngineState()
 
 
 def engine_errors() -> tuple[type[Exception], ...]:
-    """Connection and timeout errors of whichever client libraries are installed."""
+    """Everything the engine clients raise: unreachable, too slow, or answering with an error
+    (a missing index after a fresh install, say). The page answers from the database then."""
     errors: list[type[Exception]] = []
     try:
-        from elastic_transport import ConnectionError, ConnectionTimeout
+        from elastic_transport import ApiError, TransportError
 
-        errors += [ConnectionError, ConnectionTimeout]
+        errors += [ApiError, TransportError]
     except ImportError:
         pass
     try:
-        from opensearchpy.exceptions import ConnectionError, ConnectionTimeout
+        from opensearchpy.exceptions import OpenSearchException
 
-        errors += [ConnectionError, ConnectionTimeout]
+        errors.append(OpenSearchException)
     except ImportError:
         pass
     return tuple(errors)
