@@ -5,7 +5,7 @@ from datetime import date
 import openpyxl
 import pytest
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from advisory import workflow
 from advisory.models import Case, CaseEvent, Municipality, ReplyTemplate
@@ -117,15 +117,13 @@ def test_note_reply_status_and_assignment_from_the_case_page(client, staff, mail
     assert kinds == ["status", "assignment", "note", "reply", "status", "status", "status"]
 
 
-def test_illegal_status_change_from_case_page_is_refused_with_a_message(client, staff):
+def test_illegal_status_change_from_case_page_is_refused_and_changes_nothing(client, staff):
     case = CaseFactory()
-    response = client.post(
-        detail_url(case), {"action": "status", "status-status": "closed"}, follow=True
-    )
+    response = client.post(detail_url(case), {"action": "status", "status-status": "closed"})
     case.refresh_from_db()
     assert case.status == Status.NEW
-    assert "Vælg et gyldigt valg" in response.content.decode() or response.status_code == 200
     assert case.events.count() == 1
+    assert response.context["forms"]["status"].errors["status"]
 
 
 def test_failed_reply_delivery_is_shown_on_the_case_page(client, staff, settings):
@@ -179,19 +177,22 @@ def test_editing_a_case_records_each_changed_field(client, staff):
     )
 
 
-def test_there_is_no_way_to_delete_a_case_or_edit_an_event_in_the_admin(
+def test_there_is_no_way_to_delete_a_case_or_change_an_event_in_the_admin(
     client, staff, admin_client
 ):
     case = CaseFactory()
     event = workflow.add_note(case, staff, "Original")
-    delete_url = reverse("sager:delete", args=[case.pk])
-    assert admin_client.post(delete_url).status_code in (302, 403)
+    assert admin_client.post(reverse("sager:delete", args=[case.pk])).status_code in (302, 403)
     assert Case.objects.filter(pk=case.pk).exists()
-    # The edit view of a case has no field for its events, and posting one changes nothing.
-    client.post(reverse("sager:edit", args=[case.pk]), {"events": "", "body": "Ændret"})
+    # No admin screen edits events: there is no URL for it in Wagtail or Django's admin...
+    with pytest.raises(NoReverseMatch):
+        reverse("admin:advisory_caseevent_change", args=[event.pk])
+    html = admin_client.get(detail_url(case)).content.decode()
+    assert reverse("sager:delete", args=[case.pk]) not in html
+    # ...and the case's edit form has no field for them: posting one changes nothing.
+    client.post(reverse("sager:edit", args=[case.pk]), {"events": event.pk, "body": "Ændret"})
     assert CaseEvent.objects.get(pk=event.pk).body == "Original"
-    html = client.get(detail_url(case)).content.decode()
-    assert "hændelse" not in html.lower() or "slet" not in html.lower()
+    assert case.events.count() == 2
 
 
 def test_dashboard_shows_my_open_unassigned_and_overdue_counts(client, staff):
