@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from advisory import workflow
+from advisory.mailbox import handle
 from advisory.models import Case, CaseEvent
 from advisory.models.cases import Channel, Status
 from tests.advisory.factories import CaseFactory, editor, secretary
@@ -113,3 +114,14 @@ def test_staff_download_an_attachment_from_the_case_page_and_editors_cannot(
     assert b"".join(client.get(url).streaming_content) == b"%PDF budget"
     client.force_login(editor())
     assert client.get(url).status_code in (302, 403)
+
+
+def test_an_automatic_reply_opens_a_case_but_gets_no_receipt(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    message = mail("ferie@example.net", "Fraværsbesked", "Jeg er på ferie.", "<auto@example.net>")
+    message["Auto-Submitted"] = "auto-replied"
+    with django_capture_on_commit_callbacks(execute=True):
+        kind, case = handle(message.as_bytes())
+    assert kind == "new" and case.requester_email == "ferie@example.net"
+    assert mailoutbox == []
