@@ -1,6 +1,8 @@
 """The public side of the case tracker: landing page, question form, receipt, suggestions
 and the requester's private tracking page."""
 
+import time
+
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
@@ -51,7 +53,8 @@ def ask(request):
     try:
         token = tokens.read(request.POST.get("form_token", ""))
     except tokens.BadToken:
-        return _rejected(request, form, _("Formularen er for gammel. Send den venligst igen."))
+        message = _("Formularen er for gammel. Send den venligst igen.")
+        return _rejected(request, form, message, filled=True)
     used = tokens.spent(token)
     if used and used.case:
         return _show_receipt(request, used.case)
@@ -79,7 +82,7 @@ def _create_case(request, form, token):
         else:
             transaction.set_rollback(True)
     if case is None:
-        return _rejected(request, form, TOO_MANY, status=429)
+        return _rejected(request, form, TOO_MANY, status=429, filled=True)
     return _show_receipt(request, case)
 
 
@@ -120,11 +123,14 @@ def receipt(request):
     return render(request, "advisory/public/receipt.html", {"case": case})
 
 
-def _rejected(request, form, message: str, status: int = 400):
+def _rejected(request, form, message: str, status: int = 400, filled: bool = False):
+    """The form again with ``message`` and a new token. ``filled``: a person filled it in
+    (an old form, a rate limit), so sending it again at once is not "too fast"."""
     form.is_valid()
     form.add_error(None, message)
     form.data = form.data.copy()
-    form.data["form_token"] = tokens.issue()
+    issued_at = time.time() - settings.ASK_MIN_FILL_SECONDS if filled else None
+    form.data["form_token"] = tokens.issue(issued_at)
     return _ask_page(request, form, status=status)
 
 

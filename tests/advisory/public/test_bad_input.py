@@ -1,5 +1,7 @@
 """Every kind of bad input shows a clear message, keeps what was typed and creates nothing."""
 
+import re
+
 import pytest
 
 from django.urls import reverse
@@ -89,3 +91,10 @@ def test_html_and_scripts_are_shown_as_text_on_the_pages_the_admin_and_emails(
     client.force_login(secretary())
     admin_page = client.get(reverse("sager:detail", args=[case.pk])).content.decode()
     assert script not in admin_page and "&lt;script&gt;" in admin_page
+
+
+def test_an_old_form_sent_again_at_once_is_accepted(ask, client):
+    page = ask(form_token=form_token(seconds_ago=13 * 3600)).content.decode()
+    renewed = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+    ask(form_token=renewed)
+    assert Case.objects.count() == 1
