@@ -197,7 +197,3 @@ class AdvisoryViewSetGroup(ViewSetGroup):
     menu_icon = "help"
     menu_order = 250
     items = (CaseViewSet, OrganisationViewSet, ContactViewSet, ReplyTemplateViewSet)
-
-
-def case_url(case: Case) -> str:
-    return reverse("sager:detail", args=[case.pk])

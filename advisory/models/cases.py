@@ -163,10 +163,6 @@ class Case(models.Model):
     def region(self) -> str:
         return self.organisation.region if self.organisation else ""
 
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
-
     def timeline(self):
         """Events newest first, with their authors."""
         return self.events.select_related("author").order_by("-created_at", "-pk")

@@ -9,10 +9,6 @@ class Region(models.TextChoices):
     MIDTJYLLAND = "midtjylland", "Region Midtjylland"
     NORDJYLLAND = "nordjylland", "Region Nordjylland"
 
-    @classmethod
-    def from_label(cls, label: str) -> "Region":
-        return next(region for region in cls if region.label == label)
-
 
 class Municipality(models.Model):
     """A Danish municipality and the region it belongs to (loaded by a data migration)."""
