@@ -45,6 +45,17 @@ def test_report_counts_opened_and_closed_per_month_and_response_times():
     assert sections["ophobning"].rows == [["Marts 2026", 0], ["April 2026", 0]]
 
 
+def test_backlog_counts_cases_still_unanswered_at_each_month_end():
+    CaseFactory(opened_at=datetime(2026, 3, 30, 9, tzinfo=CPH))
+    closed_case(
+        datetime(2026, 3, 31, 9, tzinfo=CPH),
+        datetime(2026, 4, 2, 9, tzinfo=CPH),
+        datetime(2026, 4, 3, 9, tzinfo=CPH),
+    )
+    backlog = build_report(datetime(2026, 3, 1).date(), datetime(2026, 4, 30).date())[-1]
+    assert backlog.rows == [["Marts 2026", 2], ["April 2026", 1]]
+
+
 def test_report_page_and_csv_for_a_chosen_period(client):
     client.force_login(secretary())
     closed_case(

@@ -147,6 +147,13 @@ def test_reply_is_emailed_to_requester_and_marks_the_case_answered(mailoutbox):
     assert not event.delivery_failed
 
 
+def test_marking_answered_by_hand_counts_as_the_first_response():
+    # e.g. the secretary called back: no email, but the requester got an answer.
+    case = case_in(Status.IN_PROGRESS)
+    case = workflow.change_status(case, Status.ANSWERED)
+    assert case.first_response_at == case.events.order_by("-pk").first().created_at
+
+
 def test_first_reply_sets_first_response_time_once():
     case = case_in(Status.IN_PROGRESS)
     first = workflow.send_reply(case, None, "Første svar")
