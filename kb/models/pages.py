@@ -151,6 +151,11 @@ class ArticlePage(Page):
     def get_template(self, request, *args, **kwargs):
         return "kb/article_page.html"
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # modelsearch does not prefetch ParentalManyToManyFields: one query per page otherwise.
+        return super().get_indexed_objects().prefetch_related("topics")
+
     @property
     def type_label(self) -> str:
         return self.content_type.model_class()._meta.verbose_name
@@ -212,6 +217,10 @@ class PublicationPage(ArticlePage):
     class Meta:
         verbose_name = _("publikation")
         verbose_name_plural = _("publikationer")
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().select_related("document")
 
     def document_text(self) -> str:
         return self.document.extracted_text if self.document else ""

@@ -4,9 +4,13 @@ Stems come from PostgreSQL's Danish Snowball stemmer (the same one the database 
 in effect, the Elasticsearch ``danish`` analyzer use), so "husmøder" is known because
 "husmødet" is."""
 
+from collections import Counter
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+
+from wagtail.search.models import IndexEntry
 
 from kb.models import SearchTerm
 from kb.search.text import page_text, tokenize
@@ -15,10 +19,11 @@ MAX_WORD_LENGTH = 100
 
 UPSERT_SQL = """
 INSERT INTO kb_searchterm (word, stem, frequency)
-SELECT word, COALESCE((ts_lexize('danish_stem', word))[1], word), 1
-FROM unnest(%s::text[]) AS word
-ON CONFLICT (word) DO UPDATE SET frequency = kb_searchterm.frequency + 1
+SELECT word, COALESCE((ts_lexize('danish_stem', word))[1], word), pages
+FROM unnest(%s::text[], %s::int[]) AS counted(word, pages)
+ON CONFLICT (word) DO UPDATE SET frequency = kb_searchterm.frequency + EXCLUDED.frequency
 """
+REBUILD_BATCH = 500
 
 ANALYSE_SQL = """
 SELECT token, stem, stem IS NOT NULL AND EXISTS (
@@ -48,25 +53,39 @@ class TokenInfo:
     known: bool
 
 
-def add_text(text: str) -> None:
-    """Add the words of ``text`` to the vocabulary."""
-    words = sorted({word for word in tokenize(text) if 1 < len(word) <= MAX_WORD_LENGTH})
-    if words:
+def words_of(text: str) -> set[str]:
+    return {word for word in tokenize(text) if 1 < len(word) <= MAX_WORD_LENGTH}
+
+
+def add_counts(counts: Counter) -> None:
+    """Add words with the number of pages they occur in."""
+    if counts:
+        words = sorted(counts)
         with connection.cursor() as cursor:
-            cursor.execute(UPSERT_SQL, [words])
+            cursor.execute(UPSERT_SQL, [words, [counts[word] for word in words]])
 
 
 def add_page(page) -> None:
-    add_text(page_text(page))
+    add_counts(Counter(words_of(page_text(page))))
 
 
 def rebuild() -> int:
-    """Rebuild the vocabulary from all live, public articles; returns the number of words."""
+    """Rebuild the vocabulary from the text the database index holds for live, public
+    articles (no StreamField or PDF parsing); returns the number of words."""
     from kb.models import ArticlePage
 
     SearchTerm.objects.all().delete()
-    for page in ArticlePage.objects.listing().specific().iterator(chunk_size=200):
-        add_page(page)
+    ids = [str(pk) for pk in ArticlePage.objects.live().public().values_list("pk", flat=True)]
+    kinds = ContentType.objects.get_for_models(ArticlePage, *ArticlePage.__subclasses__())
+    texts = IndexEntry.objects.filter(object_id__in=ids, content_type__in=kinds.values())
+    texts = texts.values_list("title_text", "body_text")
+    counts = Counter()
+    for number, (title, body) in enumerate(texts.iterator(), 1):
+        counts.update(words_of(f"{title} {body}"))
+        if number % REBUILD_BATCH == 0:
+            add_counts(counts)
+            counts = Counter()
+    add_counts(counts)
     return SearchTerm.objects.count()
 
 

@@ -4,6 +4,7 @@ scripts/elasticsearch.sh on its own port."""
 import json
 import os
 import shutil
+import socket
 import subprocess
 import urllib.request
 from dataclasses import dataclass
@@ -20,7 +21,17 @@ from tests.conftest import skip_or_fail
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "elasticsearch.sh"
-ENGINE_PORT = os.environ.get("TEST_ES_PORT", "9207")
+
+
+def free_port() -> str:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return str(probe.getsockname()[1])
+
+
+# Each test run gets its own node (unless TEST_ES_PORT names a shared one): runs on the same
+# machine must not stop each other's engine in the outage test.
+ENGINE_PORT = os.environ.get("TEST_ES_PORT") or free_port()
 ENGINE = os.environ.get("SEARCH_ENGINE", "opensearch")
 STOPS_ENGINE = "stops_search_engine"
 engine_version: list[str] = []
@@ -64,6 +75,7 @@ def search_engine_url():
     delete_test_indexes(url)
     if not was_running:
         run_script("stop")
+        shutil.rmtree(ROOT / "var" / "elasticsearch" / f"data-{ENGINE}-{ENGINE_PORT}", True)
 
 
 def get_json(url: str) -> dict:
