@@ -300,6 +300,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=20000)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--measure-only", action="store_true", help="skip building and reindexing")
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     port = os.environ.get("ES_PORT", "9201")
     parser.add_argument("--engine-url", default=f"http://127.0.0.1:{port}")
@@ -312,8 +313,10 @@ def main() -> None:
     from config.search import DATABASE_BACKEND
     from kb.models import ArticlePage
 
-    build(args.pages, args.corpus)
-    seconds = reindex()
+    seconds = {}
+    if not args.measure_only:
+        build(args.pages, args.corpus)
+        seconds = reindex()
     queries = bench_queries(args.queries, args.corpus)
     print(f"{ArticlePage.objects.live().count()} sider, {len(queries)} forespørgsler")
     print("reindeksering: " + ", ".join(f"{k} {v:.1f} s" for k, v in seconds.items()))
