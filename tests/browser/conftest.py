@@ -17,6 +17,9 @@ CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "test-results"
 PHONE, DESKTOP = 360, 1280
 BLOCKING_IMPACTS = {"serious", "critical"}
+SETTLE_ANIMATIONS = (
+    "*, *::before, *::after { animation: none !important; transition: none !important; }"
+)
 
 
 @pytest.fixture(scope="session")
@@ -64,7 +67,11 @@ def screenshot(page, name: str, width: int) -> Path:
 
 
 def assert_accessible(page) -> None:
-    """Fail on serious or critical axe-core violations, listing each with its nodes."""
+    """Fail on serious or critical axe-core violations, listing each with its nodes.
+
+    Animations are settled first: axe measures colours as they are at that instant, and a
+    message still fading in would count as low contrast."""
+    page.add_style_tag(content=SETTLE_ANIMATIONS)
     results = Axe().run(page)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
     report = "\n".join(
