@@ -319,7 +319,8 @@ def main() -> None:
         seconds = reindex()
     queries = bench_queries(args.queries, args.corpus)
     print(f"{ArticlePage.objects.live().count()} sider, {len(queries)} forespørgsler")
-    print("reindeksering: " + ", ".join(f"{k} {v:.1f} s" for k, v in seconds.items()))
+    if seconds:
+        print("reindeksering: " + ", ".join(f"{k} {v:.1f} s" for k, v in seconds.items()))
     engine_backends = settings.WAGTAILSEARCH_BACKENDS
     runs = [
         ("database", {"default": DATABASE_BACKEND}, bare_database),
