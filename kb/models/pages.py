@@ -37,7 +37,6 @@ class HomePage(Page):
         context["topics"] = Topic.objects.annotate(
             article_count=Count("articles", filter=Q(articles__live=True))
         ).filter(article_count__gt=0)
-        context["sections"] = self.get_children().live().public().specific()
         context["newest"] = ArticlePage.objects.listing().descendant_of(self)[:6]
         return context
 
