@@ -8,7 +8,7 @@ from kb.models.pages import (
     PublicationPage,
     SectionPage,
 )
-from kb.models.search import SearchQueryLog, SearchTerm, Synonym
+from kb.models.search import SearchPosting, SearchQueryLog, SearchTerm, Synonym
 from kb.models.taxonomy import Audience, Topic
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "KbRendition",
     "MethodPage",
     "PublicationPage",
+    "SearchPosting",
     "SearchQueryLog",
     "SearchTerm",
     "SectionPage",

@@ -64,3 +64,29 @@ class SearchQueryLog(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class SearchPosting(models.Model):
+    """One word of one entry in the database search index, with how strongly it counts there.
+
+    Kept by a trigger on modelsearch's index table (see migration 0005), so ranking reads a
+    few index rows per word instead of every matching page's text vector."""
+
+    content_type_id = models.IntegerField()
+    # Byte order: grouping and joining on it is then plain comparison, no language rules.
+    object_id = models.CharField(max_length=50, db_collation="C")
+    lexeme = models.TextField()
+    weight = models.FloatField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["lexeme"],
+                include=["content_type_id", "object_id", "weight"],
+                name="posting_lexeme",
+            ),
+            models.Index(fields=["content_type_id", "object_id"], name="posting_entry"),
+        ]
+
+    def __str__(self):
+        return self.lexeme

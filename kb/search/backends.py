@@ -12,6 +12,8 @@ from django.conf import settings
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchResults
 
+from kb.search import postings
+
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -88,6 +90,11 @@ def with_fallback(action: Callable[..., T], alias: str = ENGINE) -> tuple[T, str
 
 def ranked_ids(backend, query, queryset, limit: int) -> list[int]:
     """Primary keys of the best ``limit`` matches, best first, without loading the objects."""
+    if backend_name(backend) == DATABASE:
+        try:
+            return postings.ranked_ids(query, queryset, limit)
+        except postings.UnsupportedQuery:
+            pass
     results = backend.search(query, queryset, operator="or")[:limit]
     if isinstance(results, ElasticsearchBaseSearchResults):
         # Keys from doc values: three times faster than stored fields for a thousand hits.
