@@ -13,7 +13,6 @@ def suggested_pages(text: str, limit: int = LIMIT) -> list[ArticlePage]:
     """Up to ``limit`` live public articles for ``text``, best first."""
     if len(text.strip()) < MIN_TEXT:
         return []
-    ids, _backend, _picks = matching_ids(parse(text))
-    ids = ids[:limit]
+    ids = matching_ids(parse(text), limit)[:limit]
     pages = ArticlePage.objects.filter(pk__in=ids).specific().in_bulk()
     return [pages[pk] for pk in ids if pk in pages]

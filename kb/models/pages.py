@@ -138,6 +138,9 @@ class ArticlePage(Page):
         index.SearchField("document_text"),
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("year"),
+        # Plain lists of slugs, so the engine can count facets in the same request as a search.
+        index.FilterField("topic_slugs"),
+        index.FilterField("audience_slugs"),
     ]
     parent_page_types = ["kb.SectionPage"]
     subpage_types = []
@@ -150,10 +153,23 @@ class ArticlePage(Page):
     def get_template(self, request, *args, **kwargs):
         return "kb/article_page.html"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The search index is written on post_save, before the topics and audiences are: index
+        # again now that they are saved, or search and its facets lag one save behind.
+        if not kwargs.get("update_fields"):
+            index.insert_or_update_object(self)
+
     @classmethod
     def get_indexed_objects(cls):
         # modelsearch does not prefetch ParentalManyToManyFields: one query per page otherwise.
-        return super().get_indexed_objects().prefetch_related("topics")
+        return super().get_indexed_objects().prefetch_related("topics", "audiences")
+
+    def topic_slugs(self) -> list[str]:
+        return [topic.slug for topic in self.topics.all()]
+
+    def audience_slugs(self) -> list[str]:
+        return [audience.slug for audience in self.audiences.all()]
 
     @property
     def type_label(self) -> str:

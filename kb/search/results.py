@@ -1,6 +1,7 @@
 """One search as the page shows it: matches from the engine, editor's picks first, facets,
 sorting, pagination, highlighted snippets, and a line in the query log."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
@@ -11,15 +12,16 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.models import IndexEntry
 
 from kb.models import ArticlePage, SearchQueryLog
-from kb.search import vocabulary
-from kb.search.backends import ENGINE, ranked_ids, with_fallback
+from kb.search import engine, vocabulary
+from kb.search.backends import DATABASE, backend_name, ranked_ids, with_fallback
+from kb.search.engine import EnginePage
 from kb.search.facets import Facet, FacetSelection
 from kb.search.highlight import snippet
 from kb.search.query import ParsedQuery, parse
 
 RESULTS_PER_PAGE = 10
-# The engine ranks; only the best matches take part in facets and paging. Enough for any
-# person to read, few enough that counting facets over them stays fast.
+# On the database, only the best matches take part in facets and paging: enough for any
+# person to read, few enough that counting facets over them stays fast. The engine counts all.
 MAX_MATCHES = 1000
 SORT_RELEVANCE, SORT_NEWEST = "relevans", "nyeste"
 NEWEST_FIRST = ("-year", "-first_published_at", "title")
@@ -67,18 +69,110 @@ def promoted_ids(text: str) -> list[int]:
     )
 
 
-def matching_ids(parsed: ParsedQuery, alias: str = ENGINE) -> tuple[list[int], str, list[int]]:
-    """Ids of the matches, editor's picks first, then by relevance; who answered; the picks.
-    ``alias`` names the backend to ask first."""
+def picks_first(picks: list[int], ids: list[int]) -> list[int]:
+    return picks + [pk for pk in ids if pk not in picks]
+
+
+def matching_ids(parsed: ParsedQuery, limit: int = MAX_MATCHES) -> list[int]:
+    """Ids of the best matches, editor's picks first, then by relevance."""
     picks = promoted_ids(parsed.text)
     if parsed.is_empty:
-        return picks, "", picks
+        return picks
     engine_query = parsed.engine_query()
-    ids, backend = with_fallback(
-        lambda backend: ranked_ids(backend, engine_query, visible_articles(), MAX_MATCHES),
-        alias,
+    ids, _backend = with_fallback(
+        lambda backend: ranked_ids(backend, engine_query, visible_articles(), limit)
     )
-    return picks + [pk for pk in ids if pk not in picks], backend, picks
+    return picks_first(picks, ids)
+
+
+@dataclass
+class Matches:
+    """One page of matches as ids, the number of matches, and the facet counts."""
+
+    ids: list[int]
+    total: int
+    facets: list[Facet]
+    number: int
+
+
+class CountedIds(Sequence):
+    """What a Paginator needs to know of the matches: how many, and the ids on this page."""
+
+    def __init__(self, matches: Matches):
+        self.matches = matches
+
+    def __len__(self) -> int:
+        return self.matches.total
+
+    def __getitem__(self, index):
+        return self.matches.ids
+
+
+def requested_page(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def database_matches(
+    parsed: ParsedQuery, selection: FacetSelection, sort: str, page_number, picks, backend=None
+) -> Matches:
+    """Matches ranked by the database backend (or all articles for an empty query); facets,
+    sorting and paging over the best MAX_MATCHES of them in SQL."""
+    matches = visible_articles()
+    ids = []
+    if parsed.text:
+        found = []
+        if not parsed.is_empty:
+            engine_query = parsed.engine_query()
+            found = ranked_ids(backend, engine_query, visible_articles(), MAX_MATCHES)
+        ids = picks_first(picks, found)
+        matches = matches.filter(pk__in=id_array(ids))
+    chosen = selection.apply(matches)
+    if sort == SORT_NEWEST:
+        ordered = chosen.order_by(*NEWEST_FIRST).values_list("pk", flat=True)
+    elif selection or picks:  # a pick may be hidden, and a facet narrows the matches
+        keep = set(chosen.values_list("pk", flat=True))
+        ordered = [pk for pk in ids if pk in keep]
+    else:
+        ordered = ids
+    page = Paginator(ordered, RESULTS_PER_PAGE).get_page(page_number)
+    return Matches(
+        list(page.object_list), page.paginator.count, selection.facets(matches), page.number
+    )
+
+
+def engine_matches(
+    backend, parsed: ParsedQuery, selection: FacetSelection, sort: str, page_number, picks
+) -> Matches:
+    """One page of matches from a single engine request (the last page if asked for more)."""
+
+    def fetch(number: int) -> EnginePage:
+        offset = (number - 1) * RESULTS_PER_PAGE
+        return engine.search_page(
+            backend,
+            parsed.engine_query(),
+            visible_articles(),
+            selection,
+            sort == SORT_NEWEST,
+            picks,
+            offset,
+            RESULTS_PER_PAGE,
+        )
+
+    number = requested_page(page_number)
+    found = fetch(number)
+    last = max(1, -(-found.total // RESULTS_PER_PAGE))
+    if number > last:
+        number, found = last, fetch(last)
+    return Matches(found.ids, found.total, found.facets, number)
+
+
+def find(backend, parsed: ParsedQuery, selection: FacetSelection, sort: str, page_number, picks):
+    if backend_name(backend) == DATABASE:
+        return database_matches(parsed, selection, sort, page_number, picks, backend)
+    return engine_matches(backend, parsed, selection, sort, page_number, picks)
 
 
 def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[Hit]:
@@ -109,22 +203,21 @@ def indexed_texts(pages: list[ArticlePage]) -> dict[str, str]:
 def search(text: str, selection: FacetSelection, sort: str, page_number) -> SearchOutcome:
     """Run a search as the search page does. An empty query lists everything, newest first."""
     parsed = parse(text)
-    ids, backend, promoted = [], "", []
-    matches = visible_articles()
-    if parsed.text:
-        ids, backend, promoted = matching_ids(parsed)
-        matches = matches.filter(pk__in=id_array(ids))
-    else:
+    backend = ""
+    if not parsed.text:
         sort = SORT_NEWEST
-    chosen = selection.apply(matches)
-    if sort == SORT_NEWEST:
-        ordered = chosen.order_by(*NEWEST_FIRST).values_list("pk", flat=True)
+        matches = database_matches(parsed, selection, sort, page_number, [])
     else:
-        keep = set(chosen.values_list("pk", flat=True))
-        ordered = [pk for pk in ids if pk in keep]
-    results = Paginator(ordered, RESULTS_PER_PAGE).get_page(page_number)
-    results.object_list = load_hits(list(results.object_list), parsed, promoted)
-    outcome = SearchOutcome(parsed, results, selection.facets(matches), sort, backend)
+        picks = promoted_ids(parsed.text)
+        if parsed.is_empty:  # only stop words: nothing to search for but the picks
+            matches = database_matches(parsed, selection, sort, page_number, picks)
+        else:
+            matches, backend = with_fallback(
+                lambda engine: find(engine, parsed, selection, sort, page_number, picks)
+            )
+    results = Paginator(CountedIds(matches), RESULTS_PER_PAGE).page(matches.number)
+    results.object_list = load_hits(matches.ids, parsed, picks if parsed.text else [])
+    outcome = SearchOutcome(parsed, results, matches.facets, sort, backend)
     if parsed.text and not selection and results.number == 1:
         SearchQueryLog.objects.create(
             query=parsed.text, result_count=outcome.total, backend=backend

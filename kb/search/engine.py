@@ -1,0 +1,152 @@
+"""One request to Elasticsearch/OpenSearch for a whole result page: the page's hits in order,
+the total, and every facet's counts (as aggregations), with editor's picks first.
+
+The database answers the same questions in several queries (kb.search.facets); here the
+engine does it in one round trip, because that round trip is most of the page's time."""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+
+from modelsearch import index
+
+from kb.models import ArticlePage, Audience, Topic
+from kb.search.facets import Facet, FacetSelection, FacetValue, type_models
+
+FACET_FIELDS = {
+    "type": "content_type",
+    "emne": "topic_slugs",
+    "maalgruppe": "audience_slugs",
+    "aar": "year",
+}
+FACET_SIZE = 200
+# Far above any relevance score, so a pick comes first whatever else matches.
+PICK_BOOST = 1_000_000
+
+
+@dataclass
+class EnginePage:
+    ids: list[int]
+    total: int
+    facets: list[Facet]
+
+
+def column(backend, field: str) -> str:
+    """The engine's name for a filter field of ArticlePage."""
+    return backend.mapping_class(ArticlePage).get_field_column_name(index.FilterField(field))
+
+
+def facet_filter(backend, param: str, value: str) -> dict:
+    """The engine filter for one chosen facet value; an unknown value matches nothing."""
+    if param == "type":
+        model = type_models().get(value)
+        if model is None:
+            return {"bool": {"must_not": {"match_all": {}}}}
+        value = ContentType.objects.get_for_model(model).pk
+    elif param == "aar" and not value.isdigit():
+        return {"bool": {"must_not": {"match_all": {}}}}
+    return {"term": {column(backend, FACET_FIELDS[param]): value}}
+
+
+def chosen_filters(backend, selection: FacetSelection, skip: str = "") -> list[dict]:
+    return [
+        facet_filter(backend, param, value)
+        for param, value in selection.chosen.items()
+        if param != skip
+    ]
+
+
+def aggregations(backend, selection: FacetSelection) -> dict:
+    """Each facet counted with every other chosen facet applied (as the database does)."""
+    return {
+        param: {
+            "filter": {"bool": {"filter": chosen_filters(backend, selection, skip=param)}},
+            "aggs": {"values": {"terms": {"field": column(backend, field), "size": FACET_SIZE}}},
+        }
+        for param, field in FACET_FIELDS.items()
+    }
+
+
+def newest_first(backend) -> list[dict]:
+    """Year, then publication date, then title, like the database's ordering (no year first)."""
+    return [
+        {column(backend, "year"): {"order": "desc", "missing": "_first"}},
+        {column(backend, "first_published_at"): {"order": "desc", "missing": "_first"}},
+        {column(backend, "title"): {"order": "asc"}},
+    ]
+
+
+def ranked_query(compiler, picks: list[int]) -> dict:
+    """The query modelsearch built, where editor's picks also match, first and in the
+    editor's order."""
+    boosted_picks = [
+        {"constant_score": {"filter": {"term": {"pk": str(pk)}}, "boost": PICK_BOOST * rank}}
+        for rank, pk in enumerate(reversed(picks), start=1)
+    ]
+    return {
+        "bool": {
+            "filter": compiler.get_filters(),
+            "should": [compiler.get_inner_query(), *boosted_picks],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def facet_values(backend, param: str, buckets: list[dict], chosen: dict) -> list[FacetValue]:
+    counts = {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
+    selected = chosen.get(param)
+    if param == "type":
+        values = []
+        for slug, model in type_models().items():
+            count = counts.get(str(ContentType.objects.get_for_model(model).pk), 0)
+            if count:
+                label = str(model._meta.verbose_name_plural).capitalize()
+                values.append(FacetValue(slug, label, count, selected == slug))
+        return values
+    if param == "aar":
+        years = sorted(counts, key=int, reverse=True)
+        return [FacetValue(year, year, counts[year], selected == year) for year in years]
+    model = Topic if param == "emne" else Audience
+    names = dict(model.objects.filter(slug__in=counts).values_list("slug", "name"))
+    rows = sorted(((counts[slug], name, slug) for slug, name in names.items()), key=by_count)
+    return [FacetValue(slug, name, count, selected == slug) for count, name, slug in rows]
+
+
+def by_count(row: tuple[int, str, str]):
+    count, name, _slug = row
+    return (-count, name)
+
+
+def search_page(
+    backend, engine_query, queryset, selection, newest: bool, picks, offset: int, size: int
+) -> EnginePage:
+    """One page of results with total and facets, from a single engine request."""
+    results = backend.search(engine_query, queryset, operator="or")
+    body = {
+        "query": ranked_query(results.query_compiler, picks),
+        "post_filter": {"bool": {"filter": chosen_filters(backend, selection)}},
+        "aggs": aggregations(backend, selection),
+        "docvalue_fields": ["pk"],
+        "stored_fields": "_none_",
+        "track_total_hits": True,
+        "from": offset,
+        "size": size,
+    }
+    if newest:
+        body["sort"] = newest_first(backend)
+    response = results._backend_do_search(
+        body, index=backend.get_index_for_model(queryset.model).name, _source=False
+    )
+    aggs = response["aggregations"]
+    return EnginePage(
+        ids=[int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]],
+        total=response["hits"]["total"]["value"],
+        facets=[
+            Facet(
+                param,
+                label,
+                facet_values(backend, param, aggs[param]["values"]["buckets"], selection.chosen),
+            )
+            for param, label in FacetSelection.params.items()
+        ],
+    )
