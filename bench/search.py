@@ -3,7 +3,8 @@
 Builds a separate database (vidensbanken_bench) from the corpus multiplied into varied copies,
 reindexes both backends (timed), then runs the same queries through the full search page
 (query understanding, facets, highlights, logging, rendering) and straight against each engine
-(a bare SQL full-text query; a bare ``_search``), and prints p50/p95 and the page's overhead.
+(the bare SQL ranking over the word postings; a bare ``_search``), and prints p50/p95 and the
+page's overhead, plus the textbook ts_rank query for comparison.
 
     make search-up && .venv/bin/python bench/search.py [--pages 20000] [--queries 200]
 """
@@ -266,6 +267,17 @@ def page_runner():
 
 
 def bare_database(query: str) -> None:
+    """The ranking the page uses, straight: postings SQL for the typed words, ten hits."""
+    from modelsearch.query import PlainText
+
+    from kb.models import ArticlePage
+    from kb.search import postings
+
+    postings.ranked_ids(PlainText(query, operator="or"), ArticlePage.objects.all(), 10)
+
+
+def classic_ts_rank(query: str) -> None:
+    """For comparison: the textbook full-text query, ts_rank over every match's vector."""
     from django.db import connection
 
     words = " or ".join(w.strip("§") for w in query.split())
@@ -337,6 +349,11 @@ def main() -> None:
             f"{name:<12} {statistics.median(page):>9.1f}ms {p95:>9.1f}ms "
             f"{statistics.median(engine):>9.1f}ms {bare95:>9.1f}ms {p95 / bare95:>10.1f}x"
         )
+    classic = measure(classic_ts_rank, queries)
+    print(
+        f"til sammenligning, ts_rank over alle træf: p50 {statistics.median(classic):.1f}ms,"
+        f" p95 {percentile(classic, 0.95):.1f}ms"
+    )
 
 
 if __name__ == "__main__":

@@ -4,14 +4,15 @@ the total, and every facet's counts (as aggregations), with editor's picks first
 The database answers the same questions in several queries (kb.search.facets); here the
 engine does it in one round trip, because that round trip is most of the page's time."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 
 from modelsearch import index
 
-from kb.models import ArticlePage, Audience, Topic
-from kb.search.facets import Facet, FacetSelection, FacetValue, type_models
+from kb.models import ArticlePage
+from kb.search.facets import Facet, FacetSelection, type_models, type_slugs
 
 FACET_FIELDS = {
     "type": "content_type",
@@ -92,29 +93,15 @@ def ranked_query(compiler, picks: list[int]) -> dict:
     }
 
 
-def facet_values(backend, param: str, buckets: list[dict], chosen: dict) -> list[FacetValue]:
-    counts = {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
-    selected = chosen.get(param)
-    if param == "type":
-        values = []
-        for slug, model in type_models().items():
-            count = counts.get(str(ContentType.objects.get_for_model(model).pk), 0)
-            if count:
-                label = str(model._meta.verbose_name_plural).capitalize()
-                values.append(FacetValue(slug, label, count, selected == slug))
-        return values
-    if param == "aar":
-        years = sorted(counts, key=int, reverse=True)
-        return [FacetValue(year, year, counts[year], selected == year) for year in years]
-    model = Topic if param == "emne" else Audience
-    names = dict(model.objects.filter(slug__in=counts).values_list("slug", "name"))
-    rows = sorted(((counts[slug], name, slug) for slug, name in names.items()), key=by_count)
-    return [FacetValue(slug, name, count, selected == slug) for count, name, slug in rows]
-
-
-def by_count(row: tuple[int, str, str]):
-    count, name, _slug = row
-    return (-count, name)
+def bucket_counts(aggregations: dict) -> dict[str, Counter]:
+    """Counts per facet parameter and URL value from the engine's aggregations."""
+    slugs = type_slugs()
+    counts = {}
+    for param in FACET_FIELDS:
+        buckets = aggregations[param]["values"]["buckets"]
+        name = (lambda key: slugs.get(key, "")) if param == "type" else str
+        counts[param] = Counter({name(bucket["key"]): bucket["doc_count"] for bucket in buckets})
+    return counts
 
 
 def search_page(
@@ -137,16 +124,8 @@ def search_page(
     response = results._backend_do_search(
         body, index=backend.get_index_for_model(queryset.model).name, _source=False
     )
-    aggs = response["aggregations"]
     return EnginePage(
         ids=[int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]],
         total=response["hits"]["total"]["value"],
-        facets=[
-            Facet(
-                param,
-                label,
-                facet_values(backend, param, aggs[param]["values"]["buckets"], selection.chosen),
-            )
-            for param, label in FacetSelection.params.items()
-        ],
+        facets=selection.facets(bucket_counts(response["aggregations"])),
     )

@@ -1,15 +1,19 @@
 """Facets for the search page: type, topic, audience and year, each a GET parameter.
 
 A facet's counts are taken with every *other* selected facet applied, so the count shown
-beside a value is exactly the number of results you get by choosing it."""
+beside a value is exactly the number of results you get by choosing it. The engine counts
+with aggregations (kb.search.engine); on the database the matches' facet values are read
+once and counted here."""
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
-from kb.models import Audience, Topic
+from kb.models import ArticlePage, Audience, Topic
 from kb.site_setup import SECTIONS
 
 
@@ -33,6 +37,11 @@ def type_models() -> dict[str, type]:
     return {section.slug: section.page_model for section in SECTIONS.values()}
 
 
+def type_slugs() -> dict[int, str]:
+    """Content type id → section slug."""
+    return {ContentType.objects.get_for_model(m).pk: slug for slug, m in type_models().items()}
+
+
 class FacetSelection:
     """The facet values chosen in the query string."""
 
@@ -44,73 +53,70 @@ class FacetSelection:
     def __bool__(self) -> bool:
         return bool(self.chosen)
 
-    def apply(self, queryset: QuerySet, skip: str = "") -> QuerySet:
-        """``queryset`` narrowed by every chosen facet except ``skip``."""
-        for param, value in self.chosen.items():
-            if param != skip:
-                queryset = FILTERS[param](queryset, value)
-        return queryset
-
-    def facets(self, queryset: QuerySet) -> list[Facet]:
-        """All four facets with their counts for the matches in ``queryset``."""
+    def facets(self, counts: dict[str, Counter]) -> list[Facet]:
+        """The four facets, labelled and ordered, from counts per parameter and value."""
         return [
-            Facet(param, label, COUNTERS[param](self.apply(queryset, skip=param), self.chosen))
+            Facet(param, label, self.values(param, counts.get(param, Counter())))
             for param, label in self.params.items()
         ]
 
-
-def filter_type(queryset, value):
-    model = type_models().get(value)
-    if model is None:
-        return queryset.none()
-    return queryset.filter(content_type=ContentType.objects.get_for_model(model))
-
-
-def filter_year(queryset, value):
-    return queryset.filter(year=int(value)) if value.isdigit() else queryset.none()
-
-
-FILTERS = {
-    "type": filter_type,
-    "emne": lambda queryset, value: queryset.filter(topics__slug=value),
-    "maalgruppe": lambda queryset, value: queryset.filter(audiences__slug=value),
-    "aar": filter_year,
-}
+    def values(self, param: str, counts: Counter) -> list[FacetValue]:
+        chosen = self.chosen.get(param)
+        if param == "type":
+            labels = {
+                slug: str(model._meta.verbose_name_plural).capitalize()
+                for slug, model in type_models().items()
+            }
+            rows = [(slug, labels[slug]) for slug in labels if counts[slug]]
+        elif param == "aar":
+            rows = [(year, year) for year in sorted(counts, key=int, reverse=True)]
+        else:
+            model = Topic if param == "emne" else Audience
+            names = dict(model.objects.filter(slug__in=list(counts)).values_list("slug", "name"))
+            rows = sorted(names.items(), key=lambda row: (-counts[row[0]], row[1]))
+        return [FacetValue(value, label, counts[value], value == chosen) for value, label in rows]
 
 
-def count_types(queryset, chosen) -> list[FacetValue]:
-    counts = dict(queryset.values_list("content_type").annotate(n=Count("pk")).order_by())
-    values = []
-    for slug, model in type_models().items():
-        count = counts.get(ContentType.objects.get_for_model(model).pk, 0)
-        if count:
-            label = str(model._meta.verbose_name_plural).capitalize()
-            values.append(FacetValue(slug, label, count, chosen.get("type") == slug))
-    return values
+def pk_array(pks) -> RawSQL:
+    """``pks`` as one array parameter: Django compiles a thousand-item IN list slowly."""
+    return RawSQL("SELECT unnest(%s::bigint[])", (list(pks),))
 
 
-def count_related(model, relation: str, param: str):
-    """Counts per Topic or Audience of the articles in a queryset."""
+class MatchFacets:
+    """The facet values of every article in a queryset, read in three queries, so the
+    counts and the chosen articles are worked out without asking the database again."""
 
-    def count(queryset, chosen) -> list[FacetValue]:
-        rows = (
-            model.objects.filter(**{f"{relation}__in": queryset.values("pk")})
-            .annotate(n=Count(relation, distinct=True))
-            .order_by("-n", "name")
-        )
-        return [FacetValue(r.slug, r.name, r.n, chosen.get(param) == r.slug) for r in rows]
+    def __init__(self, queryset: QuerySet):
+        self.values: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        slugs = type_slugs()
+        rows = queryset.order_by().values_list("pk", "content_type", "year")
+        for pk, content_type, year in rows:
+            self.values["type"][pk].add(slugs.get(content_type, ""))
+            if year is not None:
+                self.values["aar"][pk].add(str(year))
+        self.pks = set(self.values["type"])
+        for param, relation, field in (
+            ("emne", ArticlePage.topics.through, "topic__slug"),
+            ("maalgruppe", ArticlePage.audiences.through, "audience__slug"),
+        ):
+            links = relation.objects.filter(articlepage_id__in=pk_array(self.pks))
+            for pk, slug in links.values_list("articlepage_id", field):
+                self.values[param][pk].add(slug)
 
-    return count
+    def chosen(self, selection: FacetSelection, skip: str = "") -> set[int]:
+        """The articles that have every chosen facet value except ``skip``'s."""
+        pks = self.pks
+        for param, value in selection.chosen.items():
+            if param != skip:
+                pks = {pk for pk in pks if value in self.values[param][pk]}
+        return pks
 
-
-def count_years(queryset, chosen) -> list[FacetValue]:
-    rows = queryset.exclude(year=None).values_list("year").annotate(n=Count("pk")).order_by("-year")
-    return [FacetValue(str(y), str(y), n, chosen.get("aar") == str(y)) for y, n in rows]
-
-
-COUNTERS = {
-    "type": count_types,
-    "emne": count_related(Topic, "articles", "emne"),
-    "maalgruppe": count_related(Audience, "articles", "maalgruppe"),
-    "aar": count_years,
-}
+    def counts(self, selection: FacetSelection) -> dict[str, Counter]:
+        return {
+            param: Counter(
+                value
+                for pk in self.chosen(selection, skip=param)
+                for value in self.values[param][pk]
+            )
+            for param in selection.params
+        }

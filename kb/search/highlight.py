@@ -1,6 +1,7 @@
 """A snippet of an article's text around the words searched for, with those words marked."""
 
 import re
+from collections import Counter
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -22,13 +23,21 @@ def stem_pattern(stems: list[str]) -> re.Pattern | None:
 
 
 def best_start(matches: list[re.Match]) -> int:
-    """Where the window holding the most different matched words begins."""
-
-    def variety(first: re.Match) -> int:
-        limit = first.start() + SNIPPET_CHARS - LEAD_CHARS
-        return len({m.group().lower() for m in matches if first.start() <= m.start() < limit})
-
-    return max(matches, key=variety).start()
+    """Where the window holding the most different matched words begins (the first such)."""
+    words = [match.group().lower() for match in matches]
+    in_window: Counter[str] = Counter()
+    best, best_variety, end = matches[0].start(), 0, 0
+    for first, match in enumerate(matches):
+        limit = match.start() + SNIPPET_CHARS - LEAD_CHARS
+        while end < len(matches) and matches[end].start() < limit:
+            in_window[words[end]] += 1
+            end += 1
+        if len(in_window) > best_variety:
+            best, best_variety = match.start(), len(in_window)
+        in_window[words[first]] -= 1
+        if not in_window[words[first]]:
+            del in_window[words[first]]
+    return best
 
 
 def snippet(text: str, stems: list[str]) -> SafeString:

@@ -5,8 +5,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import prefetch_related_objects
-from django.db.models.expressions import RawSQL
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.models import IndexEntry
@@ -15,7 +13,7 @@ from kb.models import ArticlePage, SearchQueryLog
 from kb.search import engine, vocabulary
 from kb.search.backends import DATABASE, backend_name, ranked_ids, with_fallback
 from kb.search.engine import EnginePage
-from kb.search.facets import Facet, FacetSelection
+from kb.search.facets import Facet, FacetSelection, MatchFacets, pk_array
 from kb.search.highlight import snippet
 from kb.search.query import ParsedQuery, parse
 
@@ -52,12 +50,6 @@ class SearchOutcome:
 def visible_articles():
     """Articles anyone may see: live and without a privacy restriction."""
     return ArticlePage.objects.live().public()
-
-
-def id_array(ids: list[int]) -> RawSQL:
-    """``ids`` as one array parameter: Django compiles a thousand-item IN list slowly, and
-    the facet queries each repeat it."""
-    return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
 
 
 def promoted_ids(text: str) -> list[int]:
@@ -127,19 +119,23 @@ def database_matches(
         if not parsed.is_empty:
             engine_query = parsed.engine_query()
             found = ranked_ids(backend, engine_query, visible_articles(), MAX_MATCHES)
-        ids = picks_first(picks, found)
-        matches = matches.filter(pk__in=id_array(ids))
-    chosen = selection.apply(matches)
+        shown_picks = set(matches.filter(pk__in=picks).values_list("pk", flat=True))
+        ids = picks_first([pk for pk in picks if pk in shown_picks], found)
+        # Every id is visible now, so counting and filtering need not join the page tree.
+        matches = ArticlePage.objects.filter(pk__in=pk_array(ids))
+    facets = MatchFacets(matches)
+    chosen = facets.chosen(selection)
     if sort == SORT_NEWEST:
-        ordered = chosen.order_by(*NEWEST_FIRST).values_list("pk", flat=True)
-    elif selection or picks:  # a pick may be hidden, and a facet narrows the matches
-        keep = set(chosen.values_list("pk", flat=True))
-        ordered = [pk for pk in ids if pk in keep]
+        newest = matches.filter(pk__in=pk_array(list(chosen))) if selection else matches
+        ordered = newest.order_by(*NEWEST_FIRST).values_list("pk", flat=True)
     else:
-        ordered = ids
+        ordered = [pk for pk in ids if pk in chosen]
     page = Paginator(ordered, RESULTS_PER_PAGE).get_page(page_number)
     return Matches(
-        list(page.object_list), page.paginator.count, selection.facets(matches), page.number
+        list(page.object_list),
+        page.paginator.count,
+        selection.facets(facets.counts(selection)),
+        page.number,
     )
 
 
@@ -177,10 +173,10 @@ def find(backend, parsed: ParsedQuery, selection: FacetSelection, sort: str, pag
 
 def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[Hit]:
     """The pages for one result page, in order, each with its snippet."""
-    pages = ArticlePage.objects.filter(pk__in=ids).select_related("content_type")
-    by_id = {page.pk: page for page in pages}
+    # A hit shows no body: loading the StreamField would only cost time.
+    pages = ArticlePage.objects.filter(pk__in=ids).defer("body").select_related("content_type")
+    by_id = {page.pk: page for page in pages.prefetch_related("topics")}
     ordered = [by_id[pk] for pk in ids if pk in by_id]
-    prefetch_related_objects(ordered, "topics")
     stems = [info.stem for info in vocabulary.analyse(parsed.terms).values() if info.stem]
     texts = indexed_texts(ordered)
     return [
