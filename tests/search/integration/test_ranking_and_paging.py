@@ -1,0 +1,71 @@
+"""Ranking, paging through matches, and facets that follow an editor's changes."""
+
+import pytest
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from tests.factories import GuidePageFactory, MethodPageFactory, TopicFactory, section
+from tests.search.helpers import search, titles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_page_about_the_words_ranks_above_one_that_mentions_them_in_passing(
+    client, search_backend
+):
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Husorden",
+        summary="Regler i huset.",
+        body=[{"type": "paragraph", "value": "<p>Vi taler også kort om frivillige.</p>"}],
+    )
+    MethodPageFactory(
+        parent=section("metoder"),
+        title="Frivillige i værestedet",
+        summary="Sådan finder og fastholder I frivillige.",
+    )
+    search_backend.refresh()
+
+    assert titles(client, "frivillige") == ["Frivillige i værestedet", "Husorden"]
+
+
+def test_asking_for_a_page_past_the_last_shows_the_last(client, search_backend):
+    for number in range(12):
+        MethodPageFactory(parent=section("metoder"), title=f"Frivillige {number}")
+    search_backend.refresh()
+
+    beyond = search(client, "frivillige", side=9)
+    garbled = search(client, "frivillige", side="x")
+
+    assert beyond.total == 12 and beyond.results.number == 2 and len(beyond.results) == 2
+    assert garbled.results.number == 1 and len(garbled.results) == 10
+
+
+def test_a_pick_that_is_unpublished_is_not_shown(client, search_backend):
+    MethodPageFactory(parent=section("metoder"), title="Frivillige på værestedet")
+    hidden = GuidePageFactory(parent=section("vejledninger"), title="Rekruttering")
+    SearchPromotion.objects.create(query=Query.get("frivillige"), page=hidden, sort_order=0)
+    hidden.unpublish()
+    search_backend.refresh()
+
+    outcome = search(client, "frivillige")
+
+    assert [hit.page.title for hit in outcome.results] == ["Frivillige på værestedet"]
+    assert outcome.total == 1
+
+
+def test_a_changed_topic_shows_in_the_facets_at_once(client, search_backend):
+    old, new = TopicFactory(slug="opstart", name="Opstart"), TopicFactory(slug="oekonomi")
+    page = MethodPageFactory(parent=section("metoder"), title="Frivillige", topics=[old])
+    page.topics.set([new])
+    page.save_revision().publish()
+    search_backend.refresh()
+
+    topics = {value.value: value.count for value in facet(search(client, "frivillige"), "emne")}
+
+    assert topics == {"oekonomi": 1}
+    assert search(client, "frivillige", emne="oekonomi").total == 1
+
+
+def facet(outcome, param):
+    return next(f.values for f in outcome.facets if f.param == param)
