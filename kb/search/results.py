@@ -110,8 +110,8 @@ def requested_page(value) -> int:
 def database_matches(
     parsed: ParsedQuery, selection: FacetSelection, sort: str, page_number, picks, backend=None
 ) -> Matches:
-    """Matches ranked by the database backend (or all articles for an empty query); facets,
-    sorting and paging over the best MAX_MATCHES of them in SQL."""
+    """Matches ranked by the database backend (or all articles for an empty query), with
+    facets, sorting and paging over the best MAX_MATCHES of them."""
     matches = visible_articles()
     ids = []
     if parsed.text:
@@ -166,6 +166,7 @@ def engine_matches(
 
 
 def find(backend, parsed: ParsedQuery, selection: FacetSelection, sort: str, page_number, picks):
+    """One page of matches from whichever backend answers."""
     if backend_name(backend) == DATABASE:
         return database_matches(parsed, selection, sort, page_number, picks, backend)
     return engine_matches(backend, parsed, selection, sort, page_number, picks)
