@@ -5,11 +5,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.models import IndexEntry
 
-from kb.models import ArticlePage, SearchQueryLog
+from kb.models import ArticlePage, SearchQueryLog, Topic
 from kb.search import engine, vocabulary
 from kb.search.backends import DATABASE, backend_name, ranked_ids, with_fallback
 from kb.search.engine import EnginePage
@@ -32,6 +33,7 @@ class Hit:
     page: ArticlePage
     snippet: str
     promoted: bool
+    topics: list[Topic]
 
 
 @dataclass
@@ -176,12 +178,19 @@ def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[
     """The pages for one result page, in order, each with its snippet."""
     # A hit shows no body: loading the StreamField would only cost time.
     pages = ArticlePage.objects.filter(pk__in=ids).defer("body").select_related("content_type")
-    by_id = {page.pk: page for page in pages.prefetch_related("topics")}
+    # Into a plain list: a related manager per hit costs more than the topics' query.
+    with_topics = pages.prefetch_related(Prefetch("topics", to_attr="listed_topics"))
+    by_id = {page.pk: page for page in with_topics}
     ordered = [by_id[pk] for pk in ids if pk in by_id]
     stems = [info.stem for info in vocabulary.analyse(parsed.terms).values() if info.stem]
     texts = indexed_texts(ordered)
     return [
-        Hit(page, snippet(texts.get(str(page.pk), page.summary), stems), page.pk in promoted)
+        Hit(
+            page,
+            snippet(texts.get(str(page.pk), page.summary), stems),
+            page.pk in promoted,
+            page.listed_topics,
+        )
         for page in ordered
     ]
 
