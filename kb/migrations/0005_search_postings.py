@@ -5,6 +5,8 @@ from django.db import migrations, models
 # Each word of an index entry gets the term-frequency part of BM25 (k1 = 1.2, b = 0.75,
 # average entry length 300 positions): occurrences count by their tsvector weight label, and
 # title occurrences twice. Ranking multiplies that by the word's rarity at query time.
+# The average length is a constant, close to the corpus's; changing it means a new migration
+# that recomputes every posting.
 POSTINGS_SQL = """
 CREATE FUNCTION kb_search_postings(entry wagtailsearch_indexentry)
 RETURNS void LANGUAGE sql AS $$
@@ -43,10 +45,25 @@ CREATE TRIGGER kb_search_postings
 AFTER INSERT OR UPDATE OF title, body OR DELETE ON wagtailsearch_indexentry
 FOR EACH ROW EXECUTE FUNCTION kb_index_entry_changed();
 
+-- DELETE, not TRUNCATE: Django's flush truncates both tables in one statement.
+CREATE FUNCTION kb_index_emptied() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM kb_searchposting;
+    RETURN NULL;
+END
+$$;
+
+-- Row triggers do not see a TRUNCATE; without this, postings would outlive their entries.
+CREATE TRIGGER kb_search_postings_emptied
+AFTER TRUNCATE ON wagtailsearch_indexentry
+FOR EACH STATEMENT EXECUTE FUNCTION kb_index_emptied();
+
 SELECT kb_search_postings(entry) FROM wagtailsearch_indexentry AS entry;
 """
 
 REMOVE_POSTINGS_SQL = """
+DROP TRIGGER kb_search_postings_emptied ON wagtailsearch_indexentry;
+DROP FUNCTION kb_index_emptied();
 DROP TRIGGER kb_search_postings ON wagtailsearch_indexentry;
 DROP FUNCTION kb_index_entry_changed();
 DROP FUNCTION kb_search_postings(wagtailsearch_indexentry);

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from modelsearch import index
 
 from kb.models import ArticlePage
-from kb.search.facets import Facet, FacetSelection, type_models, type_slugs
+from kb.search.facets import Facet, FacetSelection, is_year, type_models, type_slugs
 
 FACET_FIELDS = {
     "type": "content_type",
@@ -44,8 +44,10 @@ def facet_filter(backend, param: str, value: str) -> dict:
         if model is None:
             return {"bool": {"must_not": {"match_all": {}}}}
         value = ContentType.objects.get_for_model(model).pk
-    elif param == "aar" and not value.isdigit():
-        return {"bool": {"must_not": {"match_all": {}}}}
+    elif param == "aar":
+        if not is_year(value):
+            return {"bool": {"must_not": {"match_all": {}}}}
+        value = int(value)
     return {"term": {column(backend, FACET_FIELDS[param]): value}}
 
 

@@ -37,6 +37,12 @@ def type_models() -> dict[str, type]:
     return {section.slug: section.page_model for section in SECTIONS.values()}
 
 
+def is_year(value: str) -> bool:
+    """Four ASCII digits at most: what a year facet value may be (anything else finds nothing,
+    rather than an error from the engine)."""
+    return value.isascii() and value.isdigit() and len(value) <= 4
+
+
 def type_slugs() -> dict[int, str]:
     """Content type id → section slug."""
     return {ContentType.objects.get_for_model(m).pk: slug for slug, m in type_models().items()}
@@ -107,6 +113,8 @@ class MatchFacets:
         """The articles that have every chosen facet value except ``skip``'s."""
         pks = self.pks
         for param, value in selection.chosen.items():
+            if param == "aar" and is_year(value):
+                value = str(int(value))
             if param != skip:
                 pks = {pk for pk in pks if value in self.values[param][pk]}
         return pks

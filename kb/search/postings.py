@@ -8,13 +8,14 @@ phrases are checked against the text vectors, and only for pages that have all t
 
 from dataclasses import dataclass
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 
 from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 
-SEARCH_CONFIG = "danish"
+from config.search import DATABASE_BACKEND
+
+SEARCH_CONFIG = DATABASE_BACKEND["SEARCH_CONFIG"]
 
 
 class UnsupportedQuery(Exception):
@@ -52,7 +53,8 @@ def lexemes_of(words: list[str]) -> dict[str, list[str]]:
 MATCHED = "array_agg(posting.lexeme)"
 PHRASE_FOUND = """EXISTS (
     SELECT FROM wagtailsearch_indexentry AS entry
-    WHERE entry.content_type_id = posting.content_type_id AND entry.object_id = posting.object_id
+    WHERE entry.content_type_id = posting.content_type_id
+      AND entry.object_id = posting.object_id COLLATE "default"  -- so the unique index serves
       AND (entry.title || entry.body) @@ phraseto_tsquery(%s::regconfig, %s))"""
 
 
@@ -110,12 +112,6 @@ LIMIT %s
 """
 
 
-def content_type_ids(model) -> list[int]:
-    """The index stores each page under its most specific type: the model and its subclasses."""
-    models = [m for m in apps.get_models() if issubclass(m, model)]
-    return [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
-
-
 def having(query, lexemes: dict[str, list[str]]) -> Condition:
     """The condition on a page's postings, or none when any searched word will do."""
     if isinstance(query, PlainText) and query.operator == "or":
@@ -144,7 +140,7 @@ def ranked_ids(query, queryset, limit: int) -> list[int]:
                 [
                     list(rarities),
                     list(rarities.values()),
-                    content_type_ids(queryset.model),
+                    get_descendants_content_types_pks(queryset.model),
                     *match.params,
                     candidates,
                     *visible_params,

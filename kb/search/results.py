@@ -1,7 +1,6 @@
 """One search as the page shows it: matches from the engine, editor's picks first, facets,
 sorting, pagination, highlighted snippets, and a line in the query log."""
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
@@ -63,13 +62,19 @@ def promoted_ids(text: str) -> list[int]:
     )
 
 
+def visible_picks(picks: list[int]) -> list[int]:
+    """The picks anyone may see, in the editor's order: a pick may be unpublished since."""
+    shown = set(visible_articles().filter(pk__in=picks).values_list("pk", flat=True))
+    return [pk for pk in picks if pk in shown]
+
+
 def picks_first(picks: list[int], ids: list[int]) -> list[int]:
     return picks + [pk for pk in ids if pk not in picks]
 
 
 def matching_ids(parsed: ParsedQuery, limit: int = MAX_MATCHES) -> list[int]:
     """Ids of the best matches, editor's picks first, then by relevance."""
-    picks = promoted_ids(parsed.text)
+    picks = visible_picks(promoted_ids(parsed.text))
     if parsed.is_empty:
         return picks
     engine_query = parsed.engine_query()
@@ -89,28 +94,20 @@ class Matches:
     number: int
 
 
-class CountedIds(Sequence):
-    """What a Paginator needs to know of the matches: how many, and the ids on this page."""
-
-    def __init__(self, matches: Matches):
-        self.matches = matches
-
-    def __len__(self) -> int:
-        return self.matches.total
-
-    def __getitem__(self, index):
-        return self.matches.ids
+# The engine pages no further than its result window (config.search: max_result_window).
+LAST_PAGE = 10000 // RESULTS_PER_PAGE
 
 
 def requested_page(value) -> int:
+    """The page number asked for: 1 if it is not a number, never past LAST_PAGE."""
     try:
-        return max(1, int(value))
+        return min(max(1, int(value)), LAST_PAGE)
     except (TypeError, ValueError):
         return 1
 
 
 def database_matches(
-    parsed: ParsedQuery, selection: FacetSelection, sort: str, page_number, picks, backend=None
+    parsed: ParsedQuery, selection: FacetSelection, sort: str, page_number, picks, backend
 ) -> Matches:
     """Matches ranked by the database backend (or all articles for an empty query), with
     facets, sorting and paging over the best MAX_MATCHES of them."""
@@ -121,8 +118,7 @@ def database_matches(
         if not parsed.is_empty:
             engine_query = parsed.engine_query()
             found = ranked_ids(backend, engine_query, visible_articles(), MAX_MATCHES)
-        shown_picks = set(matches.filter(pk__in=picks).values_list("pk", flat=True))
-        ids = picks_first([pk for pk in picks if pk in shown_picks], found)
+        ids = picks_first(visible_picks(picks), found)
         # Every id is visible now, so counting and filtering need not join the page tree.
         matches = ArticlePage.objects.filter(pk__in=pk_array(ids))
     facets = MatchFacets(matches)
@@ -132,7 +128,7 @@ def database_matches(
         ordered = newest.order_by(*NEWEST_FIRST).values_list("pk", flat=True)
     else:
         ordered = [pk for pk in ids if pk in chosen]
-    page = Paginator(ordered, RESULTS_PER_PAGE).get_page(page_number)
+    page = Paginator(ordered, RESULTS_PER_PAGE).get_page(requested_page(page_number))
     return Matches(
         list(page.object_list),
         page.paginator.count,
@@ -161,7 +157,7 @@ def engine_matches(
 
     number = requested_page(page_number)
     found = fetch(number)
-    last = max(1, -(-found.total // RESULTS_PER_PAGE))
+    last = min(max(1, -(-found.total // RESULTS_PER_PAGE)), LAST_PAGE)
     if number > last:
         number, found = last, fetch(last)
     return Matches(found.ids, found.total, found.facets, number)
@@ -177,7 +173,8 @@ def find(backend, parsed: ParsedQuery, selection: FacetSelection, sort: str, pag
 def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[Hit]:
     """The pages for one result page, in order, each with its snippet."""
     # A hit shows no body: loading the StreamField would only cost time.
-    pages = ArticlePage.objects.filter(pk__in=ids).defer("body").select_related("content_type")
+    # Visible again: the engine may not yet know of a page unpublished while it was down.
+    pages = visible_articles().filter(pk__in=ids).defer("body").select_related("content_type")
     # Into a plain list: a related manager per hit costs more than the topics' query.
     with_topics = pages.prefetch_related(Prefetch("topics", to_attr="listed_topics"))
     by_id = {page.pk: page for page in with_topics}
@@ -209,20 +206,21 @@ def indexed_texts(pages: list[ArticlePage]) -> dict[str, str]:
 def search(text: str, selection: FacetSelection, sort: str, page_number) -> SearchOutcome:
     """Run a search as the search page does. An empty query lists everything, newest first."""
     parsed = parse(text)
-    backend = ""
+    backend, picks = "", []
     if not parsed.text:
         sort = SORT_NEWEST
-        matches = database_matches(parsed, selection, sort, page_number, [])
+        matches = database_matches(parsed, selection, sort, page_number, picks, None)
     else:
         picks = promoted_ids(parsed.text)
         if parsed.is_empty:  # only stop words: nothing to search for but the picks
-            matches = database_matches(parsed, selection, sort, page_number, picks)
+            matches = database_matches(parsed, selection, sort, page_number, picks, None)
         else:
             matches, backend = with_fallback(
-                lambda engine: find(engine, parsed, selection, sort, page_number, picks)
+                lambda answering: find(answering, parsed, selection, sort, page_number, picks)
             )
-    results = Paginator(CountedIds(matches), RESULTS_PER_PAGE).page(matches.number)
-    results.object_list = load_hits(matches.ids, parsed, picks if parsed.text else [])
+    # Only this page's hits are loaded; the paginator needs no more than the total.
+    results = Paginator(range(matches.total), RESULTS_PER_PAGE).page(matches.number)
+    results.object_list = load_hits(matches.ids, parsed, picks)
     outcome = SearchOutcome(parsed, results, matches.facets, sort, backend)
     if parsed.text and not selection and results.number == 1:
         SearchQueryLog.objects.create(

@@ -69,3 +69,18 @@ def test_a_changed_topic_shows_in_the_facets_at_once(client, search_backend):
 
 def facet(outcome, param):
     return next(f.values for f in outcome.facets if f.param == param)
+
+
+def test_odd_facet_values_and_page_numbers_find_nothing_without_failing_over(
+    client, search_backend
+):
+    MethodPageFactory(parent=section("metoder"), title="Frivillige", year=2021)
+    search_backend.refresh()
+
+    odd_year = search(client, "frivillige", aar="²")
+    far_page = search(client, "frivillige", side=5000)
+    plain_year = search(client, "frivillige", aar="2021")
+
+    assert odd_year.total == 0 and odd_year.backend == search_backend.name
+    assert far_page.results.number == 1 and far_page.backend == search_backend.name
+    assert plain_year.total == 1
