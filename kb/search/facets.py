@@ -3,13 +3,13 @@
 A facet's counts are taken with every *other* selected facet applied, so the count shown
 beside a value is exactly the number of results you get by choosing it. The engine counts
 with aggregations (kb.search.engine); on the database the matches' facet values are read
-once and counted here."""
+once and counted here, or counted in SQL when browsing everything."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
@@ -93,6 +93,7 @@ class MatchFacets:
     counts and the chosen articles are worked out without asking the database again."""
 
     def __init__(self, queryset: QuerySet):
+        self.queryset = queryset
         self.values: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
         slugs = type_slugs()
         rows = queryset.order_by().values_list("pk", "content_type", "year")
@@ -119,6 +120,9 @@ class MatchFacets:
                 pks = {pk for pk in pks if value in self.values[param][pk]}
         return pks
 
+    def narrowed(self, selection: FacetSelection) -> QuerySet:
+        return self.queryset.filter(pk__in=pk_array(self.chosen(selection)))
+
     def counts(self, selection: FacetSelection) -> dict[str, Counter]:
         return {
             param: Counter(
@@ -128,3 +132,75 @@ class MatchFacets:
             )
             for param in selection.params
         }
+
+
+class CollectionFacets:
+    """Facets over every article (browsing without a query), counted in SQL: reading twenty
+    thousand articles' values into memory takes a second."""
+
+    def __init__(self, queryset: QuerySet):
+        self.queryset = queryset
+
+    def narrowed(self, selection: FacetSelection, skip: str = "") -> QuerySet:
+        """The articles with every chosen facet value except ``skip``'s."""
+        queryset = self.queryset
+        for param, value in selection.chosen.items():
+            if param != skip:
+                queryset = SQL_FILTERS[param](queryset, value)
+        return queryset
+
+    def counts(self, selection: FacetSelection) -> dict[str, Counter]:
+        return {
+            param: Counter(dict(SQL_COUNTS[param](self.narrowed(selection, skip=param))))
+            for param in selection.params
+        }
+
+
+def filter_type(queryset: QuerySet, value: str) -> QuerySet:
+    model = type_models().get(value)
+    if model is None:
+        return queryset.none()
+    return queryset.filter(content_type=ContentType.objects.get_for_model(model))
+
+
+def filter_year(queryset: QuerySet, value: str) -> QuerySet:
+    return queryset.filter(year=int(value)) if is_year(value) else queryset.none()
+
+
+SQL_FILTERS = {
+    "type": filter_type,
+    "emne": lambda queryset, value: queryset.filter(topics__slug=value),
+    "maalgruppe": lambda queryset, value: queryset.filter(audiences__slug=value),
+    "aar": filter_year,
+}
+
+
+def count_types(queryset: QuerySet) -> list[tuple[str, int]]:
+    slugs = type_slugs()
+    rows = queryset.values_list("content_type").annotate(n=Count("pk")).order_by()
+    return [(slugs.get(content_type, ""), n) for content_type, n in rows]
+
+
+def count_years(queryset: QuerySet) -> list[tuple[str, int]]:
+    rows = queryset.exclude(year=None).values_list("year").annotate(n=Count("pk")).order_by()
+    return [(str(year), n) for year, n in rows]
+
+
+def count_links(relation, slug_field: str):
+    """Counts per topic or audience slug of the articles in a queryset."""
+
+    def count(queryset: QuerySet) -> list[tuple[str, int]]:
+        links = relation.objects.filter(articlepage__in=queryset.values("pk"))
+        return list(
+            links.values_list(slug_field).annotate(n=Count("articlepage", distinct=True)).order_by()
+        )
+
+    return count
+
+
+SQL_COUNTS = {
+    "type": count_types,
+    "emne": count_links(ArticlePage.topics.through, "topic__slug"),
+    "maalgruppe": count_links(ArticlePage.audiences.through, "audience__slug"),
+    "aar": count_years,
+}

@@ -13,7 +13,7 @@ from kb.models import ArticlePage, SearchQueryLog, Topic
 from kb.search import engine, vocabulary
 from kb.search.backends import DATABASE, backend_name, ranked_ids, with_fallback
 from kb.search.engine import EnginePage
-from kb.search.facets import Facet, FacetSelection, MatchFacets, pk_array
+from kb.search.facets import CollectionFacets, Facet, FacetSelection, MatchFacets, pk_array
 from kb.search.highlight import snippet
 from kb.search.query import ParsedQuery, parse
 
@@ -121,12 +121,11 @@ def database_matches(
         ids = picks_first(visible_picks(picks), found)
         # Every id is visible now, so counting and filtering need not join the page tree.
         matches = ArticlePage.objects.filter(pk__in=pk_array(ids))
-    facets = MatchFacets(matches)
-    chosen = facets.chosen(selection)
+    facets = MatchFacets(matches) if parsed.text else CollectionFacets(matches)
     if sort == SORT_NEWEST:
-        newest = matches.filter(pk__in=pk_array(list(chosen))) if selection else matches
-        ordered = newest.order_by(*NEWEST_FIRST).values_list("pk", flat=True)
-    else:
+        ordered = facets.narrowed(selection).order_by(*NEWEST_FIRST).values_list("pk", flat=True)
+    else:  # relevance: only with a query, so the matches are in memory
+        chosen = facets.chosen(selection)
         ordered = [pk for pk in ids if pk in chosen]
     page = Paginator(ordered, RESULTS_PER_PAGE).get_page(requested_page(page_number))
     return Matches(
