@@ -7,12 +7,10 @@ engine does it in one round trip, because that round trip is most of the page's 
 from collections import Counter
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
-
 from modelsearch import index
 
 from kb.models import ArticlePage
-from kb.search.facets import Facet, FacetSelection, is_year, type_models, type_slugs
+from kb.search.facets import Facet, FacetSelection, is_year, type_content_type_id, type_slugs
 
 FACET_FIELDS = {
     "type": "content_type",
@@ -40,14 +38,11 @@ def column(backend, field: str) -> str:
 def facet_filter(backend, param: str, value: str) -> dict:
     """The engine filter for one chosen facet value; an unknown value matches nothing."""
     if param == "type":
-        model = type_models().get(value)
-        if model is None:
-            return {"bool": {"must_not": {"match_all": {}}}}
-        value = ContentType.objects.get_for_model(model).pk
+        value = type_content_type_id(value)
     elif param == "aar":
-        if not is_year(value):
-            return {"bool": {"must_not": {"match_all": {}}}}
-        value = int(value)
+        value = int(value) if is_year(value) else None
+    if value is None:
+        return {"bool": {"must_not": {"match_all": {}}}}
     return {"term": {column(backend, FACET_FIELDS[param]): value}}
 
 

@@ -43,6 +43,12 @@ def is_year(value: str) -> bool:
     return value.isascii() and value.isdigit() and len(value) <= 4
 
 
+def type_content_type_id(slug: str) -> int | None:
+    """The content type of the section ``slug`` lists, or None for an unknown slug."""
+    model = type_models().get(slug)
+    return ContentType.objects.get_for_model(model).pk if model else None
+
+
 def type_slugs() -> dict[int, str]:
     """Content type id → section slug."""
     return {ContentType.objects.get_for_model(m).pk: slug for slug, m in type_models().items()}
@@ -157,10 +163,8 @@ class CollectionFacets:
 
 
 def filter_type(queryset: QuerySet, value: str) -> QuerySet:
-    model = type_models().get(value)
-    if model is None:
-        return queryset.none()
-    return queryset.filter(content_type=ContentType.objects.get_for_model(model))
+    content_type = type_content_type_id(value)
+    return queryset.filter(content_type=content_type) if content_type else queryset.none()
 
 
 def filter_year(queryset: QuerySet, value: str) -> QuerySet:

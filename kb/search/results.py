@@ -72,16 +72,19 @@ def picks_first(picks: list[int], ids: list[int]) -> list[int]:
     return picks + [pk for pk in ids if pk not in picks]
 
 
+def best_ids(backend, parsed: ParsedQuery, picks: list[int], limit: int) -> list[int]:
+    """Ids of the best ``limit`` matches on ``backend``, the visible picks first."""
+    found = []
+    if not parsed.is_empty:
+        found = ranked_ids(backend, parsed.engine_query(), visible_articles(), limit)
+    return picks_first(visible_picks(picks), found)
+
+
 def matching_ids(parsed: ParsedQuery, limit: int = MAX_MATCHES) -> list[int]:
     """Ids of the best matches, editor's picks first, then by relevance."""
-    picks = visible_picks(promoted_ids(parsed.text))
-    if parsed.is_empty:
-        return picks
-    engine_query = parsed.engine_query()
-    ids, _backend = with_fallback(
-        lambda backend: ranked_ids(backend, engine_query, visible_articles(), limit)
-    )
-    return picks_first(picks, ids)
+    picks = promoted_ids(parsed.text)
+    ids, _backend = with_fallback(lambda backend: best_ids(backend, parsed, picks, limit))
+    return ids
 
 
 @dataclass
@@ -114,11 +117,7 @@ def database_matches(
     matches = visible_articles()
     ids = []
     if parsed.text:
-        found = []
-        if not parsed.is_empty:
-            engine_query = parsed.engine_query()
-            found = ranked_ids(backend, engine_query, visible_articles(), MAX_MATCHES)
-        ids = picks_first(visible_picks(picks), found)
+        ids = best_ids(backend, parsed, picks, MAX_MATCHES)
         # Every id is visible now, so counting and filtering need not join the page tree.
         matches = ArticlePage.objects.filter(pk__in=pk_array(ids))
     facets = MatchFacets(matches) if parsed.text else CollectionFacets(matches)
