@@ -49,6 +49,17 @@ def corpus_dir() -> Path:
     return corpus
 
 
+@pytest.fixture(autouse=True)
+def forget_remembered_tables():
+    """Each test starts from the tables as they are: rolling back a test's rows sends no
+    signal that would make the search forget them."""
+    from kb.search.remembered import forget_all
+
+    forget_all()
+    yield
+    forget_all()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def clean_test_media():
     yield

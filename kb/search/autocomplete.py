@@ -1,8 +1,9 @@
 """Title suggestions while typing, from the same backend (and fallback) as the search page."""
 
+from kb.models import ArticlePage
 from kb.search.backends import with_fallback
 from kb.search.query import FOLDING_RE, FOLDINGS, normalise
-from kb.search.results import visible_articles
+from kb.search.visibility import shown_now, visible_articles
 
 MIN_LENGTH = 2
 LIMIT = 8
@@ -26,4 +27,6 @@ def titles(text: str, limit: int) -> list[dict]:
         return list(backend.autocomplete(text, visible_articles(), operator="and")[:limit])
 
     pages, _backend = with_fallback(run)
-    return [{"title": page.title, "url": page.url} for page in pages]
+    listed = shown_now(ArticlePage.objects.filter(pk__in=[page.pk for page in pages]))
+    shown = set(listed.values_list("pk", flat=True))
+    return [{"title": page.title, "url": page.url} for page in pages if page.pk in shown]

@@ -109,3 +109,16 @@ def ranked_ids(backend, query, queryset, limit: int) -> list[int]:
     if not hasattr(results, "get_queryset"):  # nothing to search for
         return []
     return list(results.get_queryset().values_list("pk", flat=True))
+
+
+def ranked_rows(backend, query, queryset, limit: int, columns: tuple[str, ...]) -> list[tuple]:
+    """``columns`` (the first one "pk") of the best ``limit`` matches, best first. The
+    database reads them while it ranks; from the engine they take one more query."""
+    if backend_name(backend) == DATABASE:
+        try:
+            return postings.ranked_rows(query, queryset, limit, columns)
+        except postings.UnsupportedQuery:
+            pass
+    ids = ranked_ids(backend, query, queryset, limit)
+    rows = {row[0]: row for row in queryset.filter(pk__in=ids).values_list(*columns)}
+    return [rows[pk] for pk in ids if pk in rows]

@@ -8,7 +8,7 @@ from pathlib import Path
 from kb.models import ArticlePage
 from kb.search.backends import get_backend, ranked_ids
 from kb.search.query import parse
-from kb.search.results import visible_articles
+from kb.search.visibility import visible_articles
 
 CUTOFF = 10
 SUCCESS_AT = 3

@@ -9,11 +9,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Count, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from kb.models import ArticlePage, Audience, Topic
+from kb.search.remembered import remembered
 from kb.site_setup import SECTIONS
 
 
@@ -54,6 +56,16 @@ def type_slugs() -> dict[int, str]:
     return {ContentType.objects.get_for_model(m).pk: slug for slug, m in type_models().items()}
 
 
+@remembered(Topic)
+def topic_names() -> dict[str, str]:
+    return dict(Topic.objects.values_list("slug", "name"))
+
+
+@remembered(Audience)
+def audience_names() -> dict[str, str]:
+    return dict(Audience.objects.values_list("slug", "name"))
+
+
 class FacetSelection:
     """The facet values chosen in the query string."""
 
@@ -83,38 +95,56 @@ class FacetSelection:
         elif param == "aar":
             rows = [(year, year) for year in sorted(counts, key=int, reverse=True)]
         else:
-            model = Topic if param == "emne" else Audience
-            names = dict(model.objects.filter(slug__in=list(counts)).values_list("slug", "name"))
-            rows = sorted(names.items(), key=lambda row: (-counts[row[0]], row[1]))
+            names = topic_names() if param == "emne" else audience_names()
+            found = [(slug, names[slug]) for slug in counts if slug in names]
+            rows = sorted(found, key=lambda row: (-counts[row[0]], row[1]))
         return [FacetValue(value, label, counts[value], value == chosen) for value, label in rows]
 
 
+def pk_array_text(pks) -> str:
+    """``pks`` as the text of one array parameter: psycopg2 would send a list as ARRAY[…],
+    an expression per item, which PostgreSQL parses and plans in more time than the lookups
+    take."""
+    return "{" + ",".join(map(str, pks)) + "}"
+
+
 def pk_array(pks) -> RawSQL:
-    """``pks`` as one array parameter: Django compiles a thousand-item IN list slowly."""
-    return RawSQL("SELECT unnest(%s::bigint[])", (list(pks),))
+    """``pks`` for ``pk__in``: Django compiles a thousand-item IN list slowly."""
+    return RawSQL("SELECT unnest(%s::bigint[])", (pk_array_text(pks),))
+
+
+LINKS_SQL = """
+SELECT link.articlepage_id, target.slug
+FROM {links} AS link JOIN {targets} AS target ON target.id = link.{target}_id
+WHERE link.articlepage_id = ANY(%s::bigint[])
+"""
 
 
 class MatchFacets:
-    """The facet values of every article in a queryset, read in three queries, so the
-    counts and the chosen articles are worked out without asking the database again."""
+    """The facet values of the best matches, from the rows the ranking read (pk, content type,
+    year) and two queries for topics and audiences, so the counts and the chosen articles are
+    worked out without asking the database again."""
 
-    def __init__(self, queryset: QuerySet):
-        self.queryset = queryset
-        self.values: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    def __init__(self, rows: list[tuple[int, int, int | None]]):
         slugs = type_slugs()
-        rows = queryset.order_by().values_list("pk", "content_type", "year")
-        for pk, content_type, year in rows:
-            self.values["type"][pk].add(slugs.get(content_type, ""))
-            if year is not None:
-                self.values["aar"][pk].add(str(year))
-        self.pks = set(self.values["type"])
-        for param, relation, field in (
-            ("emne", ArticlePage.topics.through, "topic__slug"),
-            ("maalgruppe", ArticlePage.audiences.through, "audience__slug"),
-        ):
-            links = relation.objects.filter(articlepage_id__in=pk_array(self.pks))
-            for pk, slug in links.values_list("articlepage_id", field):
-                self.values[param][pk].add(slug)
+        self.pks = {pk for pk, _content_type, _year in rows}
+        self.values: dict[str, dict[int, list[str]]] = {
+            "type": {pk: [slugs.get(content_type, "")] for pk, content_type, _year in rows},
+            "aar": {pk: [str(year)] for pk, _content_type, year in rows if year is not None},
+            "emne": defaultdict(list),
+            "maalgruppe": defaultdict(list),
+        }
+        ids = pk_array_text(self.pks)
+        with connection.cursor() as cursor:
+            for param, relation, target in (
+                ("emne", ArticlePage.topics.through, Topic),
+                ("maalgruppe", ArticlePage.audiences.through, Audience),
+            ):
+                tables = {"links": relation._meta.db_table, "targets": target._meta.db_table}
+                sql = LINKS_SQL.format(**tables, target=target._meta.model_name)
+                cursor.execute(sql, [ids])
+                for pk, slug in cursor.fetchall():
+                    self.values[param][pk].append(slug)
 
     def chosen(self, selection: FacetSelection, skip: str = "") -> set[int]:
         """The articles that have every chosen facet value except ``skip``'s."""
@@ -123,18 +153,18 @@ class MatchFacets:
             if param == "aar" and is_year(value):
                 value = str(int(value))
             if param != skip:
-                pks = {pk for pk in pks if value in self.values[param][pk]}
+                pks = {pk for pk in pks if value in self.values[param].get(pk, ())}
         return pks
 
     def narrowed(self, selection: FacetSelection) -> QuerySet:
-        return self.queryset.filter(pk__in=pk_array(self.chosen(selection)))
+        return ArticlePage.objects.filter(pk__in=pk_array(self.chosen(selection)))
 
     def counts(self, selection: FacetSelection) -> dict[str, Counter]:
         return {
             param: Counter(
                 value
                 for pk in self.chosen(selection, skip=param)
-                for value in self.values[param][pk]
+                for value in self.values[param].get(pk, ())
             )
             for param in selection.params
         }

@@ -89,8 +89,8 @@ GROUP BY lexeme, entries.total
 
 # The words' rarities come in as parameters: computed inside this query, the planner cannot
 # tell that only a few words are searched, and scans every posting. Only the best-scored
-# entries are then checked against the visible pages: a join on all of them costs more than
-# the ranking.
+# entries are then checked against the visible pages (and their columns read): a join on all
+# of them costs more than the ranking. Each row ends with the number of candidates.
 RANKED_SQL = """
 WITH scores AS (
     SELECT posting.object_id, sum(posting.weight * term.rarity) AS score
@@ -100,13 +100,13 @@ WITH scores AS (
     GROUP BY posting.content_type_id, posting.object_id
     {having}
 ), best AS (
-    SELECT object_id, score, count(*) OVER () AS scored
-    FROM scores
-    ORDER BY score DESC, length(object_id) DESC, object_id DESC
-    LIMIT %s
+    SELECT object_id, score FROM scores ORDER BY score DESC, object_id DESC LIMIT %s
 )
-SELECT visible.pk, best.scored
-FROM best JOIN ({visible}) AS visible ON visible.pk = best.object_id::bigint
+SELECT visible.*, (SELECT count(*) FROM best)
+FROM best, LATERAL (
+    -- OFFSET 0 keeps it a lookup per candidate: joined, PostgreSQL hashes every page.
+    SELECT * FROM ({visible}) AS page WHERE page.pk = best.object_id::bigint OFFSET 0
+) AS visible
 ORDER BY best.score DESC, visible.pk DESC
 LIMIT %s
 """
@@ -120,13 +120,14 @@ def having(query, lexemes: dict[str, list[str]]) -> Condition:
     return Condition(f"HAVING {match.sql}", match.params)
 
 
-def ranked_ids(query, queryset, limit: int) -> list[int]:
-    """Primary keys of the best ``limit`` pages of ``queryset`` matching ``query``, best first."""
+def ranked_rows(query, queryset, limit: int, columns: tuple[str, ...]) -> list[tuple]:
+    """``columns`` (the first one "pk") of the best ``limit`` pages of ``queryset`` matching
+    ``query``, best first."""
     words = words_of(query)
     lexemes = lexemes_of(words)
     match = having(query, lexemes)
     searched = sorted({lexeme for found in lexemes.values() for lexeme in found})
-    visible_sql, visible_params = queryset.order_by().values("pk").query.sql_with_params()
+    visible_sql, visible_params = queryset.order_by().values(*columns).query.sql_with_params()
     ranked = RANKED_SQL.format(visible=visible_sql, having=match.sql)
     with transaction.atomic(), connection.cursor() as cursor:
         # Enough memory to group tens of thousands of postings in a hash table, not by sorting.
@@ -134,7 +135,7 @@ def ranked_ids(query, queryset, limit: int) -> list[int]:
         cursor.execute(RARITY_SQL, [searched])
         rarities = dict(cursor.fetchall())
 
-        def best(candidates: int | None) -> list[tuple[int, int]]:
+        def best(candidates: int | None) -> list[tuple]:
             cursor.execute(
                 ranked,
                 [
@@ -153,6 +154,11 @@ def ranked_ids(query, queryset, limit: int) -> list[int]:
         # hidden pages crowd them out, every match is checked.
         candidates = limit + limit // 10 + 10
         rows = best(candidates)
-        if len(rows) < limit and (not rows or rows[0][1] > candidates):
+        if len(rows) < limit and (not rows or rows[0][-1] == candidates):
             rows = best(None)
-        return [pk for pk, _scored in rows]
+        return [row[:-1] for row in rows]
+
+
+def ranked_ids(query, queryset, limit: int) -> list[int]:
+    """Primary keys of the best ``limit`` pages of ``queryset`` matching ``query``, best first."""
+    return [pk for (pk,) in ranked_rows(query, queryset, limit, ("pk",))]

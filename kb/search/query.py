@@ -11,6 +11,7 @@ from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
 
 from kb.models import Synonym
 from kb.search import vocabulary
+from kb.search.remembered import remembered
 from kb.search.text import tokenize
 
 PHRASE_RE = re.compile(r'"([^"]+)"')
@@ -56,6 +57,8 @@ class ParsedQuery:
     words: list[Word] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
     expansions: list[str] = field(default_factory=list)
+    # The stems of every searched word, for highlighting.
+    stems: list[str] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -89,6 +92,7 @@ class ParsedQuery:
         return And(required + [optional]) if optional else And(required)
 
 
+@remembered(Synonym)
 def editor_synonyms() -> dict[str, list[str]]:
     """Editor-defined terms (tokenized like queries) and the words they stand for."""
     return {" ".join(tokenize(s.term)): s.synonym_list for s in Synonym.objects.all()}
@@ -126,9 +130,13 @@ def parse(raw: str) -> ParsedQuery:
     expansions = synonym_expansions(tokenize(text), synonyms)
     info = vocabulary.analyse(sorted({v for token in tokens for v in spellings(token)}))
     words = [Word(token, resolve(token, info, token in synonyms)) for token in tokens]
-    return ParsedQuery(
+    parsed = ParsedQuery(
         text=text,
         words=[word for word in words if word.searched],
         phrases=phrases,
         expansions=expansions,
     )
+    # Corrections, phrases and synonyms bring words not analysed yet.
+    info |= vocabulary.analyse([term for term in parsed.terms if term not in info])
+    parsed.stems = [info[term].stem for term in parsed.terms if info[term].stem]
+    return parsed

@@ -1,21 +1,24 @@
 """One search as the page shows it: matches from the engine, editor's picks first, facets,
 sorting, pagination, highlighted snippets, and a line in the query log."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 
-from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.models import IndexEntry
 
 from kb.models import ArticlePage, SearchQueryLog, Topic
-from kb.search import engine, vocabulary
-from kb.search.backends import DATABASE, backend_name, ranked_ids, with_fallback
+from kb.search import engine
+from kb.search.backends import DATABASE, backend_name, ranked_rows, with_fallback
 from kb.search.engine import EnginePage
-from kb.search.facets import CollectionFacets, Facet, FacetSelection, MatchFacets, pk_array
+from kb.search.facets import CollectionFacets, Facet, FacetSelection, MatchFacets
 from kb.search.highlight import snippet
 from kb.search.query import ParsedQuery, parse
+from kb.search.remembered import remembered
+from kb.search.visibility import shown_now, visible_articles
 
 RESULTS_PER_PAGE = 10
 # On the database, only the best matches take part in facets and paging: enough for any
@@ -48,43 +51,48 @@ class SearchOutcome:
         return self.results.paginator.count
 
 
-def visible_articles():
-    """Articles anyone may see: live and without a privacy restriction."""
-    return ArticlePage.objects.live().public()
+@remembered(SearchPromotion, Query)
+def promotions() -> dict[str, list[int]]:
+    """Query → the pages editors have put first for it, in their order."""
+    pages = defaultdict(list)
+    rows = SearchPromotion.objects.filter(page__isnull=False).order_by("sort_order")
+    for text, page in rows.values_list("query__query_string", "page_id"):
+        pages[text].append(page)
+    return dict(pages)
 
 
 def promoted_ids(text: str) -> list[int]:
     """Pages editors have put first for exactly this query (Wagtail's search promotions)."""
-    return list(
-        SearchPromotion.objects.filter(query__query_string=text, page__isnull=False)
-        .order_by("sort_order")
-        .values_list("page_id", flat=True)
-    )
+    return promotions().get(text, [])
 
 
-def visible_picks(picks: list[int]) -> list[int]:
-    """The picks anyone may see, in the editor's order: a pick may be unpublished since."""
-    shown = set(visible_articles().filter(pk__in=picks).values_list("pk", flat=True))
-    return [pk for pk in picks if pk in shown]
+# What the database reads of each match while ranking, for facets (kb.search.facets.MatchFacets).
+FACET_COLUMNS = ("pk", "content_type", "year")
 
 
-def picks_first(picks: list[int], ids: list[int]) -> list[int]:
-    return picks + [pk for pk in ids if pk not in picks]
-
-
-def best_ids(backend, parsed: ParsedQuery, picks: list[int], limit: int) -> list[int]:
-    """Ids of the best ``limit`` matches on ``backend``, the visible picks first."""
+def best_rows(backend, parsed: ParsedQuery, picks: list[int], limit: int, columns) -> list[tuple]:
+    """``columns`` (the first one "pk") of the best ``limit`` matches on ``backend``, the
+    visible picks first."""
     found = []
     if not parsed.is_empty:
-        found = ranked_ids(backend, parsed.engine_query(), visible_articles(), limit)
-    return picks_first(visible_picks(picks), found)
+        query = parsed.engine_query()
+        found = ranked_rows(backend, query, visible_articles(), limit, columns)
+    if not picks:
+        return found
+    shown = shown_now(ArticlePage.objects.filter(pk__in=picks)).values_list(*columns)
+    chosen = {row[0]: row for row in shown}
+    return [chosen[pk] for pk in picks if pk in chosen] + [
+        row for row in found if row[0] not in chosen
+    ]
 
 
 def matching_ids(parsed: ParsedQuery, limit: int = MAX_MATCHES) -> list[int]:
     """Ids of the best matches, editor's picks first, then by relevance."""
     picks = promoted_ids(parsed.text)
-    ids, _backend = with_fallback(lambda backend: best_ids(backend, parsed, picks, limit))
-    return ids
+    rows, _backend = with_fallback(
+        lambda backend: best_rows(backend, parsed, picks, limit, ("pk",))
+    )
+    return [pk for (pk,) in rows]
 
 
 @dataclass
@@ -114,18 +122,16 @@ def database_matches(
 ) -> Matches:
     """Matches ranked by the database backend (or all articles for an empty query), with
     facets, sorting and paging over the best MAX_MATCHES of them."""
-    matches = visible_articles()
-    ids = []
     if parsed.text:
-        ids = best_ids(backend, parsed, picks, MAX_MATCHES)
-        # Every id is visible now, so counting and filtering need not join the page tree.
-        matches = ArticlePage.objects.filter(pk__in=pk_array(ids))
-    facets = MatchFacets(matches) if parsed.text else CollectionFacets(matches)
+        rows = best_rows(backend, parsed, picks, MAX_MATCHES, FACET_COLUMNS)
+        facets = MatchFacets(rows)
+    else:
+        facets = CollectionFacets(visible_articles())
     if sort == SORT_NEWEST:
         ordered = facets.narrowed(selection).order_by(*NEWEST_FIRST).values_list("pk", flat=True)
     else:  # relevance: only with a query, so the matches are in memory
         chosen = facets.chosen(selection)
-        ordered = [pk for pk in ids if pk in chosen]
+        ordered = [pk for pk, *_facet_columns in rows if pk in chosen]
     page = Paginator(ordered, RESULTS_PER_PAGE).get_page(requested_page(page_number))
     return Matches(
         list(page.object_list),
@@ -172,17 +178,17 @@ def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[
     """The pages for one result page, in order, each with its snippet."""
     # A hit shows no body: loading the StreamField would only cost time.
     # Visible again: the engine may not yet know of a page unpublished while it was down.
-    pages = visible_articles().filter(pk__in=ids).defer("body").select_related("content_type")
+    pages = shown_now(ArticlePage.objects.filter(pk__in=ids)).defer("body")
+    pages = pages.select_related("content_type")
     # Into a plain list: a related manager per hit costs more than the topics' query.
     with_topics = pages.prefetch_related(Prefetch("topics", to_attr="listed_topics"))
     by_id = {page.pk: page for page in with_topics}
     ordered = [by_id[pk] for pk in ids if pk in by_id]
-    stems = [info.stem for info in vocabulary.analyse(parsed.terms).values() if info.stem]
     texts = indexed_texts(ordered)
     return [
         Hit(
             page,
-            snippet(texts.get(str(page.pk), page.summary), stems),
+            snippet(texts.get(str(page.pk), page.summary), parsed.stems),
             page.pk in promoted,
             page.listed_topics,
         )

@@ -13,7 +13,7 @@ from tests.factories import (
     audience,
     section,
 )
-from tests.search.helpers import search
+from tests.search.helpers import search, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -100,6 +100,17 @@ def test_an_editors_pick_comes_first(client, search_backend):
         "Frivillige frivillige frivillige",
     ]
     assert outcome.results[0].promoted
+
+
+def test_a_pick_added_after_a_search_counts_at_once(client, search_backend):
+    MethodPageFactory(parent=section("metoder"), title="Frivillige frivillige frivillige")
+    chosen = GuidePageFactory(parent=section("vejledninger"), title="Rekruttering")
+    search_backend.refresh()
+    assert titles(client, "frivillige") == ["Frivillige frivillige frivillige"]
+
+    SearchPromotion.objects.create(query=Query.get("frivillige"), page=chosen, sort_order=0)
+
+    assert titles(client, "frivillige") == ["Rekruttering", "Frivillige frivillige frivillige"]
 
 
 def test_searches_are_logged_normalised_with_their_result_count(client, material):

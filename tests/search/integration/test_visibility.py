@@ -37,3 +37,28 @@ def test_unpublishing_removes_a_page_and_publishing_brings_it_back(client, searc
     page.save_revision().publish()
     search_backend.refresh()
     assert titles(client, "fodplejedag") == ["Fodplejedag"]
+
+
+def test_a_page_restricted_after_a_search_is_gone_from_the_next(client, search_backend):
+    page = MethodPageFactory(parent=section("metoder"), title="Fodboldtræning for alle")
+    search_backend.refresh()
+    assert titles(client, "fodboldtræning") == ["Fodboldtræning for alle"]
+
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    assert titles(client, "fodboldtræning") == []
+    suggested = client.get("/soeg/autocomplete/", {"q": "fodbold"}).json()["results"]
+    assert suggested == []
+
+
+def test_a_restriction_made_by_another_server_process_never_lists_the_page(client, search_backend):
+    page = MethodPageFactory(parent=section("metoder"), title="Fodboldtræning for alle")
+    search_backend.refresh()
+    assert titles(client, "fodboldtræning") == ["Fodboldtræning for alle"]
+
+    # bulk_create sends no signal: this process learns of it no sooner than another would.
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=page, restriction_type=PageViewRestriction.LOGIN)]
+    )
+
+    assert titles(client, "fodboldtræning") == []

@@ -1,0 +1,55 @@
+"""Small tables every search reads (synonyms, search promotions, topic and audience names,
+privacy restrictions), kept in memory between requests: each cost a round trip to the
+database, several per search.
+
+A change forgets the remembered value at once in the process that made it; other processes
+(a server runs several) read it again within RECHECK_SECONDS."""
+
+import functools
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+T = TypeVar("T")
+RECHECK_SECONDS = 60.0
+
+_forgetters: list[Callable[[], None]] = []
+
+
+def remembered(*models) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """Remember what a function without arguments returns until a row of ``models`` changes."""
+
+    def decorate(read: Callable[[], T]) -> Callable[[], T]:
+        memory: dict = {}
+
+        def forget(**_signal) -> None:
+            memory.clear()
+            # Read again after the change commits, too: a request in between may have read
+            # the table as it was.
+            if _signal and transaction.get_connection().in_atomic_block:
+                transaction.on_commit(memory.clear)
+
+        for model in models:
+            post_save.connect(forget, sender=model, weak=False)
+            post_delete.connect(forget, sender=model, weak=False)
+        _forgetters.append(forget)
+
+        @functools.wraps(read)
+        def value() -> T:
+            now = time.monotonic()
+            if not memory or now >= memory["until"]:
+                memory.update(value=read(), until=now + RECHECK_SECONDS)
+            return memory["value"]
+
+        return value
+
+    return decorate
+
+
+def forget_all() -> None:
+    """Forget every remembered table (tests roll back changes without any signal)."""
+    for forget in _forgetters:
+        forget()

@@ -1,0 +1,40 @@
+"""Which articles a search may show: live ones outside every privacy-restricted section.
+
+Ranking and counting use the restrictions as remembered (kb.search.remembered), so a search
+does not read them again and again; what is listed is checked against the restrictions in
+the same query that loads it, so a section restricted a moment ago never shows."""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Left, Length
+
+from wagtail.models import PageViewRestriction
+
+from kb.models import ArticlePage
+from kb.search.remembered import remembered
+
+
+@remembered(PageViewRestriction)
+def restricted_sections() -> list[tuple[str, int]]:
+    """Path and depth of every page with a view restriction."""
+    return list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+
+
+def visible_articles() -> QuerySet:
+    """Live articles outside the remembered restricted sections (as Wagtail's public() does,
+    in a form the engine's filters understand)."""
+    restricted = Q()
+    for path, depth in restricted_sections():
+        restricted |= Q(path__startswith=path) & Q(depth__gte=depth)
+    return ArticlePage.objects.live().exclude(restricted or Q(pk__in=[]))
+
+
+def restriction_above() -> QuerySet:
+    """View restrictions on the outer page or a page above it, for Exists()."""
+    return PageViewRestriction.objects.filter(
+        page__path=Left(OuterRef("path"), Length("page__path"))
+    )
+
+
+def shown_now(queryset: QuerySet) -> QuerySet:
+    """``queryset`` narrowed to what anyone may see, by the restrictions as they are now."""
+    return queryset.live().exclude(Exists(restriction_above()))
