@@ -2,6 +2,7 @@
 
 import re
 from collections import Counter
+from itertools import islice
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -44,7 +45,7 @@ def snippet(text: str, stems: list[str]) -> SafeString:
     """About SNIPPET_CHARS characters of ``text`` around the best cluster of matches,
     HTML-escaped, matches wrapped in <mark>. Empty when nothing in ``text`` matches."""
     pattern = stem_pattern(stems)
-    matches = list(pattern.finditer(text))[:MAX_MATCHES] if pattern else []
+    matches = list(islice(pattern.finditer(text), MAX_MATCHES)) if pattern else []
     if not matches:
         return mark_safe("")
     anchor = best_start(matches)

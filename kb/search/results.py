@@ -5,7 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
+from django.db.models import CharField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Cast
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.models import IndexEntry
@@ -174,37 +175,33 @@ def find(backend, parsed: ParsedQuery, selection: FacetSelection, sort: str, pag
     return engine_matches(backend, parsed, selection, sort, page_number, picks)
 
 
+# What a hit shows (kb/search/includes/hit.html) and what its URL needs.
+HIT_FIELDS = ("title", "url_path", "summary", "year", "content_type")
+
+
 def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[Hit]:
     """The pages for one result page, in order, each with its snippet."""
-    # A hit shows no body: loading the StreamField would only cost time.
     # Visible again: the engine may not yet know of a page unpublished while it was down.
-    pages = shown_now(ArticlePage.objects.filter(pk__in=ids)).defer("body")
-    pages = pages.select_related("content_type")
+    pages = shown_now(ArticlePage.objects.filter(pk__in=ids)).only(*HIT_FIELDS)
+    # The plain text the database index keeps (summary, body, document text), so snippets
+    # need neither the StreamField nor the PDF text loaded.
+    indexed_text = IndexEntry.objects.filter(
+        content_type_id=OuterRef("content_type_id"),
+        object_id=Cast(OuterRef("pk"), CharField()),
+    ).values("body_text")
+    pages = pages.annotate(indexed_text=Subquery(indexed_text)).select_related("content_type")
     # Into a plain list: a related manager per hit costs more than the topics' query.
     with_topics = pages.prefetch_related(Prefetch("topics", to_attr="listed_topics"))
     by_id = {page.pk: page for page in with_topics}
-    ordered = [by_id[pk] for pk in ids if pk in by_id]
-    texts = indexed_texts(ordered)
     return [
         Hit(
             page,
-            snippet(texts.get(str(page.pk), page.summary), parsed.stems),
+            snippet(page.indexed_text or page.summary, parsed.stems),
             page.pk in promoted,
             page.listed_topics,
         )
-        for page in ordered
+        for page in (by_id[pk] for pk in ids if pk in by_id)
     ]
-
-
-def indexed_texts(pages: list[ArticlePage]) -> dict[str, str]:
-    """The plain text the database index keeps for each page (summary, body, document text),
-    so snippets need neither the StreamField nor the PDF text loaded."""
-    return dict(
-        IndexEntry.objects.filter(
-            object_id__in=[str(page.pk) for page in pages],
-            content_type_id__in={page.content_type_id for page in pages},
-        ).values_list("object_id", "body_text")
-    )
 
 
 def search(text: str, selection: FacetSelection, sort: str, page_number) -> SearchOutcome:
