@@ -123,6 +123,7 @@ def database_matches(
 ) -> Matches:
     """Matches ranked by the database backend (or all articles for an empty query), with
     facets, sorting and paging over the best MAX_MATCHES of them."""
+    rows = []
     if parsed.text:
         rows = best_rows(backend, parsed, picks, MAX_MATCHES, FACET_COLUMNS)
         facets = MatchFacets(rows)
