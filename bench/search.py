@@ -43,9 +43,7 @@ def configure(args) -> None:
     os.environ["ELASTICSEARCH_INDEX_PREFIX"] = "bench_"
     os.environ["ELASTICSEARCH_TIMEOUT"] = "60"
 
-    import django
-
-    django.setup()
+    import config.wsgi  # noqa: F401 - the app set up as the server sets it up
 
 
 def build(target: int, corpus: Path) -> None:

@@ -5,12 +5,12 @@ beside a value is exactly the number of results you get by choosing it. The engi
 with aggregations (kb.search.engine); on the database the matches' facet values are read
 once and counted here, or counted in SQL when browsing everything."""
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.models import Count, QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Count, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
@@ -56,14 +56,19 @@ def type_slugs() -> dict[int, str]:
     return {ContentType.objects.get_for_model(m).pk: slug for slug, m in type_models().items()}
 
 
-@remembered(Topic)
-def topic_names() -> dict[str, str]:
-    return dict(Topic.objects.values_list("slug", "name"))
+def slugs_and_names(model):
+    """A remembered id → (slug, name) of every topic or every audience."""
+
+    @remembered(model)
+    def read() -> dict[int, tuple[str, str]]:
+        return {
+            pk: (slug, name) for pk, slug, name in model.objects.values_list("pk", "slug", "name")
+        }
+
+    return read
 
 
-@remembered(Audience)
-def audience_names() -> dict[str, str]:
-    return dict(Audience.objects.values_list("slug", "name"))
+TAXONOMIES = {"emne": slugs_and_names(Topic), "maalgruppe": slugs_and_names(Audience)}
 
 
 class FacetSelection:
@@ -95,56 +100,56 @@ class FacetSelection:
         elif param == "aar":
             rows = [(year, year) for year in sorted(counts, key=int, reverse=True)]
         else:
-            names = topic_names() if param == "emne" else audience_names()
+            names = dict(TAXONOMIES[param]().values())
             found = [(slug, names[slug]) for slug in counts if slug in names]
             rows = sorted(found, key=lambda row: (-counts[row[0]], row[1]))
         return [FacetValue(value, label, counts[value], value == chosen) for value, label in rows]
 
 
-def pk_array_text(pks) -> str:
-    """``pks`` as the text of one array parameter: psycopg2 would send a list as ARRAY[…],
-    an expression per item, which PostgreSQL parses and plans in more time than the lookups
-    take."""
-    return "{" + ",".join(map(str, pks)) + "}"
-
-
 def pk_array(pks) -> RawSQL:
-    """``pks`` for ``pk__in``: Django compiles a thousand-item IN list slowly."""
-    return RawSQL("SELECT unnest(%s::bigint[])", (pk_array_text(pks),))
+    """``pks`` for ``pk__in``: Django compiles a thousand-item IN list slowly. Passed as the
+    array's text: psycopg2 would send a list as ARRAY[…], an expression per item, which
+    PostgreSQL parses and plans in more time than the lookups take."""
+    return RawSQL("SELECT unnest(%s::bigint[])", ("{" + ",".join(map(str, pks)) + "}",))
 
 
-LINKS_SQL = """
-SELECT link.articlepage_id, target.slug
-FROM {links} AS link JOIN {targets} AS target ON target.id = link.{target}_id
-WHERE link.articlepage_id = ANY(%s::bigint[])
-"""
+# What the database reads of each match while ranking, for MatchFacets.
+FACET_COLUMNS = ("pk", "content_type", "year", "topic_ids", "audience_ids")
+
+
+def with_facet_values(articles: QuerySet) -> QuerySet:
+    """``articles`` with their topic and audience ids, so FACET_COLUMNS can be read."""
+    links = {
+        "topic_ids": ArticlePage.topics.through.objects.values("topic_id"),
+        "audience_ids": ArticlePage.audiences.through.objects.values("audience_id"),
+    }
+    return articles.annotate(
+        **{
+            name: ArraySubquery(rows.filter(articlepage_id=OuterRef("pk")))
+            for name, rows in links.items()
+        }
+    )
 
 
 class MatchFacets:
-    """The facet values of the best matches, from the rows the ranking read (pk, content type,
-    year) and two queries for topics and audiences, so the counts and the chosen articles are
-    worked out without asking the database again."""
+    """The facet values of the best matches, from the rows (FACET_COLUMNS) the ranking read,
+    so the counts and the chosen articles are worked out without asking the database again."""
 
-    def __init__(self, rows: list[tuple[int, int, int | None]]):
-        slugs = type_slugs()
-        self.pks = {pk for pk, _content_type, _year in rows}
+    def __init__(self, rows: list[tuple]):
+        types = type_slugs()
+        topics, audiences = (
+            {pk: slug for pk, (slug, _name) in TAXONOMIES[param]().items()}
+            for param in ("emne", "maalgruppe")
+        )
+        self.pks = {row[0] for row in rows}
         self.values: dict[str, dict[int, list[str]]] = {
-            "type": {pk: [slugs.get(content_type, "")] for pk, content_type, _year in rows},
-            "aar": {pk: [str(year)] for pk, _content_type, year in rows if year is not None},
-            "emne": defaultdict(list),
-            "maalgruppe": defaultdict(list),
+            param: {} for param in FacetSelection.params
         }
-        ids = pk_array_text(self.pks)
-        with connection.cursor() as cursor:
-            for param, relation, target in (
-                ("emne", ArticlePage.topics.through, Topic),
-                ("maalgruppe", ArticlePage.audiences.through, Audience),
-            ):
-                tables = {"links": relation._meta.db_table, "targets": target._meta.db_table}
-                sql = LINKS_SQL.format(**tables, target=target._meta.model_name)
-                cursor.execute(sql, [ids])
-                for pk, slug in cursor.fetchall():
-                    self.values[param][pk].append(slug)
+        for pk, content_type, year, topic_ids, audience_ids in rows:
+            self.values["type"][pk] = [types.get(content_type, "")]
+            self.values["aar"][pk] = [] if year is None else [str(year)]
+            self.values["emne"][pk] = [topics[i] for i in topic_ids if i in topics]
+            self.values["maalgruppe"][pk] = [audiences[i] for i in audience_ids if i in audiences]
 
     def chosen(self, selection: FacetSelection, skip: str = "") -> set[int]:
         """The articles that have every chosen facet value except ``skip``'s."""
@@ -153,7 +158,7 @@ class MatchFacets:
             if param == "aar" and is_year(value):
                 value = str(int(value))
             if param != skip:
-                pks = {pk for pk in pks if value in self.values[param].get(pk, ())}
+                pks = {pk for pk in pks if value in self.values[param][pk]}
         return pks
 
     def narrowed(self, selection: FacetSelection) -> QuerySet:
@@ -164,7 +169,7 @@ class MatchFacets:
             param: Counter(
                 value
                 for pk in self.chosen(selection, skip=param)
-                for value in self.values[param].get(pk, ())
+                for value in self.values[param][pk]
             )
             for param in selection.params
         }

@@ -15,7 +15,14 @@ from kb.models import ArticlePage, SearchQueryLog, Topic
 from kb.search import engine
 from kb.search.backends import DATABASE, backend_name, ranked_rows, with_fallback
 from kb.search.engine import EnginePage
-from kb.search.facets import CollectionFacets, Facet, FacetSelection, MatchFacets
+from kb.search.facets import (
+    FACET_COLUMNS,
+    CollectionFacets,
+    Facet,
+    FacetSelection,
+    MatchFacets,
+    with_facet_values,
+)
 from kb.search.highlight import snippet
 from kb.search.query import ParsedQuery, parse
 from kb.search.remembered import remembered
@@ -67,20 +74,17 @@ def promoted_ids(text: str) -> list[int]:
     return promotions().get(text, [])
 
 
-# What the database reads of each match while ranking, for facets (kb.search.facets.MatchFacets).
-FACET_COLUMNS = ("pk", "content_type", "year")
-
-
 def best_rows(backend, parsed: ParsedQuery, picks: list[int], limit: int, columns) -> list[tuple]:
-    """``columns`` (the first one "pk") of the best ``limit`` matches on ``backend``, the
-    visible picks first."""
+    """``columns`` (the first one "pk"; any of FACET_COLUMNS) of the best ``limit`` matches
+    on ``backend``, the visible picks first."""
     found = []
     if not parsed.is_empty:
-        query = parsed.engine_query()
-        found = ranked_rows(backend, query, visible_articles(), limit, columns)
+        articles = with_facet_values(visible_articles())
+        found = ranked_rows(backend, parsed.engine_query(), articles, limit, columns)
     if not picks:
         return found
-    shown = shown_now(ArticlePage.objects.filter(pk__in=picks)).values_list(*columns)
+    chosen_pages = shown_now(ArticlePage.objects.filter(pk__in=picks))
+    shown = with_facet_values(chosen_pages).values_list(*columns)
     chosen = {row[0]: row for row in shown}
     return [chosen[pk] for pk in picks if pk in chosen] + [
         row for row in found if row[0] not in chosen
