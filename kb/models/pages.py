@@ -1,6 +1,7 @@
 from modelcluster.fields import ParentalManyToManyField
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
@@ -173,7 +174,8 @@ class ArticlePage(Page):
 
     @property
     def type_label(self) -> str:
-        return self.content_type.model_class()._meta.verbose_name
+        # By id: Django keeps content types in memory, so no page needs its type joined.
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()._meta.verbose_name
 
     @property
     def author_list(self) -> list[str]:

@@ -5,18 +5,19 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import CharField, OuterRef, Prefetch, Subquery
+from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.models import IndexEntry
 
-from kb.models import ArticlePage, SearchQueryLog, Topic
+from kb.models import ArticlePage, SearchQueryLog
 from kb.search import engine
 from kb.search.backends import DATABASE, backend_name, ranked_rows, with_fallback
 from kb.search.engine import EnginePage
 from kb.search.facets import (
     FACET_COLUMNS,
+    TAXONOMIES,
     CollectionFacets,
     Facet,
     FacetSelection,
@@ -43,7 +44,7 @@ class Hit:
     page: ArticlePage
     snippet: str
     promoted: bool
-    topics: list[Topic]
+    topics: list[str]
 
 
 @dataclass
@@ -185,7 +186,7 @@ HIT_FIELDS = ("title", "url_path", "summary", "year", "content_type")
 
 
 def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[Hit]:
-    """The pages for one result page, in order, each with its snippet."""
+    """The pages for one result page, in order, each with its snippet and topics' names."""
     # Visible again: the engine may not yet know of a page unpublished while it was down.
     pages = shown_now(ArticlePage.objects.filter(pk__in=ids)).only(*HIT_FIELDS)
     # The plain text the database index keeps (summary, body, document text), so snippets
@@ -194,16 +195,15 @@ def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[
         content_type_id=OuterRef("content_type_id"),
         object_id=Cast(OuterRef("pk"), CharField()),
     ).values("body_text")
-    pages = pages.annotate(indexed_text=Subquery(indexed_text)).select_related("content_type")
-    # Into a plain list: a related manager per hit costs more than the topics' query.
-    with_topics = pages.prefetch_related(Prefetch("topics", to_attr="listed_topics"))
-    by_id = {page.pk: page for page in with_topics}
+    pages = with_facet_values(pages).annotate(indexed_text=Subquery(indexed_text))
+    by_id = {page.pk: page for page in pages}
+    topics = TAXONOMIES["emne"]()
     return [
         Hit(
             page,
             snippet(page.indexed_text or page.summary, parsed.stems),
             page.pk in promoted,
-            page.listed_topics,
+            sorted(topics[pk][1] for pk in page.topic_ids if pk in topics),
         )
         for page in (by_id[pk] for pk in ids if pk in by_id)
     ]

@@ -61,6 +61,17 @@ def test_facets_combine_with_the_query_and_each_other_in_a_bookmarkable_url(clie
     assert "?emne=frivillige&amp;maalgruppe=ledelse&amp;q=frivillige" in html
 
 
+def test_a_hit_shows_its_type_year_and_topics(client, material):
+    response = client.get("/soeg/", {"q": "frivillige", "sorter": "nyeste", "type": "metoder"})
+    html = response.content.decode()
+
+    hit = html[html.index("Frivillige nummer 2") - 600 : html.index("Frivillige nummer 2") + 600]
+    assert "Metode" in hit and "2019" in hit
+    assert (
+        '<span class="tag">Frivillige</span><span class="tag">Ledelse og bestyrelse</span>' in hit
+    )
+
+
 def test_newest_first_sorts_by_year(client, material):
     years = [hit.page.year for hit in search(client, "frivillige", sorter="nyeste").results]
 
