@@ -2,15 +2,23 @@ from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 
+from wagtail.models import PageViewRestriction
+
 from kb.models import SectionPage
+from kb.search.remembered import remembered
 from kb.search.visibility import shown_now
 
 
 def site_sections(request):
     """The live sections without a privacy restriction, for the main navigation and the home
-    page; fetched once per page, and only if a template uses them."""
+    page."""
+    return {"site_sections": public_sections()}
+
+
+@remembered(SectionPage, PageViewRestriction)
+def public_sections() -> list[SectionPage]:
     content_type = ContentType.objects.get_for_model(SectionPage)
-    return {"site_sections": SectionPage.objects.raw(*sections_sql(content_type.pk))}
+    return list(SectionPage.objects.raw(*sections_sql(content_type.pk)))
 
 
 @cache
