@@ -23,14 +23,16 @@ def remembered(*models) -> Callable[[Callable[[], T]], Callable[[], T]]:
     """Remember what a function without arguments returns until a row of ``models`` changes."""
 
     def decorate(read: Callable[[], T]) -> Callable[[], T]:
-        memory: dict = {}
+        # One (value, read again after) pair, replaced whole: threads may read while another
+        # forgets.
+        held: list[tuple[T, float] | None] = [None]
 
-        def forget(**_signal) -> None:
-            memory.clear()
-            # Read again after the change commits, too: a request in between may have read
-            # the table as it was.
-            if _signal and transaction.get_connection().in_atomic_block:
-                transaction.on_commit(memory.clear)
+        def forget(**signal) -> None:
+            held[0] = None
+            # Forget again when the change commits: a request in between may have read the
+            # table as it was.
+            if signal and transaction.get_connection().in_atomic_block:
+                transaction.on_commit(forget)
 
         for model in models:
             post_save.connect(forget, sender=model, weak=False)
@@ -39,10 +41,11 @@ def remembered(*models) -> Callable[[Callable[[], T]], Callable[[], T]]:
 
         @functools.wraps(read)
         def value() -> T:
-            now = time.monotonic()
-            if not memory or now >= memory["until"]:
-                memory.update(value=read(), until=now + RECHECK_SECONDS)
-            return memory["value"]
+            remembered_value = held[0]
+            if remembered_value is None or time.monotonic() >= remembered_value[1]:
+                remembered_value = (read(), time.monotonic() + RECHECK_SECONDS)
+                held[0] = remembered_value
+            return remembered_value[0]
 
         return value
 
