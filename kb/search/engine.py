@@ -101,11 +101,8 @@ def bucket_counts(aggregations: dict) -> dict[str, Counter]:
     return counts
 
 
-def search_page(
-    backend, engine_query, queryset, selection, newest: bool, picks, offset: int, size: int
-) -> EnginePage:
-    """One page of results with total and facets, from a single engine request."""
-    results = backend.search(engine_query, queryset, operator="or")
+def request_body(backend, results, selection, newest: bool, picks, offset: int, size: int) -> dict:
+    """The one request for a page: ``results`` is modelsearch's (unevaluated) search."""
     body = {
         "query": ranked_query(results.query_compiler, picks),
         "post_filter": {"bool": {"filter": chosen_filters(backend, selection)}},
@@ -118,6 +115,15 @@ def search_page(
     }
     if newest:
         body["sort"] = newest_first(backend)
+    return body
+
+
+def search_page(
+    backend, engine_query, queryset, selection, newest: bool, picks, offset: int, size: int
+) -> EnginePage:
+    """One page of results with total and facets, from a single engine request."""
+    results = backend.search(engine_query, queryset, operator="or")
+    body = request_body(backend, results, selection, newest, picks, offset, size)
     response = results._backend_do_search(
         body, index=backend.get_index_for_model(queryset.model).name, _source=False
     )
