@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import PageViewRestriction
 
 from kb.models import SectionPage
-from kb.search.remembered import remembered
+from kb.remembered import remembered
 from kb.search.visibility import shown_now
 
 

@@ -53,7 +53,7 @@ def corpus_dir() -> Path:
 def forget_remembered_tables():
     """Each test starts from the tables as they are: rolling back a test's rows sends no
     signal that would make the search forget them."""
-    from kb.search.remembered import forget_all
+    from kb.remembered import forget_all
 
     forget_all()
     yield

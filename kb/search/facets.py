@@ -15,7 +15,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from kb.models import ArticlePage, Audience, Topic
-from kb.search.remembered import remembered
+from kb.remembered import remembered
 from kb.site_setup import SECTIONS
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
 
 from kb.models import Synonym
+from kb.remembered import remembered
 from kb.search import vocabulary
-from kb.search.remembered import remembered
 from kb.search.text import tokenize
 
 PHRASE_RE = re.compile(r'"([^"]+)"')

@@ -12,6 +12,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.models import IndexEntry
 
 from kb.models import ArticlePage, SearchQueryLog
+from kb.remembered import remembered
 from kb.search import engine
 from kb.search.backends import DATABASE, backend_name, ranked_rows, with_fallback
 from kb.search.engine import EnginePage
@@ -26,7 +27,6 @@ from kb.search.facets import (
 )
 from kb.search.highlight import snippet
 from kb.search.query import ParsedQuery, parse
-from kb.search.remembered import remembered
 from kb.search.visibility import shown_now, visible_articles
 
 RESULTS_PER_PAGE = 10

@@ -1,6 +1,6 @@
 """Which articles a search may show: live ones outside every privacy-restricted section.
 
-Ranking and counting use the restrictions as remembered (kb.search.remembered), so a search
+Ranking and counting use the restrictions as remembered (kb.remembered), so a search
 does not read them again and again; what is listed is checked against the restrictions in
 the same query that loads it, so a section restricted a moment ago never shows."""
 
@@ -10,7 +10,7 @@ from django.db.models.functions import Left, Length
 from wagtail.models import PageViewRestriction
 
 from kb.models import ArticlePage
-from kb.search.remembered import remembered
+from kb.remembered import remembered
 
 
 @remembered(PageViewRestriction)

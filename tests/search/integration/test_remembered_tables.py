@@ -3,8 +3,8 @@ within RECHECK_SECONDS when another process made it (no signal reaches this one)
 
 import pytest
 
+from kb import remembered
 from kb.models import Synonym
-from kb.search import remembered
 from kb.search.query import editor_synonyms
 
 pytestmark = pytest.mark.django_db

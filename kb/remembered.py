@@ -1,6 +1,6 @@
-"""Small tables every search reads (synonyms, search promotions, topic and audience names,
-privacy restrictions), kept in memory between requests: each cost a round trip to the
-database, several per search.
+"""Small tables every search or page reads (synonyms, search promotions, topic and audience
+names, privacy restrictions, the navigation's sections), kept in memory between requests:
+each cost a round trip to the database, several per search.
 
 A change forgets the remembered value at once in the process that made it; other processes
 (a server runs several) read it again within RECHECK_SECONDS."""
