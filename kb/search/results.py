@@ -84,12 +84,10 @@ def best_rows(backend, parsed: ParsedQuery, picks: list[int], limit: int, column
         found = ranked_rows(backend, parsed.engine_query(), articles, limit, columns)
     if not picks:
         return found
-    chosen_pages = shown_now(ArticlePage.objects.filter(pk__in=picks))
-    shown = with_facet_values(chosen_pages).values_list(*columns)
-    chosen = {row[0]: row for row in shown}
-    return [chosen[pk] for pk in picks if pk in chosen] + [
-        row for row in found if row[0] not in chosen
-    ]
+    shown_picks = with_facet_values(shown_now(ArticlePage.objects.filter(pk__in=picks)))
+    pick_rows = {row[0]: row for row in shown_picks.values_list(*columns)}
+    first = [pick_rows[pk] for pk in picks if pk in pick_rows]
+    return first + [row for row in found if row[0] not in pick_rows]
 
 
 def matching_ids(parsed: ParsedQuery, limit: int = MAX_MATCHES) -> list[int]:
