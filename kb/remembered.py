@@ -6,12 +6,15 @@ A change forgets the remembered value at once in the process that made it; other
 (a server runs several) read it again within RECHECK_SECONDS."""
 
 import functools
+import itertools
 import time
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
+from wagtail.signals import post_page_move
 
 T = TypeVar("T")
 RECHECK_SECONDS = 60.0
@@ -24,10 +27,13 @@ def remembered(*models) -> Callable[[Callable[[], T]], Callable[[], T]]:
 
     def decorate(read: Callable[[], T]) -> Callable[[], T]:
         # One (value, read again after) pair, replaced whole: threads may read while another
-        # forgets.
+        # forgets. A read that a forgetting overtook is not kept: it may be the old table.
         held: list[tuple[T, float] | None] = [None]
+        forgotten = itertools.count()
+        generation = [next(forgotten)]
 
         def forget(**signal) -> None:
+            generation[0] = next(forgotten)
             held[0] = None
             # Forget again when the change commits: a request in between may have read the
             # table as it was.
@@ -43,8 +49,10 @@ def remembered(*models) -> Callable[[Callable[[], T]], Callable[[], T]]:
         def value() -> T:
             remembered_value = held[0]
             if remembered_value is None or time.monotonic() >= remembered_value[1]:
+                started = generation[0]
                 remembered_value = (read(), time.monotonic() + RECHECK_SECONDS)
-                held[0] = remembered_value
+                if generation[0] == started:
+                    held[0] = remembered_value
             return remembered_value[0]
 
         return value
@@ -52,7 +60,12 @@ def remembered(*models) -> Callable[[Callable[[], T]], Callable[[], T]]:
     return decorate
 
 
-def forget_all() -> None:
+def forget_all(**_signal) -> None:
     """Forget every remembered table (tests roll back changes without any signal)."""
     for forget in _forgetters:
         forget()
+
+
+# A move rewrites the paths of a subtree in one update, without a save signal for its pages:
+# restricted sections and the navigation's order and URLs depend on those paths.
+post_page_move.connect(forget_all, weak=False)

@@ -4,6 +4,7 @@ the same Danish query understanding, backend and fallback apply as on the search
 from kb.models import ArticlePage
 from kb.search.query import parse
 from kb.search.results import matching_ids
+from kb.search.visibility import shown_now
 
 LIMIT = 5
 MIN_TEXT = 3
@@ -14,5 +15,5 @@ def suggested_pages(text: str, limit: int = LIMIT) -> list[ArticlePage]:
     if len(text.strip()) < MIN_TEXT:
         return []
     ids = matching_ids(parse(text), limit)[:limit]
-    pages = ArticlePage.objects.filter(pk__in=ids).specific().in_bulk()
+    pages = shown_now(ArticlePage.objects.filter(pk__in=ids)).specific().in_bulk()
     return [pages[pk] for pk in ids if pk in pages]

@@ -100,7 +100,9 @@ WITH scores AS (
     GROUP BY posting.content_type_id, posting.object_id
     {having}
 ), best AS (
-    SELECT object_id, score FROM scores ORDER BY score DESC, object_id DESC LIMIT %s
+    SELECT object_id, score FROM scores
+    ORDER BY score DESC, length(object_id) DESC, object_id DESC  -- ties: the newest page first
+    LIMIT %s
 )
 SELECT visible.*, (SELECT count(*) FROM best)
 FROM best, LATERAL (

@@ -91,7 +91,8 @@ def best_rows(backend, parsed: ParsedQuery, picks: list[int], limit: int, column
 
 
 def matching_ids(parsed: ParsedQuery, limit: int = MAX_MATCHES) -> list[int]:
-    """Ids of the best matches, editor's picks first, then by relevance."""
+    """Ids of the best matches, editor's picks first, then by relevance. Ranked by the
+    remembered restrictions: what lists them checks again (kb.search.visibility.shown_now)."""
     picks = promoted_ids(parsed.text)
     rows, _backend = with_fallback(
         lambda backend: best_rows(backend, parsed, picks, limit, ("pk",))
@@ -201,7 +202,8 @@ def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[
             page,
             snippet(page.indexed_text or page.summary, parsed.stems),
             page.pk in promoted,
-            sorted(topics[pk][1] for pk in page.topic_ids if pk in topics),
+            # In the taxonomy's order (by name, as the database sorts).
+            [name for pk, (_slug, name) in topics.items() if pk in page.topic_ids],
         )
         for page in (by_id[pk] for pk in ids if pk in by_id)
     ]

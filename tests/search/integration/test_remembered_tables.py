@@ -3,9 +3,13 @@ within RECHECK_SECONDS when another process made it (no signal reaches this one)
 
 import pytest
 
+from wagtail.models import PageViewRestriction
+
 from kb import remembered
 from kb.models import Synonym
 from kb.search.query import editor_synonyms
+from kb.search.visibility import visible_articles
+from tests.factories import MethodPageFactory, section
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +33,15 @@ def test_a_change_made_elsewhere_shows_within_the_recheck_time(monkeypatch):
 
     now += remembered.RECHECK_SECONDS
     assert editor_synonyms()["ildsjæle"] == ["frivillige"]
+
+
+def test_a_restricted_section_that_moves_stays_hidden(site):
+    restricted = section("metoder")
+    article = MethodPageFactory(parent=restricted, title="Fodboldtræning for alle")
+    PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
+    assert article.pk not in set(visible_articles().values_list("pk", flat=True))
+
+    # A move rewrites the section's path and its pages' paths in one update, with no save.
+    restricted.move(section("vejledninger"), pos="right")
+
+    assert article.pk not in set(visible_articles().values_list("pk", flat=True))

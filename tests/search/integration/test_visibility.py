@@ -4,6 +4,7 @@ import pytest
 
 from wagtail.models import PageViewRestriction
 
+from advisory.public.suggestions import suggested_pages
 from tests.factories import MethodPageFactory, section
 from tests.search.helpers import titles
 
@@ -62,3 +63,17 @@ def test_a_restriction_made_by_another_server_process_never_lists_the_page(clien
     )
 
     assert titles(client, "fodboldtræning") == []
+    suggested = client.get("/soeg/autocomplete/", {"q": "fodbold"}).json()["results"]
+    assert suggested == []
+
+
+def test_a_restriction_made_elsewhere_never_lists_the_page_as_a_suggestion(search_backend):
+    page = MethodPageFactory(parent=section("metoder"), title="Fodboldtræning for alle")
+    search_backend.refresh()
+    assert [found.title for found in suggested_pages("fodboldtræning")] == [page.title]
+
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=page, restriction_type=PageViewRestriction.LOGIN)]
+    )
+
+    assert suggested_pages("fodboldtræning") == []
