@@ -90,11 +90,26 @@ def with_fallback(action: Callable[..., T], alias: str = ENGINE) -> tuple[T, str
 
 def ranked_ids(backend, query, queryset, limit: int) -> list[int]:
     """Primary keys of the best ``limit`` matches, best first, without loading the objects."""
+    return [pk for (pk,) in ranked_rows(backend, query, queryset, limit, ("pk",))]
+
+
+def ranked_rows(backend, query, queryset, limit: int, columns: tuple[str, ...]) -> list[tuple]:
+    """``columns`` (the first one "pk") of the best ``limit`` matches, best first. The
+    database reads them while it ranks; from the engine any beyond "pk" take one more query."""
     if backend_name(backend) == DATABASE:
         try:
-            return postings.ranked_ids(query, queryset, limit)
+            return postings.ranked_rows(query, queryset, limit, columns)
         except postings.UnsupportedQuery:
             pass
+    ids = searched_ids(backend, query, queryset, limit)
+    if columns == ("pk",):
+        return [(pk,) for pk in ids]
+    rows = {row[0]: row for row in queryset.filter(pk__in=ids).values_list(*columns)}
+    return [rows[pk] for pk in ids if pk in rows]
+
+
+def searched_ids(backend, query, queryset, limit: int) -> list[int]:
+    """The best ``limit`` matches' keys from modelsearch's own search on ``backend``."""
     results = backend.search(query, queryset, operator="or")[:limit]
     if isinstance(results, ElasticsearchBaseSearchResults):
         # Keys from doc values: three times faster than stored fields for a thousand hits.
@@ -109,16 +124,3 @@ def ranked_ids(backend, query, queryset, limit: int) -> list[int]:
     if not hasattr(results, "get_queryset"):  # nothing to search for
         return []
     return list(results.get_queryset().values_list("pk", flat=True))
-
-
-def ranked_rows(backend, query, queryset, limit: int, columns: tuple[str, ...]) -> list[tuple]:
-    """``columns`` (the first one "pk") of the best ``limit`` matches, best first. The
-    database reads them while it ranks; from the engine they take one more query."""
-    if backend_name(backend) == DATABASE:
-        try:
-            return postings.ranked_rows(query, queryset, limit, columns)
-        except postings.UnsupportedQuery:
-            pass
-    ids = ranked_ids(backend, query, queryset, limit)
-    rows = {row[0]: row for row in queryset.filter(pk__in=ids).values_list(*columns)}
-    return [rows[pk] for pk in ids if pk in rows]
