@@ -158,6 +158,9 @@ SECRETARIAT_EMAIL = env.str("SECRETARIAT_EMAIL", default="lvsinfo@lavs.dk")
 ASK_MIN_FILL_SECONDS = env.int("ASK_MIN_FILL_SECONDS", default=5)
 ASK_FORM_MAX_AGE_HOURS = env.int("ASK_FORM_MAX_AGE_HOURS", default=12)
 ASK_LIMIT_PER_HOUR = env.int("ASK_LIMIT_PER_HOUR", default=5)
+# How many proxies stand in front of the app and append to X-Forwarded-For (production's TLS
+# proxy): without them counted, every question would share the proxy's address and its limit.
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 IMAP_URL = env.str("IMAP_URL", default="")
 CASE_RETENTION_DAYS = env.int("CASE_RETENTION_DAYS", default=730)
 

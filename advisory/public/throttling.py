@@ -13,6 +13,20 @@ from advisory.models import RateLimitHit
 WINDOW = timedelta(hours=1)
 
 
+def client_address(request) -> str:
+    """The address a request came from. Behind TRUSTED_PROXIES proxies, the one the outermost
+    of them saw, which it appended to X-Forwarded-For; what stands before it in the header is
+    whatever the client sent, so it is never used."""
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXIES
+    if proxies:
+        header = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = [part.strip() for part in header.split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            address = forwarded[-proxies]
+    return address
+
+
 def client_keys(ip: str, identity: str) -> list[str]:
     """The keys one submission counts against: its IP address and who sends it (an email
     address, or the case a message is about)."""

@@ -70,7 +70,7 @@ def ask(request):
 
 
 def _create_case(request, form, token):
-    keys = throttling.client_keys(request.META.get("REMOTE_ADDR", ""), form.cleaned_data["email"])
+    keys = throttling.client_keys(throttling.client_address(request), form.cleaned_data["email"])
     case = None
     with transaction.atomic():
         used = tokens.claim(token)
@@ -187,7 +187,7 @@ def _accept_message(request, case: Case, form: MessageForm) -> bool:
         return False
     if not form.is_valid():
         return False
-    keys = throttling.client_keys(request.META.get("REMOTE_ADDR", ""), case.reference)
+    keys = throttling.client_keys(throttling.client_address(request), case.reference)
     with transaction.atomic():
         if tokens.claim(token) is None:  # sent twice: the first one is on the timeline
             return True

@@ -47,9 +47,10 @@ def post(client, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def ask(post):
-    """Post the question form with valid data changed by ``overrides``."""
+    """Post the question form with valid data changed by ``overrides``; ``meta`` is what the
+    request carries besides (REMOTE_ADDR, HTTP_X_FORWARDED_FOR …)."""
 
-    def send(follow=True, **overrides):
-        return post(ASK_URL, question_data(**overrides), follow=follow)
+    def send(follow=True, meta=None, **overrides):
+        return post(ASK_URL, question_data(**overrides), follow=follow, **(meta or {}))
 
     return send

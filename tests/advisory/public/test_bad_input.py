@@ -61,7 +61,7 @@ def test_field_errors_are_linked_to_their_fields_and_summarised_at_the_top(ask):
 def test_a_flood_from_one_address_creates_at_most_the_allowed_cases(ask, settings):
     settings.ASK_LIMIT_PER_HOUR = 5
     responses = [
-        ask(follow=False, email=f"person{n}@example.org", REMOTE_ADDR="203.0.113.9")
+        ask(follow=False, email=f"person{n}@example.org", meta={"REMOTE_ADDR": "203.0.113.9"})
         for n in range(50)
     ]
     assert Case.objects.count() == 5
@@ -72,8 +72,35 @@ def test_a_flood_from_one_address_creates_at_most_the_allowed_cases(ask, setting
 def test_one_email_from_many_addresses_is_limited_too(ask, settings):
     settings.ASK_LIMIT_PER_HOUR = 3
     for n in range(10):
-        ask(follow=False, REMOTE_ADDR=f"198.51.100.{n}")
+        ask(follow=False, meta={"REMOTE_ADDR": f"198.51.100.{n}"})
     assert Case.objects.count() == 3
+
+
+def behind_the_proxy(forwarded_for: str) -> dict:
+    """A request as production's TLS proxy passes it on: from the proxy's own address, with
+    the client's address appended to X-Forwarded-For."""
+    return {"REMOTE_ADDR": "172.18.0.1", "HTTP_X_FORWARDED_FOR": forwarded_for}
+
+
+@pytest.mark.parametrize("trusted_proxies,cases", [(1, 6), (0, 2)])
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(
+    ask, settings, trusted_proxies, cases
+):
+    settings.ASK_LIMIT_PER_HOUR = 2
+    settings.TRUSTED_PROXIES = trusted_proxies
+    for n in range(6):
+        ask(follow=False, email=f"person{n}@example.org", meta=behind_the_proxy(f"198.51.100.{n}"))
+    # Untrusted, the header is ignored and every question counts against the proxy's address.
+    assert Case.objects.count() == cases
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_limit(ask, settings):
+    settings.ASK_LIMIT_PER_HOUR = 2
+    settings.TRUSTED_PROXIES = 1
+    for n in range(6):
+        forged = f"10.0.0.{n}, 203.0.113.9"  # the client's own header, then what the proxy saw
+        ask(follow=False, email=f"person{n}@example.org", meta=behind_the_proxy(forged))
+    assert Case.objects.count() == 2
 
 
 def test_html_and_scripts_are_shown_as_text_on_the_pages_the_admin_and_emails(
