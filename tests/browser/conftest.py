@@ -42,6 +42,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
+def base_url():
+    """None: tests go to their live server's own URL. Defined here because pytest-playwright's
+    fallback for it is an instance-method fixture, which pytest warns is deprecated."""
+    return None
+
+
+@pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {
         **browser_context_args,
