@@ -14,6 +14,7 @@ def suggested_pages(text: str, limit: int = LIMIT) -> list[ArticlePage]:
     """Up to ``limit`` live public articles for ``text``, best first."""
     if len(text.strip()) < MIN_TEXT:
         return []
-    ids = matching_ids(parse(text), limit)[:limit]
+    # A question is prose: words in quotation marks in it are not phrases that must occur.
+    ids = matching_ids(parse(text.replace('"', " ")), limit)[:limit]
     pages = shown_now(ArticlePage.objects.filter(pk__in=ids)).specific().in_bulk()
     return [pages[pk] for pk in ids if pk in pages]

@@ -84,6 +84,17 @@ def test_suggestions_endpoint_gives_at_most_five_pages(client, site):
     assert all(re.match(r"^/", page["url"]) for page in results["results"])
 
 
+def test_quotation_marks_in_a_question_do_not_narrow_the_suggestions(client, site):
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Sådan finder I nye frivillige",
+        summary="Rekruttering af frivillige til weekenden.",
+    )
+    question = 'Vi mangler frivillige. Min kollega sagde "spørg LVS"'
+    results = json.loads(client.get("/raadgivning/spoerg/forslag/", {"q": question}).content)
+    assert [page["title"] for page in results["results"]] == ["Sådan finder I nye frivillige"]
+
+
 def test_a_doubled_submit_shows_the_same_receipt_and_opens_one_case(post, mailoutbox):
     data = question_data()
     first = post(ASK_URL, data)
