@@ -13,7 +13,10 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Overskrift"))
     level = blocks.ChoiceBlock(
-        choices=[("h2", _("Niveau 2")), ("h3", _("Niveau 3"))], default="h2", label=_("Niveau")
+        choices=[("h2", _("Niveau 2")), ("h3", _("Niveau 3"))],
+        default="h2",
+        label=_("Niveau"),
+        search_index=False,  # an editor's choice, not words on the page
     )
 
     class Meta:
@@ -32,11 +35,21 @@ class QuoteBlock(blocks.StructBlock):
         template = "kb/blocks/quote.html"
 
 
+CALLOUT_KINDS = [("tip", _("Godt råd")), ("note", _("Bemærk")), ("warning", _("Pas på"))]
+
+
+class CalloutValue(blocks.StructValue):
+    def kind_label(self) -> str:
+        """The kind in words ("Godt råd"): the heading of a box without a title of its own."""
+        return dict(CALLOUT_KINDS).get(self["kind"], "")
+
+
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
-        choices=[("tip", _("Godt råd")), ("note", _("Bemærk")), ("warning", _("Pas på"))],
+        choices=CALLOUT_KINDS,
         default="tip",
         label=_("Slags"),
+        search_index=False,  # shown as an icon and a style, not as words to find
     )
     title = blocks.CharBlock(required=False, label=_("Titel"))
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Tekst"))
@@ -45,6 +58,7 @@ class CalloutBlock(blocks.StructBlock):
         icon = "help"
         label = _("Fremhævet boks")
         template = "kb/blocks/callout.html"
+        value_class = CalloutValue
 
 
 class StepsBlock(blocks.StructBlock):

@@ -47,6 +47,16 @@ def test_article_page_shows_metadata_body_and_related_material(client, site):
     assert "Noget helt andet" not in html
 
 
+def test_a_box_without_a_title_is_headed_by_its_kind_in_danish(client, site):
+    box = {"kind": "warning", "title": "", "text": "<p>Tjek forsikringen først.</p>"}
+    method = MethodPageFactory(parent=section("metoder"), body=[{"type": "callout", "value": box}])
+
+    html = client.get(method.url).content.decode()
+
+    assert '<aside class="callout callout--warning" aria-label="Pas på">' in html
+    assert '<p class="callout__title">Pas på</p>' in html
+
+
 def test_publication_page_offers_the_document_with_type_and_size(client, site):
     publication = PublicationPageFactory(parent=section("publikationer"))
 

@@ -81,3 +81,19 @@ def test_the_matched_words_are_highlighted_in_an_escaped_snippet(client, search_
     html = client.get("/soeg/", {"q": "husmøder"}).content.decode()
 
     assert "<mark>Husmødet</mark> &lt;b&gt;samler&lt;/b&gt; brugerne" in html
+
+
+def test_the_editors_choices_in_a_body_are_not_searched_only_its_words(client, search_backend):
+    MethodPageFactory(
+        parent=section("metoder"),
+        title="Husmødet",
+        summary="Sådan holder I husmøde.",
+        body=[
+            {"type": "heading", "value": {"text": "Dagsordenen", "level": "h2"}},
+            {"type": "callout", "value": {"kind": "warning", "title": "", "text": "<p>Referat</p>"}},
+        ],
+    )
+    search_backend.refresh()
+    assert titles(client, "dagsorden") == ["Husmødet"]
+    assert titles(client, "niveau") == []  # the heading's level, "Niveau 2"
+    assert titles(client, "pas") == []  # the box's kind, "Pas på"
