@@ -81,7 +81,8 @@ def test_publication_offers_its_document_with_type_and_size(page, live_site, con
     assert "bytes" in download.inner_text()
 
 
-def test_admin_can_log_in_with_the_printed_credentials(page, live_site, capsys):
+def test_admin_can_log_in_with_the_printed_credentials(page, live_site, capsys, settings, tmp_path):
+    settings.VAR_DIR = tmp_path  # not the developer's own var/admin-password.txt
     call_command("ensure_admin", password="demo-kode-4711")
     printed = capsys.readouterr().out
     assert "brugernavn: admin  adgangskode: demo-kode-4711" in printed

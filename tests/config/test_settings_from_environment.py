@@ -54,3 +54,19 @@ def test_admin_is_created_once_and_login_is_printed(settings, tmp_path, capsys):
     assert output.count("brugernavn: admin  adgangskode: første-kode-123") == 2
     assert User.objects.filter(username="admin", is_superuser=True).count() == 1
     assert User.objects.get(username="admin").check_password("første-kode-123")
+
+
+@pytest.mark.django_db
+def test_a_password_changed_in_the_admin_is_not_printed_as_the_login(settings, tmp_path, capsys):
+    settings.VAR_DIR = tmp_path
+    call_command("ensure_admin", password="første-kode-123")
+    admin = User.objects.get(username="admin")
+    admin.set_password("min-egen-kode")
+    admin.save()
+    capsys.readouterr()
+
+    call_command("ensure_admin", password="")
+
+    output = capsys.readouterr().out
+    assert "første-kode-123" not in output
+    assert "adgangskode: (ændret siden; sæt ADMIN_PASSWORD" in output

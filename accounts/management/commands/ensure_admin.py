@@ -6,6 +6,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 
+CHANGED = "(ændret siden; sæt ADMIN_PASSWORD og kør igen for at vælge en ny)"
+
+
 class Command(BaseCommand):
     help = "Opret administratoren første gang og skriv login-oplysningerne ud."
 
@@ -19,7 +22,7 @@ class Command(BaseCommand):
         user = user_model.objects.filter(username=username).first()
         if user is None:
             password = password or secrets.token_urlsafe(12)
-            user_model.objects.create_superuser(
+            user = user_model.objects.create_superuser(
                 username=username, email="admin@example.org", password=password
             )
             password_file.parent.mkdir(parents=True, exist_ok=True)
@@ -29,7 +32,9 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save(update_fields=["password"])
             password_file.write_text(password)
-        shown = password_file.read_text() if password_file.exists() else "(som før)"
+        known = password_file.read_text() if password_file.exists() else ""
+        # Changed in the admin since: printing the old one would only send people astray.
+        shown = known if known and user.check_password(known) else CHANGED
         self.stdout.write(
             self.style.SUCCESS(f"Admin-login: {settings.WAGTAILADMIN_BASE_URL}/admin/  ")
             + f"brugernavn: {username}  adgangskode: {shown}"
