@@ -186,12 +186,15 @@ class ArticlePage(Page):
 
     def related_material(self):
         """Editor-chosen related pages first, then articles that share the most topics."""
-        chosen = list(self.related_pages.live().public().specific())
+        # By id: while an editor previews a draft, its relations are lists in memory.
+        chosen_ids = [page.pk for page in self.related_pages.all()]
+        found = ArticlePage.objects.live().public().filter(pk__in=chosen_ids).specific()
+        chosen = sorted(found, key=lambda page: chosen_ids.index(page.pk))
         if len(chosen) >= RELATED_LIMIT:
             return chosen[:RELATED_LIMIT]
         shared = (
             ArticlePage.objects.listing()
-            .filter(topics__in=self.topics.all())
+            .filter(topics__in=[topic.pk for topic in self.topics.all()])
             .exclude(pk__in=[self.pk, *(page.pk for page in chosen)])
             .annotate(shared_topics=Count("topics"))
             .order_by("-shared_topics", "-year")

@@ -64,3 +64,22 @@ def test_publication_page_offers_the_document_with_type_and_size(client, site):
 
     assert publication.document.url in html
     assert "(TXT, 19\xa0bytes)" in html  # filesizeformat keeps number and unit together
+
+
+def test_an_editor_can_preview_a_draft_with_unsaved_related_material(site):
+    topic = TopicFactory(slug="frivillige", name="Frivillige")
+    chosen = GuidePageFactory(parent=section("vejledninger"), title="Etabler et brugerråd")
+    sharing = GuidePageFactory(parent=section("vejledninger"), title="Frivilligmentor")
+    sharing.topics.set([topic])
+    sharing.save()
+    method = MethodPageFactory(parent=section("metoder"), title="Husmødet")
+    # As the edit form leaves the page when previewing: relations in memory, not saved.
+    method.related_pages = [chosen]
+    method.topics = [topic]
+
+    response = method.make_preview_request()
+
+    assert response.status_code == 200
+    html = response.render().content.decode()
+    assert "Etabler et brugerråd" in html
+    assert "Frivilligmentor" in html
