@@ -35,11 +35,16 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = Topic.objects.annotate(
-            article_count=Count("articles", filter=Q(articles__live=True))
-        ).filter(article_count__gt=0)
+        context["topics"] = topics_with_public_material()
         context["newest"] = ArticlePage.objects.listing().descendant_of(self)[:6]
         return context
+
+
+def topics_with_public_material():
+    """Topics with their number of articles anyone may read (article_count); none without."""
+    public = ArticlePage.objects.live().public()
+    counted = Count("articles", filter=Q(articles__in=public))
+    return Topic.objects.annotate(article_count=counted).filter(article_count__gt=0)
 
 
 class SectionPage(Page):

@@ -1,11 +1,10 @@
 """The search page (/soeg/) and its autocomplete endpoint (/soeg/autocomplete/)."""
 
-from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from kb.models import Topic
+from kb.models.pages import topics_with_public_material
 from kb.search.autocomplete import suggestions
 from kb.search.facets import FacetSelection
 from kb.search.results import SORT_NEWEST, SORT_RELEVANCE, search
@@ -26,11 +25,7 @@ def search_view(request):
 
 def popular_topics():
     """The topics with the most published material, offered when a search finds nothing."""
-    return (
-        Topic.objects.annotate(article_count=Count("articles", filter=Q(articles__live=True)))
-        .filter(article_count__gt=0)
-        .order_by("-article_count", "name")[:POPULAR_TOPICS]
-    )
+    return topics_with_public_material().order_by("-article_count", "name")[:POPULAR_TOPICS]
 
 
 @require_GET

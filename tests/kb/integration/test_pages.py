@@ -1,5 +1,7 @@
 import pytest
 
+from wagtail.models import PageViewRestriction
+
 from tests.factories import (
     GuidePageFactory,
     MethodPageFactory,
@@ -83,3 +85,18 @@ def test_an_editor_can_preview_a_draft_with_unsaved_related_material(site):
     html = response.render().content.decode()
     assert "Etabler et brugerråd" in html
     assert "Frivilligmentor" in html
+
+
+def test_topic_counts_leave_out_material_behind_a_login(client, site):
+    topic = TopicFactory(slug="frivillige", name="Frivillige")
+    MethodPageFactory(parent=section("metoder"), topics=[topic])
+    GuidePageFactory(parent=section("vejledninger"), topics=[topic])
+    PageViewRestriction.objects.create(
+        page=section("vejledninger"), restriction_type=PageViewRestriction.LOGIN
+    )
+
+    home = client.get("/").content.decode()
+    no_results = client.get("/soeg/", {"q": "zxqvw"}).content.decode()
+
+    assert 'Frivillige <span class="chip__count">1</span>' in home
+    assert 'Frivillige <span class="chip__count">(1)</span>' in no_results
