@@ -65,8 +65,30 @@ def add_counts(counts: Counter) -> None:
             cursor.execute(UPSERT_SQL, [words, [counts[word] for word in words]])
 
 
+def add_text(text: str) -> None:
+    add_counts(Counter(words_of(text)))
+
+
 def add_page(page) -> None:
-    add_counts(Counter(words_of(page_text(page))))
+    add_text(page_text(page))
+
+
+FORGET_SQL = """
+DELETE FROM kb_searchterm AS term
+WHERE term.word = ANY(%s::text[])
+  AND NOT EXISTS (
+    SELECT FROM kb_searchposting AS posting
+    JOIN wagtailcore_page AS page ON page.id = posting.object_id::bigint
+    WHERE posting.lexeme = term.stem AND page.live AND page.id <> %s
+  )
+"""
+
+
+def forget_page(page) -> None:
+    """Drop the words of ``page`` (unpublished or deleted) that no other live page has, so
+    "Mente du …?" never offers a word from withdrawn material."""
+    with connection.cursor() as cursor:
+        cursor.execute(FORGET_SQL, [sorted(words_of(page_text(page))), page.pk])
 
 
 def rebuild() -> int:

@@ -1,0 +1,66 @@
+"""What editors change outside an article (a topic's name, a document's file, withdrawing a
+page) shows in search at once, without a manual reindex."""
+
+import pytest
+
+from django.core.files.base import ContentFile
+
+from wagtail.models import PageViewRestriction
+
+from tests.factories import (
+    GuidePageFactory,
+    KbDocumentFactory,
+    MethodPageFactory,
+    PublicationPageFactory,
+    TopicFactory,
+    section,
+)
+from tests.search.helpers import search, titles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_renamed_topic_is_found_by_its_new_name(client, search_backend):
+    topic = TopicFactory(slug="kaffeklub", name="Kaffeklub")
+    MethodPageFactory(parent=section("metoder"), title="Fællesskab om bordet", topics=[topic])
+
+    topic.name = "Morgenkaffe"
+    topic.save()
+    search_backend.refresh()
+
+    assert titles(client, "morgenkaffe") == ["Fællesskab om bordet"]
+    assert search(client, "bordet").results[0].topics == ["Morgenkaffe"]
+
+
+def test_a_replaced_document_is_found_by_its_new_text(client, search_backend):
+    document = KbDocumentFactory(file=ContentFile(b"Gammel tekst", name="rapport.txt"))
+    PublicationPageFactory(parent=section("publikationer"), title="Årsrapport", document=document)
+
+    document.file = ContentFile(b"Om snabelkrus og frivillige", name="rapport-ny.txt")
+    document.save()
+    search_backend.refresh()
+
+    assert titles(client, "snabelkrus") == ["Årsrapport"]
+
+
+def test_a_word_only_in_withdrawn_material_is_never_suggested(client, site):
+    withdrawn = MethodPageFactory(parent=section("metoder"), title="Kvarkbjælken")
+    deleted = GuidePageFactory(parent=section("vejledninger"), title="Gnuhovedpuden")
+    GuidePageFactory(parent=section("vejledninger"), title="Husmødet")
+    assert search(client, "kvarkbjaelken").query.suggestion == "kvarkbjælken"
+
+    withdrawn.unpublish()
+    deleted.delete()
+
+    assert search(client, "kvarkbjaelken").query.suggestion == ""
+    assert search(client, "gnuhovedpuderne").query.suggestion == ""
+    assert search(client, "husmodet").query.suggestion == "husmødet"
+
+
+def test_a_word_only_behind_a_login_is_never_suggested(client, site):
+    PageViewRestriction.objects.create(
+        page=section("vejledninger"), restriction_type=PageViewRestriction.LOGIN
+    )
+    GuidePageFactory(parent=section("vejledninger"), title="Snabelkrusene")
+
+    assert search(client, "snabelkruserne").query.suggestion == ""
