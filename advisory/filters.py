@@ -1,23 +1,52 @@
 """The filters of the admin case list."""
 
 import django_filters
+from django_filters.fields import ModelChoiceField
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from advisory.models import Case, Region
+from advisory.models import Case, Organisation, Region
 from advisory.models.cases import Channel, Status
-from advisory.roles import SECRETARIAT
+from advisory.workflow import person_name
 from kb.models import Topic
 
 OVERDUE = "overskredet"
 
 
-def staff_users(request=None):
-    return get_user_model().objects.filter(groups__name=SECRETARIAT).order_by("first_name")
+def case_handlers(request=None):
+    """Everyone who may work on cases, and everyone who has a case now (such as a superuser
+    who took one), so that filtering on any case's assignee works."""
+    may_change = Permission.objects.filter(
+        content_type__app_label="advisory", codename="change_case"
+    )
+    may_work = (
+        Q(is_superuser=True)
+        | Q(groups__permissions__in=may_change)
+        | Q(user_permissions__in=may_change)
+    )
+    return (
+        get_user_model()
+        .objects.filter((Q(is_active=True) & may_work) | Q(pk__in=Case.objects.values("assignee")))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class PersonChoiceField(ModelChoiceField):
+    """Users by full name ("Rikke Anmelder"), not by login name."""
+
+    def label_from_instance(self, obj):
+        return person_name(obj)
+
+
+class PersonFilter(django_filters.ModelChoiceFilter):
+    field_class = PersonChoiceField
 
 
 class CaseFilterSet(WagtailFilterSet):
@@ -34,8 +63,8 @@ class CaseFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
         method="filter_overdue",
     )
-    assignee = django_filters.ModelChoiceFilter(
-        label=_("Sagsbehandler"), queryset=staff_users, null_label=_("Ikke tildelt")
+    assignee = PersonFilter(
+        label=_("Sagsbehandler"), queryset=case_handlers, null_label=_("Ikke tildelt")
     )
     topic = django_filters.ModelChoiceFilter(label=_("Emne"), queryset=Topic.objects.all())
     channel = django_filters.ChoiceFilter(
@@ -61,3 +90,16 @@ class CaseFilterSet(WagtailFilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value == OVERDUE else queryset
+
+
+class OrganisationFilterSet(WagtailFilterSet):
+    region = django_filters.ChoiceFilter(
+        label=_("Region"),
+        field_name="municipality__region",
+        choices=Region.choices,
+        empty_label=_("Alle"),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["kind", "is_member", "active"]

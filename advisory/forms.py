@@ -1,14 +1,16 @@
 """Forms staff use on a case: the quick intake, edits, and the actions on the case page."""
 
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from advisory import workflow
-from advisory.filters import staff_users
+from advisory.filters import PersonChoiceField, case_handlers
 from advisory.models import Case, CaseEvent
 from advisory.models.cases import Status
+from advisory.public import tokens
 from kb.models import ArticlePage
 
 CASE_FIELDS = [
@@ -78,17 +80,50 @@ class NoteForm(CaseActionForm):
 
 
 class ReplyForm(CaseActionForm):
+    """A reply to the requester, sent once however often the same form is submitted.
+    Besides "Send svar" the form has a second button (``awaits_answer_button``) for a
+    question back to the requester: the case then waits for them instead of being answered."""
+
     body = forms.CharField(
         label=_("Svar til spørger"),
         widget=forms.Textarea(attrs={"rows": 10}),
     )
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["form_token"].initial = tokens.issue()
+
+    @property
+    def awaits_answer_button(self) -> str:
+        return self.add_prefix("awaits_answer")
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            cleaned["form_token"] = tokens.read(cleaned.get("form_token", ""))
+        except tokens.BadToken:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("form_token")] = tokens.issue()
+            self.add_error(None, _("Formularen er for gammel. Send svaret igen."))
+        return cleaned
 
     def perform(self, user):
-        event = workflow.send_reply(self.case, user, self.cleaned_data["body"])
+        awaits_answer = self.awaits_answer_button in self.data
+        with transaction.atomic():
+            if tokens.claim(self.cleaned_data["form_token"]) is None:
+                return _("Svaret er allerede sendt.")
+            event = workflow.send_reply(
+                self.case, user, self.cleaned_data["body"], awaits_answer=awaits_answer
+            )
         if event.delivery_failed:
             raise ActionFailed(
                 _("Svaret blev ikke sendt: %(error)s") % {"error": event.delivery_error}
             )
+        if awaits_answer:
+            return _("Beskeden er sendt til %(email)s. Sagen afventer nu spørgeren.") % {
+                "email": event.sent_to
+            }
         return _("Svaret er sendt til %(email)s.") % {"email": event.sent_to}
 
 
@@ -109,9 +144,9 @@ class StatusForm(CaseActionForm):
 
 
 class AssignForm(CaseActionForm):
-    assignee = forms.ModelChoiceField(
+    assignee = PersonChoiceField(
         label=_("Sagsbehandler"),
-        queryset=staff_users(),
+        queryset=case_handlers(),
         required=False,
         empty_label=_("Ikke tildelt"),
     )

@@ -3,7 +3,7 @@
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from advisory.models import Case
@@ -54,11 +54,12 @@ def similar_cases(case: Case, limit: int = 5):
         Case.objects.exclude(pk=case.pk)
         .annotate(
             rank=SearchRank(F("search_vector"), query, normalization=1),
-            same_topic=Q(topic_id=case.topic_id),
+            same_topic=Q(topic_id=case.topic_id) if case.topic_id else Value(False),
             shared_pages=Coalesce(Subquery(shared_pages), 0),
             score=F("rank") + PAGE_WEIGHT * F("shared_pages") / max(len(related), 1),
         )
         .filter(Q(search_vector=query) | Q(shared_pages__gt=0))
         .select_related("organisation", "topic")
-        .order_by("-same_topic", "-score")[:limit]
+        # A case without a topic compares as NULL, and PostgreSQL sorts NULLs first descending.
+        .order_by(F("same_topic").desc(nulls_last=True), "-score")[:limit]
     )

@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from advisory import workflow
-from advisory.models import Case
+from advisory.models import Case, CaseEvent, PromotedAnswer
 from advisory.models.cases import Status
 from advisory.privacy import TEXT_PLACEHOLDER, scrubber
 from kb.models import FaqPage, SectionPage
@@ -37,14 +37,27 @@ def without_details(case: Case):
 
 
 @transaction.atomic
-def promote(case: Case, author) -> FaqPage:
+def promote(case: Case, author) -> tuple[FaqPage, bool]:
     """A draft FAQ page from ``case``'s question and latest reply, without requester and
-    organisation details, with the topic carried over; the case links the page."""
+    organisation details, with the topic carried over; the case links the page. Returns the
+    page and whether it is new: an answer promoted before gives its existing draft."""
+    case = Case.objects.select_for_update().get(pk=case.pk)  # a double click waits its turn
     if case.status != Status.CLOSED:
         raise PromotionError(_("Kun lukkede sager kan gøres til spørgsmål og svar."))
     reply = case.latest_reply()
     if reply is None or not reply.body.strip():
         raise PromotionError(_("Sagen har intet svar at bygge på."))
+    promoted = PromotedAnswer.objects.filter(reply=reply).select_related("page").first()
+    if promoted:
+        return promoted.page, False
+    page = _draft_page(case, reply)
+    page.save_revision(user=author, log_action=True)
+    PromotedAnswer.objects.create(reply=reply, page=page)
+    workflow.link_pages(case, [page], author)
+    return page, True
+
+
+def _draft_page(case: Case, reply: CaseEvent) -> FaqPage:
     clean = without_details(case)
     section = SectionPage.objects.get(slug=SECTIONS["faq"].slug)
     title = clean(case.subject)
@@ -63,10 +76,7 @@ def promote(case: Case, author) -> FaqPage:
     )
     if case.topic:
         page.topics = [case.topic]
-    section.add_child(instance=page)
-    page.save_revision(user=author, log_action=True)
-    workflow.link_pages(case, [page], author)
-    return page
+    return section.add_child(instance=page)
 
 
 def _unique_slug(section: SectionPage, title: str) -> str:

@@ -6,14 +6,14 @@ from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 import advisory.permissions  # noqa: F401 - registers the case permission policy
 from advisory import views
-from advisory.filters import CaseFilterSet
+from advisory.filters import CaseFilterSet, OrganisationFilterSet
 from advisory.forms import CaseEditForm, CaseIntakeForm
 from advisory.models import Case, Contact, Organisation, ReplyTemplate
 from advisory.workflow import person_name
@@ -80,6 +80,7 @@ class CaseViewSet(ModelViewSet):
         "organisation__name",
         "requester_name",
         "requester_email",
+        "requester_phone",
     ]
     search_backend_name = None
     list_export = [
@@ -124,13 +125,15 @@ class OrganisationViewSet(ModelViewSet):
     copy_view_enabled = False
     list_per_page = 50
     index_view_class = views.OrganisationIndexView
-    list_display = ["name", "kind", "municipality", "municipality__region", "is_member", "active"]
-    list_filter = {
-        "kind": ["exact"],
-        "is_member": ["exact"],
-        "active": ["exact"],
-        "municipality__region": ["exact"],
-    }
+    list_display = [
+        "name",
+        "kind",
+        "municipality",
+        Column("region", label=_("Region"), sort_key="municipality__region"),
+        BooleanColumn("is_member", label=_("Medlem"), sort_key="is_member"),
+        BooleanColumn("active", label=_("Aktiv"), sort_key="active"),
+    ]
+    filterset_class = OrganisationFilterSet
     search_fields = ["name", "city", "email", "municipality__name"]
     search_backend_name = None
     list_export = [

@@ -98,12 +98,13 @@ def _apply_clock(case: Case, old: Status, new: Status, at: datetime) -> None:
         case.closed_at = at
 
 
-def move_towards_answered(case: Case, author, at: datetime | None = None) -> Case:
-    """After a reply: a new case goes through in progress, an open one becomes answered."""
+def move_towards(case: Case, target: Status, author, at: datetime | None = None) -> Case:
+    """After a reply: a new case goes through in progress, an open one moves on to ``target``
+    (answered, or waiting for the requester)."""
     if case.status == Status.NEW:
         case = change_status(case, Status.IN_PROGRESS, author, at)
-    if Status.ANSWERED in TRANSITIONS[Status(case.status)]:
-        case = change_status(case, Status.ANSWERED, author, at)
+    if target in TRANSITIONS[Status(case.status)]:
+        case = change_status(case, target, author, at)
     return case
 
 
@@ -159,9 +160,10 @@ def record_edits(case: Case, author, changes: dict[str, tuple[str, str]]) -> Non
         )
 
 
-def send_reply(case: Case, author, body: str) -> CaseEvent:
+def send_reply(case: Case, author, body: str, awaits_answer: bool = False) -> CaseEvent:
     """Email ``body`` to the requester and put it on the timeline, with the delivery failure if
-    any. A delivered reply sets the first-response time and marks the case answered."""
+    any. A delivered reply sets the first-response time and marks the case answered; a question
+    back to the requester (``awaits_answer``) is no answer and sets the case waiting instead."""
     error = ""
     if not case.requester_email:
         error = _("Spørgeren har ingen e-mailadresse.")
@@ -178,11 +180,12 @@ def send_reply(case: Case, author, body: str) -> CaseEvent:
         sent_to=case.requester_email,
         delivery_error=error,
     )
-    if not error:
-        if case.first_response_at is None:
-            case.first_response_at = event.created_at
-            case.save(update_fields=["first_response_at"])
-        move_towards_answered(case, author)
+    if error:
+        return event
+    if not awaits_answer and case.first_response_at is None:
+        case.first_response_at = event.created_at
+        case.save(update_fields=["first_response_at"])
+    move_towards(case, Status.WAITING if awaits_answer else Status.ANSWERED, author)
     return event
 
 

@@ -1,5 +1,5 @@
 from advisory.models.cases import Case, CaseQuerySet, CaseTag, ReferenceCounter
-from advisory.models.events import CaseEvent
+from advisory.models.events import CaseEvent, PromotedAnswer
 from advisory.models.organisations import Contact, Municipality, Organisation, Region
 from advisory.models.requester import (
     CaseAccess,
@@ -21,6 +21,7 @@ __all__ = [
     "IncomingMail",
     "Municipality",
     "Organisation",
+    "PromotedAnswer",
     "ReferenceCounter",
     "RateLimitHit",
     "Region",

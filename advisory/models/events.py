@@ -71,3 +71,22 @@ class CaseEvent(models.Model):
     @property
     def delivery_failed(self) -> bool:
         return bool(self.delivery_error)
+
+
+class PromotedAnswer(models.Model):
+    """A reply that became a draft FAQ page ("Gør til spørgsmål og svar"), so the same answer
+    is not made into a second draft. Deleting the page frees the reply to be promoted again."""
+
+    reply = models.OneToOneField(
+        CaseEvent, verbose_name=_("svar"), on_delete=models.CASCADE, related_name="promotion"
+    )
+    page = models.ForeignKey(
+        "kb.FaqPage", verbose_name=_("side"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("svar gjort til spørgsmål og svar")
+        verbose_name_plural = _("svar gjort til spørgsmål og svar")
+
+    def __str__(self):
+        return str(self.page)

@@ -1,4 +1,8 @@
+from datetime import date
+
 from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from advisory.models.cases import Status
 from advisory.workflow import person_name
@@ -13,3 +17,10 @@ def status_label(value: str) -> str:
 
 
 register.filter("person", person_name)
+
+
+@register.filter
+def day_month(value: date) -> str:
+    """The day and month in Danish ("17. juli"), and the year when it is not this one."""
+    same_year = value.year == timezone.localdate().year
+    return date_format(value, "j. F" if same_year else "j. F Y")

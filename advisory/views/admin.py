@@ -1,21 +1,80 @@
 """The generic Wagtail admin views, adapted: the list links to the case page, new cases are
 numbered through the workflow, and edits land on the timeline."""
 
+import codecs
+import csv
+import re
+from datetime import datetime
+from functools import reduce
+from operator import or_
+
+from django.db.models import F, Func, Q, Value
 from django.urls import reverse
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
+from wagtail.admin.views.mixins import Echo
 
 from advisory import workflow
 from advisory.forms import CASE_FIELDS
 from advisory.models import Case
+from advisory.workflow import person_name
+
+#: A query that is a phone number however it is written: "20304050", "20 30 40 50", "+45 20…".
+PHONE_NUMBER = re.compile(r"\+?[\d\s-]{8,}")
+
+
+def digits_only(field: str) -> Func:
+    return Func(F(field), Value(r"\D"), Value(""), Value("g"), function="regexp_replace")
+
+
+def local_minute(value: datetime) -> datetime:
+    """Spreadsheets have no time zones: the Danish wall-clock time, to the minute."""
+    return localtime(value).replace(tzinfo=None, second=0, microsecond=0)
 
 
 class CaseIndexView(IndexView):
     add_item_label = _("Log en henvendelse")
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime: {
+            IndexView.FORMAT_CSV: lambda value: f"{local_minute(value):%Y-%m-%d %H:%M}",
+            IndexView.FORMAT_XLSX: local_minute,
+        },
+    }
+    custom_field_preprocess = {
+        "assignee": {IndexView.FORMAT_CSV: person_name, IndexView.FORMAT_XLSX: person_name}
+    }
 
     def get_base_queryset(self):
         return Case.objects.for_listing()
+
+    def search_queryset(self, queryset):
+        """Every word must be found, each in any of the search fields; a phone number is
+        compared by its digits, so spaces in it do not matter."""
+        if not self.is_searching:
+            return queryset
+        query = self.search_query
+        found = Q(*(self._word_found(word) for word in query.split()))
+        if PHONE_NUMBER.fullmatch(query.strip()):
+            digits = re.sub(r"\D", "", query)
+            queryset = queryset.annotate(phone_digits=digits_only("requester_phone"))
+            found |= Q(phone_digits__contains=digits[-8:])  # the number without "+45"
+        return queryset.filter(found)
+
+    def _word_found(self, word: str) -> Q:
+        return reduce(or_, (Q(**{f"{field}__icontains": word}) for field in self.search_fields))
+
+    def stream_csv(self, queryset):
+        """Wagtail's CSV as Danish Excel reads it, like the report's: a BOM (for æ, ø and å)
+        and ";" between fields."""
+        writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=";")
+        headings = {field: self.get_heading(queryset, field) for field in self.list_export}
+        yield codecs.BOM_UTF8
+        yield writer.writerow(headings)
+        for item in queryset:
+            yield self.write_csv_row(writer, self.to_row_dict(item))
 
     def get_edit_url(self, instance):
         return reverse("sager:detail", args=[instance.pk])
@@ -31,6 +90,7 @@ class CaseCreateView(CreateView):
 
     page_title = _("Ny henvendelse")
     success_message = _("Sagen %(object)s er oprettet.")
+    error_message = _("Sagen kunne ikke oprettes. Ret fejlene nedenfor.")
 
     def save_instance(self):
         user = self.request.user
@@ -46,6 +106,9 @@ class CaseCreateView(CreateView):
 
 class CaseEditView(EditView):
     """Edit a case's facts; each changed field is recorded on the timeline."""
+
+    success_message = _("Sagen %(object)s er gemt.")
+    error_message = _("Sagen kunne ikke gemmes. Ret fejlene nedenfor.")
 
     def save_instance(self):
         before = Case.objects.get(pk=self.object.pk)

@@ -18,10 +18,12 @@ from wagtail.admin.widgets import AdminDateInput
 from advisory.permissions import can_view_cases
 from advisory.reports import build_report
 
+DANISH_DATE = "%d.%m.%Y"
+
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("Fra"), widget=AdminDateInput)
-    end = forms.DateField(label=_("Til og med"), widget=AdminDateInput)
+    start = forms.DateField(label=_("Fra"), widget=AdminDateInput(format=DANISH_DATE))
+    end = forms.DateField(label=_("Til og med"), widget=AdminDateInput(format=DANISH_DATE))
 
     def clean(self):
         cleaned = super().clean()

@@ -1,27 +1,31 @@
 import csv
+import html
 import io
-from datetime import date
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
 
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from advisory import workflow
 from advisory.models import Case, CaseEvent, Municipality, ReplyTemplate
 from advisory.models.cases import Channel, Status
 from kb.models import Topic
-from tests.advisory.factories import CaseFactory, OrganisationFactory, secretary
+from tests.advisory.factories import (
+    CaseFactory,
+    OrganisationFactory,
+    UserFactory,
+    editor,
+    secretary,
+)
 from tests.factories import GuidePageFactory, section
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(client):
-    user = secretary(first_name="Sofie")
-    client.force_login(user)
-    return user
+CPH = ZoneInfo("Europe/Copenhagen")
 
 
 def detail_url(case):
@@ -83,14 +87,27 @@ def test_case_list_query_count_does_not_grow_with_cases(
     assert response.status_code == 200
 
 
-def test_case_list_exports_csv_and_xlsx(client, staff):
-    case = CaseFactory(subject="Eksporteret sag")
+def test_case_list_exports_csv_and_xlsx_for_danish_excel(client, staff):
+    opened = datetime(2026, 11, 27, 13, 2, 30, 133725, tzinfo=CPH)
+    case = CaseFactory(subject="Eksporteret sag om æbler", opened_at=opened)
+    workflow.assign(case, secretary(first_name="Rikke", last_name="Anmelder"), staff)
     response = client.get(reverse("sager:index"), {"export": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
-    assert rows[1][:3] == [case.reference, "Eksporteret sag", "Ny"]
+    content = b"".join(response.streaming_content).decode("utf-8")
+    assert content.startswith("\ufeff")
+    [row] = csv.DictReader(io.StringIO(content[1:]), delimiter=";")
+    assert [row["Reference"], row["Emnelinje"], row["Status"]] == [
+        case.reference,
+        "Eksporteret sag om æbler",
+        "Ny",
+    ]
+    assert (row["Oprettet"], row["Sagsbehandler"]) == ("2026-11-27 13:02", "Rikke Anmelder")
     response = client.get(reverse("sager:index"), {"export": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-    assert sheet.cell(row=2, column=1).value == case.reference
+    headings = [cell.value for cell in sheet[1]]
+    values = dict(zip(headings, [cell.value for cell in sheet[2]], strict=True))
+    assert values["Reference"] == case.reference
+    assert values["Oprettet"] == datetime(2026, 11, 27, 13, 2)
+    assert values["Sagsbehandler"] == "Rikke Anmelder"
 
 
 def test_case_page_shows_timeline_newest_first(client, staff):
@@ -101,13 +118,13 @@ def test_case_page_shows_timeline_newest_first(client, staff):
     assert html.index("Anden note") < html.index("Første note")
 
 
-def test_note_reply_status_and_assignment_from_the_case_page(client, staff, mailoutbox):
+def test_note_reply_status_and_assignment_from_the_case_page(client, staff, mailoutbox, post_reply):
     case = CaseFactory(requester_email="lone@example.org")
     client.post(detail_url(case), {"action": "assign_me"})
     client.post(
         detail_url(case), {"action": "note", "note-kind": "note", "note-body": "Ringer i morgen"}
     )
-    client.post(detail_url(case), {"action": "reply", "reply-body": "Her er vores svar."})
+    post_reply(case, "Her er vores svar.")
     client.post(detail_url(case), {"action": "status", "status-status": "closed"})
     case.refresh_from_db()
     assert case.assignee == staff
@@ -126,11 +143,11 @@ def test_illegal_status_change_from_case_page_is_refused_and_changes_nothing(cli
     assert response.context["forms"]["status"].errors["status"]
 
 
-def test_failed_reply_delivery_is_shown_on_the_case_page(client, staff, settings):
+def test_failed_reply_delivery_is_shown_on_the_case_page(client, staff, settings, post_reply):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
     case = CaseFactory()
-    response = client.post(detail_url(case), {"action": "reply", "reply-body": "Svar"}, follow=True)
+    response = post_reply(case, "Svar", follow=True)
     html = response.content.decode()
     assert "Svaret blev ikke sendt" in html
     assert "Ikke leveret:" in html
@@ -207,3 +224,90 @@ def test_dashboard_shows_my_open_unassigned_and_overdue_counts(client, staff):
     assert "Ikke tildelt: 2" in html
     assert "Overskredet svarfrist: 1" in html
     assert "Min sag" in html
+
+
+def test_case_list_search_finds_every_word_anywhere_and_phone_numbers_however_spaced(client, staff):
+    CaseFactory(
+        requester_name="Jens Hansen",
+        requester_phone="20 30 40 50",
+        organisation=OrganisationFactory(name="Solstuen"),
+        subject="Frivillige til julefrokosten",
+    )
+    CaseFactory(requester_name="Hans Jensen", requester_phone="11223344", subject="Husleje")
+
+    def names(query):
+        response = client.get(reverse("sager:index"), {"q": query})
+        return [case.requester_name for case in response.context["object_list"]]
+
+    for query in ["jens hansen", "hansen jens", "Solstuen frivillig", "20304050", "20 30 40 50"]:
+        assert names(query) == ["Jens Hansen"], query
+    assert names("+45 11 22 33 44") == ["Hans Jensen"]
+    assert names("hansen husleje") == []
+
+
+def test_assignees_are_listed_by_full_name_including_superusers_not_editors(client, staff):
+    UserFactory(username="chef", first_name="Rikke", last_name="Anmelder", is_superuser=True)
+    editor(first_name="Erik", last_name="Redaktør")
+    case = CaseFactory()
+    response = client.get(detail_url(case))
+    choices = [label for _, label in response.context["forms"]["assign"]["assignee"].field.choices]
+    assert choices == ["Ikke tildelt", "Rikke Anmelder", "Sofie"]
+    assert "chef" not in response.context["forms"]["assign"]["assignee"].as_widget()
+    listing = client.get(reverse("sager:index"))
+    assignee_filter = listing.context["filters"].form["assignee"].field
+    assert "Rikke Anmelder" in [label for _, label in assignee_filter.choices]
+
+
+def test_my_open_cases_on_the_dashboard_lists_only_mine_for_a_superuser(client):
+    boss = UserFactory(username="chef", first_name="Rikke", is_superuser=True)
+    client.force_login(boss)
+    mine = workflow.assign(CaseFactory(subject="Min sag"), boss, boss)
+    closed = workflow.assign(CaseFactory(subject="Min lukkede sag"), boss, boss)
+    for status in (Status.IN_PROGRESS, Status.ANSWERED, Status.CLOSED):
+        workflow.change_status(closed, status)
+    CaseFactory(subject="En andens sag")
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    link = re.search(r'<a href="([^"]+)">Mine åbne sager', dashboard).group(1)
+    response = client.get(html.unescape(link))
+    assert [case.subject for case in response.context["object_list"]] == [mine.subject]
+
+
+def test_dates_are_danish_with_the_year_when_it_is_not_this_year(client, staff):
+    late = CaseFactory(subject="Gammel sag", opened_at=datetime(2023, 7, 3, 9, tzinfo=CPH))
+    late.due_date = date(2023, 7, 17)
+    late.save()
+    soon = CaseFactory(subject="Ny sag")
+    soon.due_date = timezone.localdate().replace(month=12, day=24)
+    soon.save()
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "(frist 17. juli 2023)" in dashboard
+    assert "(frist 24. december)" in dashboard
+    timeline = client.get(detail_url(late)).content.decode()
+    assert ">3. juli 2023 09:00</time>" in timeline
+
+
+def test_organisation_list_shows_danish_headings_and_no_true_or_false(client, staff):
+    OrganisationFactory(name="Solstuen", is_member=True)
+    html = client.get(reverse("organisationer:index")).content.decode()
+    assert "Solstuen" in html and "Region Syddanmark" in html
+    for heading in ("Region", "Medlem", "Aktiv"):
+        assert f">{heading}<" in html or f"{heading}\n" in html
+    assert "Kommune region" not in html
+    assert ">True<" not in html and ">False<" not in html
+
+
+def test_a_case_that_cannot_be_saved_says_so_in_danish(client, staff):
+    response = client.post(reverse("sager:add"), {"channel": Channel.PHONE})
+    assert "Sagen kunne ikke oprettes. Ret fejlene nedenfor." in response.content.decode()
+    case = CaseFactory()
+    response = client.post(reverse("sager:edit", args=[case.pk]), {"subject": ""})
+    assert "Sagen kunne ikke gemmes. Ret fejlene nedenfor." in response.content.decode()
+
+
+def test_links_in_notes_are_clickable_and_markup_stays_text(client, staff):
+    case = CaseFactory()
+    url = "https://example.org/en/meget/lang/adresse?side=1&x=2"
+    workflow.add_note(case, staff, f"Se {url} <script>alert(1)</script>")
+    html = client.get(detail_url(case)).content.decode()
+    assert '<a href="https://example.org/en/meget/lang/adresse?side=1&amp;x=2"' in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

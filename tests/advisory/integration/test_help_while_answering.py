@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from advisory.help import similar_cases, suggested_pages
 from advisory.models import Case
+from kb.models import Topic
 from tests.advisory.factories import CaseFactory
 from tests.factories import GuidePageFactory, section
 
@@ -46,3 +47,23 @@ def test_suggested_pages_match_the_question_and_leave_out_linked_ones(site):
     assert [page.pk for page in suggested_pages(case)] == [volunteers.pk]
     case.related_pages.add(volunteers)
     assert suggested_pages(case) == []
+
+
+def test_similar_cases_with_the_same_topic_come_before_cases_without_a_topic():
+    volunteers = Topic.objects.get(slug="frivillige")
+    question = "Hvordan beholder vi vores frivillige i caféen om vinteren?"
+    case = CaseFactory(topic=volunteers, subject="Frivillige stopper", question=question)
+    same_topic = CaseFactory(topic=volunteers, subject="Nye folk", question="Frivillige søges")
+    no_topic = CaseFactory(topic=None, subject="Frivillige stopper", question=question)
+    found = list(similar_cases(case))
+    assert found.index(same_topic) < found.index(no_topic)
+
+
+def test_a_case_without_a_topic_does_not_prefer_other_cases_without_one():
+    question = "Hvordan beholder vi vores frivillige i caféen om vinteren?"
+    case = CaseFactory(topic=None, subject="Frivillige stopper", question=question)
+    closest = CaseFactory(
+        topic=Topic.objects.get(slug="frivillige"), subject="Frivillige stopper", question=question
+    )
+    CaseFactory(topic=None, subject="Husleje", question="Kan vi få frivillige til at betale?")
+    assert list(similar_cases(case))[0] == closest

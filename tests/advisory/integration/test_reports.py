@@ -70,3 +70,11 @@ def test_report_page_and_csv_for_a_chosen_period(client):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Oprettede og lukkede sager pr. måned"]
     assert rows[2] == ["Marts 2026", "1", "1"]
+
+
+def test_report_period_is_shown_and_read_in_danish_date_style(client):
+    client.force_login(secretary())
+    html = client.get(reverse("sager:report"), {"start": "01.12.2025", "end": "31.12.2025"})
+    html = html.content.decode()
+    assert 'value="01.12.2025"' in html
+    assert "Sager oprettet fra 1. december 2025 til og med 31. december 2025." in html

@@ -1,9 +1,13 @@
 import pytest
 
+from django.contrib.auth.models import Group
+
 from wagtail.models import Page
 
 from advisory import workflow
+from advisory.models import CaseEvent
 from advisory.models.cases import Status
+from advisory.roles import EDITORS
 from kb.models import FaqPage, Topic
 from tests.advisory.factories import CaseFactory, OrganisationFactory, secretary
 
@@ -30,9 +34,8 @@ def test_staff_turn_a_closed_case_into_a_draft_faq_without_personal_details(clie
     client.force_login(secretary())
     page = client.get(f"/admin/sager/{closed_case.pk}/").content.decode()
     assert "Gør til spørgsmål og svar" in page
-    response = client.post(f"/admin/sager/{closed_case.pk}/til-faq/")
+    client.post(f"/admin/sager/{closed_case.pk}/til-faq/")
     faq = FaqPage.objects.get()
-    assert response.url == f"/admin/pages/{faq.pk}/edit/"
     assert not faq.live and faq.has_unpublished_changes
     assert list(faq.topics.values_list("slug", flat=True)) == ["frivillige"]
     text = f"{faq.title} {faq.summary} {faq.body}"
@@ -49,3 +52,32 @@ def test_an_open_case_cannot_be_promoted(client, site):
     client.force_login(secretary())
     client.post(f"/admin/sager/{case.pk}/til-faq/")
     assert not FaqPage.objects.exists()
+
+
+def test_a_secretary_who_cannot_edit_pages_is_sent_back_to_the_case_with_the_draft_named(
+    client, closed_case
+):
+    client.force_login(secretary())
+    response = client.post(f"/admin/sager/{closed_case.pk}/til-faq/", follow=True)
+    faq = FaqPage.objects.get()
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0] == f"/admin/sager/{closed_case.pk}/"
+    assert f"Kladden «{faq.title}» er oprettet" in html
+    assert f"/admin/pages/{faq.pk}/edit/" not in html
+
+
+def test_a_secretary_who_is_also_an_editor_gets_a_link_to_edit_the_draft(client, closed_case):
+    user = secretary()
+    user.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(user)
+    html = client.post(f"/admin/sager/{closed_case.pk}/til-faq/", follow=True).content.decode()
+    assert f"/admin/pages/{FaqPage.objects.get().pk}/edit/" in html
+
+
+def test_promoting_the_same_answer_again_shows_the_existing_draft(client, closed_case):
+    client.force_login(secretary())
+    client.post(f"/admin/sager/{closed_case.pk}/til-faq/")
+    response = client.post(f"/admin/sager/{closed_case.pk}/til-faq/", follow=True)
+    faq = FaqPage.objects.get()
+    assert f"Svaret er allerede gjort til kladden «{faq.title}»." in response.content.decode()
+    assert closed_case.events.filter(kind=CaseEvent.Kind.EDIT).count() == 1

@@ -1,0 +1,30 @@
+import pytest
+
+from django.urls import reverse
+
+from tests.advisory.factories import secretary
+
+
+@pytest.fixture
+def staff(client):
+    """A secretary, logged in."""
+    user = secretary(first_name="Sofie")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def post_reply(client):
+    """Send the case page's reply form as a browser does: with the one-time token it was shown
+    with. Pass ``token`` to send an earlier form again, ``awaits_answer`` for the second button."""
+
+    def post(case, body, token=None, awaits_answer=False, **kwargs):
+        url = reverse("sager:detail", args=[case.pk])
+        if token is None:
+            token = client.get(url).context["forms"]["reply"]["form_token"].value()
+        data = {"action": "reply", "reply-body": body, "reply-form_token": token}
+        if awaits_answer:
+            data["reply-awaits_answer"] = ""
+        return client.post(url, data, **kwargs)
+
+    return post

@@ -1,0 +1,71 @@
+import pytest
+
+from django.urls import reverse
+
+from advisory import workflow
+from advisory.models import CaseAccess, CaseEvent
+from advisory.models.cases import Status
+from tests.advisory.factories import CaseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def tracking_page(client, case) -> str:
+    token = CaseAccess.objects.get(case=case).token
+    return client.get(reverse("advisory_public:track", args=[token])).content.decode()
+
+
+def test_a_question_back_to_the_requester_waits_for_their_answer(
+    client, staff, post_reply, mailoutbox
+):
+    case = workflow.change_status(CaseFactory(requester_email="lone@example.org"), "in_progress")
+    response = post_reply(
+        case, "Kan du sende os budgettet som regneark?", awaits_answer=True, follow=True
+    )
+    assert "Sagen afventer nu spørgeren." in response.content.decode()
+    assert [message.to for message in mailoutbox] == [["lone@example.org"]]
+    case.refresh_from_db()
+    assert case.status == Status.WAITING
+    assert case.first_response_at is None
+    assert "Vi venter på svar fra dig" in tracking_page(client, case)
+
+
+def test_a_new_case_goes_straight_to_waiting_with_the_question_back(client, staff, post_reply):
+    case = CaseFactory()
+    post_reply(case, "Hvor mange frivillige har I?", awaits_answer=True)
+    statuses = case.events.filter(kind=CaseEvent.Kind.STATUS).values_list("new_value", flat=True)
+    assert list(statuses.order_by("pk")) == [Status.NEW, Status.IN_PROGRESS, Status.WAITING]
+
+
+def test_send_svar_still_marks_the_case_answered(client, staff, post_reply):
+    case = CaseFactory()
+    post_reply(case, "Her er vores svar.")
+    case.refresh_from_db()
+    assert case.status == Status.ANSWERED
+    assert case.first_response_at is not None
+
+
+def test_the_same_reply_form_sent_twice_is_sent_once(client, staff, post_reply, mailoutbox):
+    case = CaseFactory(requester_email="lone@example.org")
+    token = (
+        client.get(reverse("sager:detail", args=[case.pk]))
+        .context["forms"]["reply"]["form_token"]
+        .value()
+    )
+    post_reply(case, "Her er vores svar.", token=token)
+    again = post_reply(case, "Her er vores svar.", token=token, follow=True)
+    assert "Svaret er allerede sendt." in again.content.decode()
+    assert len(mailoutbox) == 1
+    assert case.events.filter(kind=CaseEvent.Kind.REPLY).count() == 1
+    assert tracking_page(client, case).count("Her er vores svar.") == 1
+
+
+def test_a_reply_form_without_a_valid_token_is_shown_again_with_the_text(
+    client, staff, post_reply, mailoutbox
+):
+    case = CaseFactory()
+    response = post_reply(case, "Her er vores svar.", token="forfalsket")
+    html = response.content.decode()
+    assert "Formularen er for gammel. Send svaret igen." in html
+    assert "Her er vores svar." in html
+    assert mailoutbox == []
