@@ -159,6 +159,15 @@ class ArticlePage(Page):
     def get_template(self, request, *args, **kwargs):
         return "kb/article_page.html"
 
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        """Each section holds one kind of article (methods under Metoder, …), so an editor is
+        never offered a publication in the methods' listing."""
+        from kb.site_setup import SECTIONS  # it imports these models
+
+        kinds = {section.slug: section.page_model for section in SECTIONS.values()}
+        return super().can_create_at(parent) and kinds.get(parent.slug, cls) is cls
+
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # The search index is written on post_save, before the topics and audiences are: index
