@@ -67,7 +67,12 @@ class StepsBlock(blocks.StructBlock):
         blocks.StructBlock(
             [
                 ("title", blocks.CharBlock(label=_("Trin"))),
-                ("text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, required=False)),
+                (
+                    "text",
+                    blocks.RichTextBlock(
+                        features=RICH_TEXT_FEATURES, required=False, label=_("Tekst")
+                    ),
+                ),
             ]
         ),
         label=_("Trin"),

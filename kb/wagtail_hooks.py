@@ -6,21 +6,37 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kb.models import Synonym, Topic
+from kb.models import Audience, Synonym, Topic
 from kb.search.reports import search_report
 
 
-class TopicViewSet(SnippetViewSet):
-    model = Topic
-    icon = "tag"
-    menu_label = _("Emner")
-    menu_order = 300
+class TaxonomyViewSet(SnippetViewSet):
+    """Topics and audiences: short lists, searched by name or short name."""
+
     add_to_admin_menu = True
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
+    # Searched in the database, not the search index (which holds no short names): a few
+    # dozen rows, found by any part of a word even while the search engine is down.
+    search_backend_name = None
+
+
+class TopicViewSet(TaxonomyViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Emner")
+    menu_order = 290  # before Images (300), so Målgrupper can follow right after
+
+
+class AudienceViewSet(TaxonomyViewSet):
+    model = Audience
+    icon = "group"
+    menu_label = _("Målgrupper")
+    menu_order = 295
 
 
 register_snippet(TopicViewSet)
+register_snippet(AudienceViewSet)
 
 
 class SynonymViewSet(SnippetViewSet):

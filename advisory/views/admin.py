@@ -1,7 +1,6 @@
 """The generic Wagtail admin views, adapted: the list links to the case page, new cases are
 numbered through the workflow, and edits land on the timeline."""
 
-import codecs
 import csv
 import re
 from datetime import datetime
@@ -20,6 +19,7 @@ from advisory import workflow
 from advisory.forms import CASE_FIELDS
 from advisory.models import Case
 from advisory.workflow import person_name
+from kb.spreadsheets import BOM, DELIMITER, as_text
 
 #: A query that is a phone number however it is written: "20304050", "20 30 40 50", "+45 20…".
 PHONE_NUMBER = re.compile(r"\+?[\d\s-]{8,}")
@@ -69,12 +69,13 @@ class CaseIndexView(IndexView):
     def stream_csv(self, queryset):
         """Wagtail's CSV as Danish Excel reads it, like the report's: a BOM (for æ, ø and å)
         and ";" between fields."""
-        writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=";")
+        writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=DELIMITER)
         headings = {field: self.get_heading(queryset, field) for field in self.list_export}
-        yield codecs.BOM_UTF8
+        yield BOM
         yield writer.writerow(headings)
         for item in queryset:
-            yield self.write_csv_row(writer, self.to_row_dict(item))
+            row = {field: as_text(value) for field, value in self.to_row_dict(item).items()}
+            yield self.write_csv_row(writer, row)
 
     def get_edit_url(self, instance):
         return reverse("sager:detail", args=[instance.pk])

@@ -1,11 +1,9 @@
 """The advisory report page and its CSV export."""
 
-import csv
 from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -17,6 +15,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 from advisory.permissions import can_view_cases
 from advisory.reports import build_report
+from kb.spreadsheets import excel_csv
 
 DANISH_DATE = "%d.%m.%Y"
 
@@ -65,18 +64,17 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def csv_response(self, sections, period):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
         filename = f"sagsrapport-{period['start']}-{period['end']}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response.write("\ufeff")  # so Excel reads æ, ø and å
-        writer = csv.writer(response, delimiter=";")
-        for section in sections:
-            writer.writerow([section.title])
-            writer.writerow(section.columns)
-            for row in section.rows:
-                writer.writerow([_csv_value(value) for value in row])
-            writer.writerow([])
-        return response
+        return excel_csv(filename, csv_rows(sections))
+
+
+def csv_rows(sections):
+    """Each section as a titled table, with an empty line after it."""
+    for section in sections:
+        yield [section.title]
+        yield section.columns
+        yield from ([_csv_value(value) for value in row] for row in section.rows)
+        yield []
 
 
 def _csv_value(value):

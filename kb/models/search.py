@@ -1,7 +1,15 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+
+from kb.search.text import tokenize
+
+# A semicolon is taken as a comma: nobody means a phrase with a semicolon inside.
+SYNONYM_SEPARATOR_RE = re.compile(r"[,;]")
 
 
 class Synonym(models.Model):
@@ -30,7 +38,27 @@ class Synonym(models.Model):
 
     @property
     def synonym_list(self) -> list[str]:
-        return [word.strip() for word in self.synonyms.split(",") if word.strip()]
+        words = SYNONYM_SEPARATOR_RE.split(self.synonyms)
+        return [word.strip() for word in words if word.strip()]
+
+    def clean(self):
+        errors = {}
+        if not self.synonym_list:
+            errors["synonyms"] = _("Skriv mindst ét synonym.")
+        if same_term := self.other_entry_for_same_term():
+            errors["term"] = ValidationError(
+                _("Der er allerede synonymer for »%(term)s«. Tilføj dem dér i stedet."),
+                params={"term": same_term.term},
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def other_entry_for_same_term(self) -> "Synonym | None":
+        """Another entry the search reads as the same term: terms are looked up as lower-cased
+        words ("Volontør" is "volontør"), and one entry would silently override the other."""
+        words = tokenize(self.term)
+        others = Synonym.objects.exclude(pk=self.pk)
+        return next((other for other in others if tokenize(other.term) == words), None)
 
 
 class SearchTerm(models.Model):

@@ -1,7 +1,6 @@
 """Admin reports over the query log: the most popular searches and the ones that found
 nothing, over a chosen period, with a bar chart and CSV export."""
 
-import csv
 from datetime import datetime, time, timedelta
 
 from django import forms
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kb.models import SearchQueryLog
+from kb.spreadsheets import excel_csv
 
 REPORT_LIMIT = 50
 DEFAULT_DAYS = 30
@@ -21,21 +21,35 @@ KINDS = {
 }
 
 
+def date_field(label) -> forms.DateField:
+    # A date input shows only an ISO date, whatever the language's date format.
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return forms.DateField(label=label, widget=widget)
+
+
 class PeriodForm(forms.Form):
     """The period a report covers; the last 30 days unless chosen."""
 
-    fra = forms.DateField(label=_("Fra"), required=False, widget=forms.DateInput({"type": "date"}))
-    til = forms.DateField(label=_("Til"), required=False, widget=forms.DateInput({"type": "date"}))
+    fra = date_field(_("Fra"))
+    til = date_field(_("Til"))
+
+    def __init__(self, query):
+        # An empty date means the default, shown in the field so the period is always visible.
+        today = timezone.localdate()
+        defaults = {"fra": today - timedelta(days=DEFAULT_DAYS), "til": today}
+        super().__init__({name: query.get(name) or value for name, value in defaults.items()})
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("fra") and cleaned.get("til") and cleaned["fra"] > cleaned["til"]:
+            self.add_error("til", _("»Til« må ikke ligge før »Fra«."))
+        return cleaned
 
     def period(self) -> tuple[datetime, datetime]:
-        today = timezone.localdate()
-        data = self.cleaned_data if self.is_valid() else {}
-        first = data.get("fra") or today - timedelta(days=DEFAULT_DAYS)
-        last = data.get("til") or today
         zone = timezone.get_current_timezone()
         return (
-            datetime.combine(first, time.min, tzinfo=zone),
-            datetime.combine(last, time.max, tzinfo=zone),
+            datetime.combine(self.cleaned_data["fra"], time.min, tzinfo=zone),
+            datetime.combine(self.cleaned_data["til"], time.max, tzinfo=zone),
         )
 
 
@@ -51,20 +65,22 @@ def report_rows(kind: str, start: datetime, end: datetime) -> QuerySet:
     )
 
 
+def csv_row(row: dict) -> list:
+    searched = timezone.localtime(row["last_searched"])
+    return [row["query"], row["searches"], f"{searched:%Y-%m-%d %H:%M:%S}"]
+
+
 def as_csv(rows, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["søgning", "antal", "senest"])
-    for row in rows:
-        writer.writerow([row["query"], row["searches"], row["last_searched"].isoformat()])
-    return response
+    return excel_csv(f"{filename}.csv", [["søgning", "antal", "senest"], *map(csv_row, rows)])
 
 
 def search_report(request, kind: str):
     if kind not in KINDS:
         raise Http404
     form = PeriodForm(request.GET)
+    context = {"title": KINDS[kind], "kind": kind, "kinds": KINDS, "form": form}
+    if not form.is_valid():
+        return render(request, "search/admin/report.html", context)
     start, end = form.period()
     rows = list(report_rows(kind, start, end))
     if request.GET.get("format") == "csv":
@@ -72,5 +88,4 @@ def search_report(request, kind: str):
     most = max((row["searches"] for row in rows), default=1)
     for row in rows:
         row["share"] = round(100 * row["searches"] / most)
-    context = {"title": KINDS[kind], "kind": kind, "kinds": KINDS, "form": form, "rows": rows}
-    return render(request, "search/admin/report.html", context)
+    return render(request, "search/admin/report.html", {**context, "rows": rows})

@@ -209,8 +209,11 @@ def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[
     ]
 
 
-def search(text: str, selection: FacetSelection, sort: str, page_number) -> SearchOutcome:
-    """Run a search as the search page does. An empty query lists everything, newest first."""
+def search(
+    text: str, selection: FacetSelection, sort: str, page_number, logged: bool = True
+) -> SearchOutcome:
+    """Run a search as the search page does. An empty query lists everything, newest first.
+    A first page without facets is ``logged`` in the query log."""
     parsed = parse(text)
     backend, picks = "", []
     if not parsed.text:
@@ -228,7 +231,7 @@ def search(text: str, selection: FacetSelection, sort: str, page_number) -> Sear
     results = Paginator(range(matches.total), RESULTS_PER_PAGE).page(matches.number)
     results.object_list = load_hits(matches.ids, parsed, picks)
     outcome = SearchOutcome(parsed, results, matches.facets, sort, backend)
-    if parsed.text and not selection and results.number == 1:
+    if logged and parsed.text and not selection and results.number == 1:
         SearchQueryLog.objects.create(
             query=parsed.text, result_count=outcome.total, backend=backend
         )

@@ -16,7 +16,9 @@ POPULAR_TOPICS = 6
 def search_view(request):
     text = request.GET.get("q", "")
     sort = SORT_NEWEST if request.GET.get("sorter") == SORT_NEWEST else SORT_RELEVANCE
-    outcome = search(text, FacetSelection(request.GET), sort, request.GET.get("side"))
+    # The search reports link with log=nej: reading a report must not count as searching.
+    logged = request.GET.get("log") != "nej"
+    outcome = search(text, FacetSelection(request.GET), sort, request.GET.get("side"), logged)
     context = {"search_query": text, "outcome": outcome}
     if not outcome.total:
         context["popular_topics"] = popular_topics()

@@ -1,5 +1,6 @@
 """Editors see what people search for and what they miss, and can export it."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -34,11 +35,63 @@ def test_zero_result_report_lists_only_misses_and_exports_csv(admin_client, logg
     rows = response.content.decode().splitlines()
 
     assert response["Content-Type"].startswith("text/csv")
-    assert rows[0] == "søgning,antal,senest"
-    assert sorted(row.split(",")[0] for row in rows[1:]) == ["gammel", "qwxzy", "volontør"]
+    assert rows[0] == "\ufeffsøgning;antal;senest"
+    assert sorted(row.split(";")[0] for row in rows[1:]) == ["gammel", "qwxzy", "volontør"]
+
+
+def test_csv_export_shows_local_time_and_keeps_formula_like_queries_as_text(admin_client):
+    searched = SearchQueryLog.objects.create(query="=HYPERLINK(1)", result_count=0, backend="db")
+    response = admin_client.get("/admin/soegerapporter/populaere/", {"format": "csv"})
+    row = response.content.decode().splitlines()[1]
+
+    local = timezone.localtime(searched.searched_at)
+    assert row == f"'=HYPERLINK(1);1;{local:%Y-%m-%d %H:%M:%S}"
+
+
+def test_report_shows_the_period_in_effect(admin_client):
+    html = admin_client.get("/admin/soegerapporter/populaere/").content.decode()
+
+    today = timezone.localdate()
+    assert f'value="{today - timedelta(days=30):%Y-%m-%d}"' in html
+    assert f'value="{today:%Y-%m-%d}"' in html
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        ({"fra": "2026-02-31"}, "Indtast en gyldig dato."),
+        ({"fra": "2026-03-10", "til": "2026-03-01"}, "»Til« må ikke ligge før »Fra«."),
+    ],
+)
+def test_an_impossible_period_is_explained_instead_of_replaced(
+    admin_client, logged, period, message
+):
+    html = admin_client.get("/admin/soegerapporter/populaere/", period).content.decode()
+
+    assert message in html
+    assert "frivillige" not in html
+    assert "Ingen søgninger i perioden." not in html
+
+
+def test_long_queries_wrap_and_open_the_search_without_being_counted_again(admin_client):
+    SearchQueryLog.objects.create(query="x" * 200, result_count=0, backend="database")
+    html = admin_client.get("/admin/soegerapporter/populaere/").content.decode()
+
+    assert ".search-report__query { overflow-wrap: anywhere; }" in html
+    assert f'<td class="search-report__query"><a href="/soeg/?q={"x" * 200}&amp;log=nej">' in html
+    assert '<caption class="w-sr-only">' in html
 
 
 def test_synonyms_are_kept_as_snippets_in_the_admin(admin_client):
     html = admin_client.get("/admin/snippets/kb/synonym/").content.decode()
 
     assert "volontør" in html
+
+
+def test_opening_a_query_from_a_report_does_not_count_it_again(client, admin_client, site):
+    admin_client.get("/soeg/", {"q": "kørselsgodtgørelse"})
+    report = admin_client.get("/admin/soegerapporter/uden-resultater/").content.decode()
+    link = re.search(r'href="(/soeg/\?q=[^"]*)"', report).group(1).replace("&amp;", "&")
+
+    assert client.get(link).status_code == 200
+    assert SearchQueryLog.objects.filter(query="kørselsgodtgørelse").count() == 1

@@ -1,0 +1,40 @@
+"""Editors add synonyms in the admin and are told when an entry would not work as meant."""
+
+import pytest
+
+from kb.models import Synonym
+from tests.factories import MethodPageFactory, section
+from tests.search.helpers import titles
+
+pytestmark = pytest.mark.django_db
+
+ADD_SYNONYM = "/admin/snippets/kb/synonym/add/"
+
+
+def test_synonyms_separated_by_semicolons_are_each_searched_for(
+    admin_client, client, search_backend
+):
+    MethodPageFactory(parent=section("metoder"), title="Husmødet hver tirsdag")
+    search_backend.refresh()
+
+    admin_client.post(ADD_SYNONYM, {"term": "fællesspisning", "synonyms": "måltid; husmødet"})
+
+    assert titles(client, "fællesspisning") == ["Husmødet hver tirsdag"]
+
+
+def test_a_term_that_differs_only_in_capitals_from_an_existing_one_is_refused(admin_client):
+    response = admin_client.post(ADD_SYNONYM, {"term": "Volontør", "synonyms": "hjælper"})
+    html = response.content.decode()
+
+    assert "Der er allerede synonymer for »volontør«. Tilføj dem dér i stedet." in html
+    assert 'value="Volontør"' in html
+    assert not Synonym.objects.filter(term="Volontør").exists()
+
+
+def test_a_synonym_list_without_words_is_refused(admin_client):
+    response = admin_client.post(ADD_SYNONYM, {"term": "ildsjæle", "synonyms": ", ,"})
+    html = response.content.decode()
+
+    assert "Skriv mindst ét synonym." in html
+    assert 'value=", ,"' in html
+    assert not Synonym.objects.filter(term="ildsjæle").exists()
