@@ -2,9 +2,11 @@ from modelcluster.fields import ParentalManyToManyField
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -87,6 +89,36 @@ class SectionPage(Page):
         return context
 
 
+def absent_topic(slug: str, topics: list[Topic]) -> Topic | None:
+    """The chosen topic when no material in the section has it (a link from an article or the
+    search may choose any topic), so the page can say so instead of showing "all topics"."""
+    if not slug or any(topic.slug == slug for topic in topics):
+        return None
+    return Topic.objects.filter(slug=slug).first()
+
+
+FIRST_YEAR = 1900
+
+
+def validate_year(year: int) -> None:
+    """A year the material can have been published in: not before FIRST_YEAR, nor after next
+    year (a report may be dated for the year it is meant for)."""
+    last = timezone.localdate().year + 1
+    if not FIRST_YEAR <= year <= last:
+        raise ValidationError(
+            _("Skriv et årstal mellem %(first)s og %(last)s, fx %(example)s."),
+            params={"first": FIRST_YEAR, "last": last, "example": last - 1},
+        )
+
+
+# Newest first; material without a year or publication date after all that has one.
+NEWEST_FIRST = (
+    F("year").desc(nulls_last=True),
+    F("first_published_at").desc(nulls_last=True),
+    "title",
+)
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def listing(self):
         """Live, public articles newest first, with what a listing shows fetched up front."""
@@ -95,7 +127,7 @@ class ArticlePageQuerySet(PageQuerySet):
             .public()
             .select_related("content_type")
             .prefetch_related("topics")
-            .order_by("-year", "-first_published_at", "title")
+            .order_by(*NEWEST_FIRST)
         )
 
 
@@ -113,7 +145,9 @@ class ArticlePage(Page):
     audiences = ParentalManyToManyField(
         Audience, blank=True, related_name="articles", verbose_name=_("målgrupper")
     )
-    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("år"), null=True, blank=True, validators=[validate_year]
+    )
     authors = models.CharField(
         _("forfattere"), max_length=500, blank=True, help_text=_("Adskil flere med komma.")
     )
@@ -211,7 +245,7 @@ class ArticlePage(Page):
             .filter(topics__in=[topic.pk for topic in self.topics.all()])
             .exclude(pk__in=[self.pk, *(page.pk for page in chosen)])
             .annotate(shared_topics=Count("topics"))
-            .order_by("-shared_topics", "-year")
+            .order_by("-shared_topics", *NEWEST_FIRST)
         )
         return chosen + list(shared[: RELATED_LIMIT - len(chosen)])
 

@@ -66,10 +66,10 @@ def aggregations(backend, selection: FacetSelection) -> dict:
 
 
 def newest_first(backend) -> list[dict]:
-    """Year, then publication date, then title, like the database's ordering (no year first)."""
+    """Year, then publication date, then title, like the database's ordering (no year last)."""
     return [
-        {column(backend, "year"): {"order": "desc", "missing": "_first"}},
-        {column(backend, "first_published_at"): {"order": "desc", "missing": "_first"}},
+        {column(backend, "year"): {"order": "desc", "missing": "_last"}},
+        {column(backend, "first_published_at"): {"order": "desc", "missing": "_last"}},
         {column(backend, "title"): {"order": "asc"}},
     ]
 

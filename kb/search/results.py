@@ -12,6 +12,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.search.models import IndexEntry
 
 from kb.models import ArticlePage, SearchQueryLog
+from kb.models.pages import NEWEST_FIRST
 from kb.remembered import remembered
 from kb.search import engine
 from kb.search.backends import DATABASE, backend_name, ranked_rows, with_fallback
@@ -34,7 +35,6 @@ RESULTS_PER_PAGE = 10
 # person to read, few enough that counting facets over them stays fast. The engine counts all.
 MAX_MATCHES = 1000
 SORT_RELEVANCE, SORT_NEWEST = "relevans", "nyeste"
-NEWEST_FIRST = ("-year", "-first_published_at", "title")
 
 
 @dataclass

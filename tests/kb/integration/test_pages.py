@@ -1,4 +1,9 @@
+import re
+
 import pytest
+
+from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
 
 from wagtail.models import PageViewRestriction
 
@@ -100,3 +105,21 @@ def test_topic_counts_leave_out_material_behind_a_login(client, site):
 
     assert 'Frivillige <span class="chip__count">1</span>' in home
     assert 'Frivillige <span class="chip__count">(1)</span>' in no_results
+
+
+def test_pages_give_the_browser_tab_an_icon(client, site):
+    html = client.get("/").content.decode()
+
+    icon = re.search(r'<link rel="icon" href="/static/([^"]+)" type="image/svg\+xml">', html)
+    assert icon and finders.find(icon[1])
+
+
+@pytest.mark.parametrize("year", [1850, 3000])
+def test_an_impossible_year_is_refused_with_a_danish_example(site, year):
+    method = MethodPageFactory(parent=section("metoder"))
+    method.year = year
+
+    with pytest.raises(ValidationError) as refused:
+        method.full_clean()
+
+    assert "Skriv et årstal mellem 1900 og" in str(refused.value.message_dict["year"])

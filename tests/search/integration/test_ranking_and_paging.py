@@ -84,3 +84,19 @@ def test_odd_facet_values_and_page_numbers_find_nothing_without_failing_over(
     assert odd_year.total == 0 and odd_year.backend == search_backend.name
     assert far_page.results.number == 1 and far_page.backend == search_backend.name
     assert plain_year.total == 1
+
+
+def test_newest_first_puts_material_without_a_year_last(client, search_backend):
+    for title, year in [
+        ("Frivillige udateret", None),
+        ("Frivillige 2019", 2019),
+        ("Frivillige 2024", 2024),
+    ]:
+        MethodPageFactory(parent=section("metoder"), title=title, year=year)
+    search_backend.refresh()
+    newest = ["Frivillige 2024", "Frivillige 2019", "Frivillige udateret"]
+
+    assert titles(client, "frivillige", sorter="nyeste") == newest
+    assert titles(client, "") == newest  # browsing everything
+    listing = client.get("/metoder/").content.decode()
+    assert [listing.index(title) for title in newest] == sorted(listing.index(t) for t in newest)
