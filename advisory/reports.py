@@ -39,10 +39,15 @@ class Section:
     rows: list[list] = field(default_factory=list)
     series: list[Series] = field(default_factory=list)
 
+    def charted(self, row: list) -> list:
+        """The figures of ``row`` that have bars: one per series; further columns are only
+        in the table."""
+        return row[1 : 1 + len(self.series)]
+
     @property
     def peak(self) -> float:
-        values = [value for row in self.rows for value in row[1:] if isinstance(value, int | float)]
-        return max(values, default=0) or 1
+        values = [value for row in self.rows for value in self.charted(row)]
+        return max((v for v in values if isinstance(v, int | float)), default=0) or 1
 
     def bars(self):
         for row in self.rows:
@@ -50,7 +55,7 @@ class Section:
                 row[0],
                 [
                     (serie, value, round(100 * value / self.peak, 1))
-                    for serie, value in zip(self.series, row[1:], strict=True)
+                    for serie, value in zip(self.series, self.charted(row), strict=True)
                 ],
             )
 
@@ -122,16 +127,24 @@ def response_times(start: date, end: date) -> Section:
         first_p90=Percentile(F("first_response_at") - F("opened_at"), 0.9),
         close_median=Percentile(F("closed_at") - F("opened_at"), 0.5),
         close_p90=Percentile(F("closed_at") - F("opened_at"), 0.9),
+        # The times above are of the cases that got that far: say how many have not.
+        first_pending=Count("pk", filter=Q(first_response_at__isnull=True)),
+        close_pending=Count("pk", filter=Q(closed_at__isnull=True)),
     )
     section = Section(
         "svartider",
         _("Svartider (dage) for sager oprettet i perioden"),
-        [_("Mål"), _("Median"), _("90. percentil")],
+        [_("Mål"), _("Median"), _("90. percentil"), _("Sager, der ikke er nået dertil")],
         series=[Series(_("Median")), Series(_("90. percentil"), "closed")],
     )
     for label, prefix in ((_("Til første svar"), "first"), (_("Til lukning"), "close")):
         section.rows.append(
-            [label, _days(figures[f"{prefix}_median"]), _days(figures[f"{prefix}_p90"])]
+            [
+                label,
+                _days(figures[f"{prefix}_median"]),
+                _days(figures[f"{prefix}_p90"]),
+                figures[f"{prefix}_pending"],
+            ]
         )
     return section
 

@@ -34,15 +34,17 @@ def test_report_counts_opened_and_closed_per_month_and_response_times():
         datetime(2026, 3, 13, 9, tzinfo=CPH),
         datetime(2026, 3, 20, 9, tzinfo=CPH),
     )
+    CaseFactory(opened_at=datetime(2026, 4, 20, 9, tzinfo=CPH))  # not answered yet
     sections = {
         s.key: s for s in build_report(datetime(2026, 3, 1).date(), datetime(2026, 4, 30).date())
     }
-    assert sections["maaned"].rows == [["Marts 2026", 2, 1], ["April 2026", 0, 1]]
-    assert sections["kanal"].rows == [["Telefon", 2]]
-    assert sections["region"].rows == [["Region Syddanmark", 2]]
+    assert sections["maaned"].rows == [["Marts 2026", 2, 1], ["April 2026", 1, 1]]
+    assert sections["kanal"].rows == [["Telefon", 3]]
+    assert sections["region"].rows == [["Region Syddanmark", 3]]
     times = {row[0]: row[1:] for row in sections["svartider"].rows}
-    assert times["Til første svar"] == [2.0, 2.8]
-    assert sections["ophobning"].rows == [["Marts 2026", 0], ["April 2026", 0]]
+    assert times["Til første svar"] == [2.0, 2.8, 1]  # and one case not answered yet
+    assert times["Til lukning"][2] == 1
+    assert sections["ophobning"].rows == [["Marts 2026", 0], ["April 2026", 1]]
 
 
 def test_backlog_counts_cases_still_unanswered_at_each_month_end():
