@@ -30,11 +30,28 @@ class CaseIntakeForm(WagtailAdminModelForm):
     """Log a phone call, an email or a meeting as a new case in one go."""
 
     assign_to_me = forms.BooleanField(label=_("Tildel mig sagen"), required=False, initial=True)
+    send_receipt = forms.BooleanField(
+        label=_("Send spørgeren en kvittering med sagsnummer og link til sagen"),
+        required=False,
+        help_text=_("Gennem linket kan spørgeren følge sagen, læse svar og skrive til jer."),
+    )
 
     class Meta:
         model = Case
         fields = CASE_FIELDS
         widgets = {"question": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {
+            "question": _("Spørgeren kan læse teksten, hvis de får et link til sagen."),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("send_receipt") and not cleaned.get("requester_email"):
+            self.add_error(
+                "requester_email",
+                _("Skriv spørgerens e-mailadresse, eller send ingen kvittering."),
+            )
+        return cleaned
 
 
 class CaseEditForm(WagtailAdminModelForm):

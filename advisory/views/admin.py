@@ -18,6 +18,7 @@ from wagtail.admin.views.mixins import Echo
 from advisory import workflow
 from advisory.forms import CASE_FIELDS
 from advisory.models import Case
+from advisory.public.intake import open_requester_case
 from advisory.workflow import person_name
 from kb.spreadsheets import BOM, DELIMITER, as_text
 
@@ -96,7 +97,10 @@ class CaseCreateView(CreateView):
     def save_instance(self):
         user = self.request.user
         fields = {name: self.form.cleaned_data[name] for name in CASE_FIELDS}
-        case = workflow.open_case(author=user, **fields)
+        if self.form.cleaned_data.get("send_receipt"):  # with a tracking link, as from the web
+            case = open_requester_case(author=user, **fields)
+        else:
+            case = workflow.open_case(author=user, **fields)
         if self.form.cleaned_data.get("assign_to_me"):
             workflow.assign(case, user, user)
         return case

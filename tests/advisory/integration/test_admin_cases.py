@@ -32,6 +32,46 @@ def detail_url(case):
     return reverse("sager:detail", args=[case.pk])
 
 
+@pytest.mark.parametrize("receipt", [True, False])
+def test_an_email_logged_by_staff_gets_a_receipt_with_the_tracking_link_if_chosen(
+    client, staff, mailoutbox, django_capture_on_commit_callbacks, receipt
+):
+    data = {
+        "channel": Channel.EMAIL,
+        "requester_name": "Lone Berg",
+        "requester_email": "lone@example.org",
+        "subject": "Frivillige til weekenden",
+        "question": "Hvordan finder vi frivillige til weekendåbent?",
+        "priority": "normal",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("sager:add"), {**data, "send_receipt": "on"} if receipt else data)
+
+    case = Case.objects.get()
+    assert len(mailoutbox) == (1 if receipt else 0)
+    if receipt:
+        assert case.reference in mailoutbox[0].subject
+        assert f"/raadgivning/sag/{case.access.token}/" in mailoutbox[0].body
+
+
+def test_a_receipt_without_an_email_address_is_refused_and_nothing_is_lost(client, staff):
+    page = client.post(
+        reverse("sager:add"),
+        {
+            "channel": Channel.PHONE,
+            "requester_name": "Lone Berg",
+            "subject": "Frivillige til weekenden",
+            "question": "Hvordan finder vi frivillige?",
+            "priority": "normal",
+            "send_receipt": "on",
+        },
+    ).content.decode()
+
+    assert "Skriv spørgerens e-mailadresse, eller send ingen kvittering." in page
+    assert "Hvordan finder vi frivillige?" in page
+    assert not Case.objects.exists()
+
+
 def test_logging_a_call_creates_a_numbered_case_assigned_to_me(client, staff):
     topic = Topic.objects.get(slug="frivillige")
     response = client.post(
