@@ -1,15 +1,25 @@
 from django.conf import settings
+from django.shortcuts import redirect
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links. Looked up per request: the
+    icon's static URL is only known once the static files are collected."""
+    return redirect(static_url("favicon.svg"), permanent=True)
+
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenter/", include(wagtaildocs_urls)),
     path("raadgivning/", include("advisory.public.urls")),
     path("soeg/", include("kb.search.urls")),
+    path("favicon.ico", favicon),
 ]
 
 if settings.DEBUG:

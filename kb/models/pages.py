@@ -77,11 +77,15 @@ class SectionPage(Page):
         audience_slug = request.GET.get("maalgruppe", "")
         articles = self.filtered_articles(topic_slug, audience_slug)
         page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("side"))
+        topics = list(
+            Topic.objects.filter(articles__in=ArticlePage.objects.live().child_of(self))
+            .distinct()
+            .order_by("name")
+        )
         context.update(
             articles=page,
-            topics=Topic.objects.filter(articles__in=ArticlePage.objects.live().child_of(self))
-            .distinct()
-            .order_by("name"),
+            topics=topics,
+            absent_topic=absent_topic(topic_slug, topics),
             audiences=Audience.objects.all(),
             selected_topic=topic_slug,
             selected_audience=audience_slug,

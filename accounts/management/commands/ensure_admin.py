@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-
 CHANGED = "(ændret siden; sæt ADMIN_PASSWORD og kør igen for at vælge en ny)"
 
 

@@ -58,6 +58,17 @@ def test_field_errors_are_linked_to_their_fields_and_summarised_at_the_top(ask):
     assert page.index('class="error-summary"') < page.index('id="id_email-fejl"')
 
 
+def test_the_error_summary_names_each_field_once(ask):
+    page = ask(subject="", consent="", question="x" * 5001).content.decode()
+    start = page.index('class="error-summary"')
+    summary = page[start : page.index("</ul>", start)]
+
+    assert '<a href="#id_subject">Udfyld feltet «Overskrift».</a>' in summary
+    assert '<a href="#id_consent">Du skal give lov' in summary
+    # a message that does not say which field it is about gets the field's name
+    assert '<a href="#id_question">Dit spørgsmål: Teksten må højst være 5000 tegn' in summary
+
+
 def test_a_flood_from_one_address_creates_at_most_the_allowed_cases(ask, settings):
     settings.ASK_LIMIT_PER_HOUR = 5
     responses = [

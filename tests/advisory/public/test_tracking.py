@@ -7,7 +7,7 @@ import pytest
 from advisory import workflow
 from advisory.models import CaseAccess, CaseEvent
 from advisory.models.cases import Channel, Status
-from advisory.public.intake import open_requester_case
+from advisory.public.intake import open_requester_case, receive_message
 from tests.advisory.factories import CaseFactory, secretary
 
 from .conftest import form_token
@@ -116,3 +116,30 @@ def test_random_tokens_references_and_revoked_links_all_give_a_plain_404(client,
     assert statuses == {404}
     wrong = client.get(f"/raadgivning/sag/{guesses[0]}/").content.decode()
     assert web_case.reference not in wrong and web_case.subject not in wrong
+
+
+def test_links_in_replies_and_messages_can_be_clicked_and_markup_stays_text(client, web_case):
+    workflow.send_reply(web_case, secretary(), "Se https://frivilligjob.dk/opret?type=1&by=2 nu.")
+    receive_message(web_case, "<script>alert(1)</script> www.lavs.dk")
+
+    page = client.get(tracking_url(web_case)).content.decode()
+
+    assert (
+        '<a href="https://frivilligjob.dk/opret?type=1&amp;by=2" rel="nofollow">'
+        "https://frivilligjob.dk/opret?type=1&amp;by=2</a>" in page
+    )
+    assert 'rel="nofollow">www.lavs.dk</a>' in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_link_that_does_not_work_says_so_in_danish_and_how_to_reach_the_secretariat(
+    client, settings
+):
+    settings.DEBUG = False
+
+    response = client.get("/raadgivning/sag/forkert-token/")
+
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert "Linket til din sag virker ikke" in page
+    assert "lvsinfo@lavs.dk" in page and "7592 4000" in page

@@ -72,3 +72,14 @@ def test_section_with_fifty_articles_renders_with_a_bounded_number_of_queries(
 
     assert first.status_code == last.status_code == 200
     assert len(first.context["articles"]) == 12
+
+
+def test_a_topic_nothing_here_has_stays_chosen_and_the_page_says_so(client, methods):
+    TopicFactory(slug="digitalt-vaerested", name="Digitalt værested")
+    MethodPageFactory(parent=methods, title="Husmøder", topics=[TopicFactory(slug="frivillige")])
+
+    html = client.get("/metoder/?emne=digitalt-vaerested&maalgruppe=ledelse").content.decode()
+
+    assert '<option value="digitalt-vaerested" selected>Digitalt værested</option>' in html
+    assert "Intet materiale i denne sektion har emnet »Digitalt værested«." in html
+    assert '<a href="?maalgruppe=ledelse">Vis alle emner</a>' in html

@@ -90,7 +90,10 @@ def test_the_editors_choices_in_a_body_are_not_searched_only_its_words(client, s
         summary="Sådan holder I husmøde.",
         body=[
             {"type": "heading", "value": {"text": "Dagsordenen", "level": "h2"}},
-            {"type": "callout", "value": {"kind": "warning", "title": "", "text": "<p>Referat</p>"}},
+            {
+                "type": "callout",
+                "value": {"kind": "warning", "title": "", "text": "<p>Referat</p>"},
+            },
         ],
     )
     search_backend.refresh()

@@ -140,3 +140,25 @@ def test_autocomplete_suggests_titles_after_two_letters(client, material):
 
     assert len(results) == 7
     assert all(r["title"].startswith("Frivillige") and r["url"] for r in results)
+
+
+def test_the_results_heading_shows_the_query_as_typed_and_escaped(client, material):
+    typed = client.get("/soeg/", {"q": "  Hvordan  finder vi\tFrivillige "}).content.decode()
+    markup = client.get("/soeg/", {"q": "<b>Frivillige</b>"}).content.decode()
+
+    assert "for »Hvordan finder vi Frivillige«" in typed
+    assert "for »&lt;b&gt;Frivillige&lt;/b&gt;«" in markup
+
+
+def test_chosen_filters_are_chips_above_the_results_each_removing_only_itself(client, material):
+    html = client.get(
+        "/soeg/", {"q": "frivillige", "emne": "frivillige", "maalgruppe": "ledelse"}
+    ).content.decode()
+    results = html.index('class="article-list search-results"')
+
+    topic_chip = html.index('href="?maalgruppe=ledelse&amp;q=frivillige">Emne: Frivillige')
+    audience_chip = html.index('href="?emne=frivillige&amp;q=frivillige">Målgruppe: Ledelse')
+    assert topic_chip < results and audience_chip < results
+    assert "fjern filteret" in html[topic_chip:results]
+    # on a phone the facets come after the results: a link near the top leads to them
+    assert html.index('href="#facets-heading"') < results

@@ -1,0 +1,85 @@
+"""What a person sees of the public pages on a 360 px phone, in Chromium."""
+
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import expect
+
+from advisory.models.cases import Channel
+from advisory.public.intake import open_requester_case, receive_message
+from tests.browser.conftest import PHONE
+from tests.factories import MethodPageFactory, TopicFactory, section
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+LONG_URL = (
+    "https://www.kommune.dk/borger/frivillighed/paragraf-18-puljen/"
+    "ansoegningsskema-2027-vejledning-til-foreninger-og-vaeresteder.pdf"
+)
+
+
+@pytest.fixture
+def phone(page, site):
+    page.set_viewport_size({"width": PHONE, "height": 800})
+    return page
+
+
+@pytest.fixture
+def method(site):
+    return MethodPageFactory(
+        parent=section("metoder"),
+        title="Frivilligmentor",
+        summary="Frivillige hjælper frivillige.",
+        topics=[TopicFactory(slug="frivillige", name="Frivillige")],
+    )
+
+
+def scrolls_sideways(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth") > PHONE
+
+
+def test_a_pasted_url_as_query_wraps_instead_of_widening_the_page(phone, live_server, method):
+    for query in (LONG_URL, "frivillighed" * 25):
+        phone.goto(f"{live_server.url}/soeg/?q={quote(query)}")
+        expect(phone.locator("#results-heading")).to_contain_text("resultat")
+        assert not scrolls_sideways(phone), query
+
+
+def test_a_url_in_a_message_is_a_link_that_wraps_in_its_box(phone, live_server):
+    case = open_requester_case(
+        Channel.WEB,
+        requester_name="Karen Jensen",
+        requester_email="karen@example.org",
+        subject="Ansøgning",
+        question="Hvordan søger vi puljen?",
+    )
+    receive_message(case, f"Her er skemaet: {LONG_URL}")
+
+    phone.goto(f"{live_server.url}/raadgivning/sag/{case.access.token}/")
+
+    expect(phone.get_by_role("link", name=LONG_URL)).to_have_attribute("href", LONG_URL)
+    assert not scrolls_sideways(phone)
+
+
+def test_the_filters_can_be_reached_from_above_the_results(phone, live_server, method):
+    phone.goto(f"{live_server.url}/soeg/?emne=frivillige")
+
+    expect(phone.get_by_role("link", name="Emne: Frivillige – fjern filteret")).to_be_visible()
+    phone.get_by_role("link", name="Gå til filtre").click()
+    expect(phone.get_by_role("heading", name="Afgræns")).to_be_in_viewport()
+
+
+def test_topic_links_on_an_article_look_like_links(phone, live_server, method):
+    phone.goto(live_server.url + method.url)
+
+    tag = phone.get_by_role("link", name="Frivillige")
+    expect(tag).to_have_css("text-decoration-line", "underline")
+
+
+def test_the_header_search_hint_fits_in_its_box(phone, live_server):
+    phone.goto(live_server.url + "/metoder/")  # the home page has its own, wider search box
+    box = phone.locator("#header-search-q")
+
+    # Measured as typed text: Chromium keeps the clear button's room beside a placeholder too.
+    box.fill(box.get_attribute("placeholder"))
+
+    assert box.evaluate("box => box.scrollWidth <= box.clientWidth")
