@@ -2,7 +2,7 @@
 sorting, pagination, highlighted snippets, and a line in the query log."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db.models import CharField, OuterRef, Subquery
@@ -37,14 +37,27 @@ MAX_MATCHES = 1000
 SORT_RELEVANCE, SORT_NEWEST = "relevans", "nyeste"
 
 
+@dataclass(frozen=True)
+class Pick:
+    """An editor's pick for a query (Wagtail's search promotions): one of our pages, ranked
+    first, or a link elsewhere, listed above the results; either with the editor's words."""
+
+    page_id: int | None
+    url: str
+    title: str
+    description: str
+
+
 @dataclass
 class Hit:
-    """One result as listed: the page, a highlighted snippet, and whether an editor chose it."""
+    """One result as listed: the page, a highlighted snippet, and whether an editor chose it
+    (with what the editor wrote about it, shown instead of the snippet)."""
 
     page: ArticlePage
     snippet: str
     promoted: bool
     topics: list[str]
+    description: str = ""
 
 
 @dataclass
@@ -54,6 +67,7 @@ class SearchOutcome:
     facets: list[Facet]
     sort: str
     backend: str = ""
+    links: list[Pick] = field(default_factory=list)  # editors' picks outside Vidensbanken
 
     @property
     def total(self) -> int:
@@ -61,18 +75,29 @@ class SearchOutcome:
 
 
 @remembered(SearchPromotion, Query)
-def promotions() -> dict[str, list[int]]:
-    """Query → the pages editors have put first for it, in their order."""
-    pages = defaultdict(list)
-    rows = SearchPromotion.objects.filter(page__isnull=False).order_by("sort_order")
-    for text, page in rows.values_list("query__query_string", "page_id"):
-        pages[text].append(page)
-    return dict(pages)
+def promotions() -> dict[str, list[Pick]]:
+    """Query → the picks editors have made for it, in their order."""
+    picks = defaultdict(list)
+    rows = SearchPromotion.objects.order_by("sort_order").values_list(
+        "query__query_string", "page_id", "external_link_url", "external_link_text", "description"
+    )
+    for text, page_id, url, title, description in rows:
+        picks[text].append(Pick(page_id, url, title or url, description))
+    return dict(picks)
 
 
 def promoted_ids(text: str) -> list[int]:
-    """Pages editors have put first for exactly this query (Wagtail's search promotions)."""
-    return promotions().get(text, [])
+    """Pages editors have put first for exactly this query."""
+    return [pick.page_id for pick in promotions().get(text, []) if pick.page_id]
+
+
+def promoted_links(text: str) -> list[Pick]:
+    """Links elsewhere editors have chosen for exactly this query."""
+    return [pick for pick in promotions().get(text, []) if not pick.page_id]
+
+
+def pick_descriptions(text: str) -> dict[int, str]:
+    return {pick.page_id: pick.description for pick in promotions().get(text, []) if pick.page_id}
 
 
 def best_rows(backend, parsed: ParsedQuery, picks: list[int], limit: int, columns) -> list[tuple]:
@@ -184,8 +209,9 @@ def find(backend, parsed: ParsedQuery, selection: FacetSelection, sort: str, pag
 HIT_FIELDS = ("title", "url_path", "summary", "year", "content_type")
 
 
-def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[Hit]:
-    """The pages for one result page, in order, each with its snippet and topics' names."""
+def load_hits(ids: list[int], parsed: ParsedQuery, promoted: dict[int, str]) -> list[Hit]:
+    """The pages for one result page, in order, each with its snippet and topics' names;
+    ``promoted`` gives the editors' picks among them with what the editor wrote."""
     # Visible again: the engine may not yet know of a page unpublished while it was down.
     pages = shown_now(ArticlePage.objects.filter(pk__in=ids)).only(*HIT_FIELDS)
     # The plain text the database index keeps (summary, body, document text), so snippets
@@ -204,6 +230,7 @@ def load_hits(ids: list[int], parsed: ParsedQuery, promoted: list[int]) -> list[
             page.pk in promoted,
             # In the taxonomy's order (by name, as the database sorts).
             [name for pk, (_slug, name) in topics.items() if pk in page.topic_ids],
+            promoted.get(page.pk, ""),
         )
         for page in (by_id[pk] for pk in ids if pk in by_id)
     ]
@@ -229,8 +256,9 @@ def search(
             )
     # Only this page's hits are loaded; the paginator needs no more than the total.
     results = Paginator(range(matches.total), RESULTS_PER_PAGE).page(matches.number)
-    results.object_list = load_hits(matches.ids, parsed, picks)
-    outcome = SearchOutcome(parsed, results, matches.facets, sort, backend)
+    results.object_list = load_hits(matches.ids, parsed, pick_descriptions(parsed.text))
+    links = promoted_links(parsed.text) if results.number == 1 else []
+    outcome = SearchOutcome(parsed, results, matches.facets, sort, backend, links)
     if logged and parsed.text and not selection and results.number == 1:
         SearchQueryLog.objects.create(
             query=parsed.text, result_count=outcome.total, backend=backend

@@ -100,3 +100,26 @@ def test_newest_first_puts_material_without_a_year_last(client, search_backend):
     assert titles(client, "") == newest  # browsing everything
     listing = client.get("/metoder/").content.decode()
     assert [listing.index(title) for title in newest] == sorted(listing.index(t) for t in newest)
+
+
+def test_an_editors_link_elsewhere_and_words_about_a_pick_are_shown(client, search_backend):
+    chosen = GuidePageFactory(parent=section("vejledninger"), title="Rekruttering")
+    query = Query.get("frivillige")
+    SearchPromotion.objects.create(
+        query=query, page=chosen, sort_order=0, description="Start her, hvis I mangler nogen."
+    )
+    SearchPromotion.objects.create(
+        query=query,
+        external_link_url="https://frivillighed.dk/",
+        external_link_text="Center for frivilligt socialt arbejde",
+        description="Kurser og råd om frivillige.",
+        sort_order=1,
+    )
+    search_backend.refresh()
+
+    html = client.get("/soeg/", {"q": "frivillige"}).content.decode()
+
+    assert '<a href="https://frivillighed.dk/">Center for frivilligt socialt arbejde</a>' in html
+    assert "Kurser og råd om frivillige." in html
+    assert "Start her, hvis I mangler nogen." in html
+    assert html.index("frivillighed.dk") < html.index("Rekruttering</a>")
