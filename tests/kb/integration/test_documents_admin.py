@@ -44,6 +44,8 @@ def test_corrupt_pdf_still_uploads_and_the_editor_is_told_no_text_could_be_read(
     edit_page = admin_client.get(reverse("wagtaildocs:edit", args=[document.id])).content.decode()
     assert "Der kunne ikke læses tekst fra filen." in edit_page
     assert "beskadiget" in edit_page
+    # Above the form at full width, not in the narrow column beside it.
+    assert edit_page.index('data-testid="text-extraction-status"') < edit_page.index("w-grid")
 
 
 def test_replacing_the_file_reads_the_new_text(admin_client):
