@@ -2,9 +2,12 @@
 
 from django import forms
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateInput
 
 from advisory import workflow
 from advisory.filters import PersonChoiceField, case_handlers
@@ -160,6 +163,22 @@ class StatusForm(CaseActionForm):
         return _("Sagen har nu status «%(status)s».") % {"status": case.get_status_display()}
 
 
+class DeadlineForm(CaseActionForm):
+    """Move the deadline, e.g. to the day the secretariat has promised to follow up."""
+
+    due_date = forms.DateField(label=_("Ny frist"), widget=AdminDateInput)
+
+    def clean_due_date(self):
+        due_date = self.cleaned_data["due_date"]
+        if due_date < timezone.localdate():
+            raise forms.ValidationError(_("Fristen kan ikke ligge før i dag."))
+        return due_date
+
+    def perform(self, user):
+        case = workflow.set_due_date(self.case, self.cleaned_data["due_date"], user)
+        return _("Fristen er nu %(date)s.") % {"date": date_format(case.due_date, "j. F Y")}
+
+
 class AssignForm(CaseActionForm):
     assignee = PersonChoiceField(
         label=_("Sagsbehandler"),
@@ -193,6 +212,7 @@ ACTION_FORMS = {
     "note": NoteForm,
     "reply": ReplyForm,
     "status": StatusForm,
+    "deadline": DeadlineForm,
     "assign": AssignForm,
     "assign_me": AssignToMeForm,
     "link": LinkPagesForm,

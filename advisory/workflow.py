@@ -1,11 +1,12 @@
 """Everything that changes a case goes through here, so every change lands on its timeline."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from advisory.deadlines import response_due_date, resume_due_date
@@ -150,6 +151,21 @@ def link_pages(case: Case, pages, author) -> Case:
         label = str(Case._meta.get_field("related_pages").verbose_name)
         log(case, CaseEvent.Kind.EDIT, author, field=label, new_value=titles[:500])
     return case
+
+
+def set_due_date(case: Case, due_date: date, author) -> Case:
+    """A deadline staff choose, e.g. the day they have promised to follow up; on the timeline
+    like any other edit."""
+    old = case.due_date
+    case.due_date = due_date
+    case.save(update_fields=["due_date"])
+    label = str(Case._meta.get_field("due_date").verbose_name).capitalize()
+    record_edits(case, author, {label: (_day(old), _day(due_date))})
+    return case
+
+
+def _day(day: date | None) -> str:
+    return date_format(day, "j. F Y") if day else ""
 
 
 def record_edits(case: Case, author, changes: dict[str, tuple[str, str]]) -> None:

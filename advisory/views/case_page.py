@@ -83,6 +83,8 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
     def _initial(self, action):
         if action == "assign":
             return {"assignee": self.case.assignee}
+        if action == "deadline":
+            return {"due_date": self.case.due_date}
         if action == "reply" and (template_id := self.request.GET.get("standardsvar")):
             template = ReplyTemplate.objects.filter(pk=template_id).first()
             if template:

@@ -1,0 +1,44 @@
+"""Staff move a case's deadline, e.g. to the day they have promised to follow up."""
+
+from datetime import timedelta
+
+import pytest
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from advisory.models import Case, CaseEvent
+from tests.advisory.factories import CaseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def move_deadline(client, case, day: str):
+    url = reverse("sager:detail", args=[case.pk])
+    return client.post(url, {"action": "deadline", "deadline-due_date": day}, follow=True)
+
+
+def test_a_moved_deadline_is_kept_shown_and_on_the_timeline(client, staff):
+    case = CaseFactory()
+    day = timezone.localdate() + timedelta(days=30)
+
+    page = move_deadline(client, case, day.strftime("%d.%m.%Y")).content.decode()
+
+    assert Case.objects.get(pk=case.pk).due_date == day
+    danish = date_format(day, "j. F Y")  # e.g. "27. december 2026"
+    assert f"Fristen er nu {danish}." in page
+    edit = CaseEvent.objects.get(case=case, kind=CaseEvent.Kind.EDIT)
+    assert (edit.field, edit.new_value) == ("Svarfrist", danish)
+
+
+def test_a_deadline_in_the_past_is_refused_and_nothing_changes(client, staff):
+    case = CaseFactory()
+    before = Case.objects.get(pk=case.pk).due_date
+    yesterday = timezone.localdate() - timedelta(days=1)
+
+    page = move_deadline(client, case, yesterday.strftime("%d.%m.%Y")).content.decode()
+
+    assert "Fristen kan ikke ligge før i dag." in page
+    assert Case.objects.get(pk=case.pk).due_date == before
+    assert not CaseEvent.objects.filter(case=case, kind=CaseEvent.Kind.EDIT).exists()
