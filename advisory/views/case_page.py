@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from advisory.forms import ACTION_FORMS, ActionFailed
+from advisory.forms import ACTION_FORMS, ActionFailed, ReplyForm
 from advisory.help import similar_cases, suggested_pages
 from advisory.models import Case, ReplyTemplate
 from advisory.permissions import can_view_cases, can_work_on_cases
@@ -45,6 +45,9 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
         form_class = ACTION_FORMS.get(action)
         if form_class is None:
             return redirect(self.case_url)
+        if action == "reply" and "insert_template" in request.POST:
+            form = self._reply_with_template(request.POST)
+            return self.render_to_response(self.get_context_data(bound_form=(action, form)))
         form = form_class(request.POST, case=self.case, prefix=action)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(bound_form=(action, form)))
@@ -85,8 +88,14 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             return {"assignee": self.case.assignee}
         if action == "deadline":
             return {"due_date": self.case.due_date}
-        if action == "reply" and (template_id := self.request.GET.get("standardsvar")):
-            template = ReplyTemplate.objects.filter(pk=template_id).first()
-            if template:
-                return {"body": template.render(self.case, self.request.user)}
         return None
+
+    def _reply_with_template(self, data) -> ReplyForm:
+        """The reply form again, with the chosen standard reply after what was typed."""
+        template = ReplyTemplate.objects.filter(pk=data.get("standardsvar") or None).first()
+        parts = [
+            data.get("reply-body", "").rstrip(),
+            template.render(self.case, self.request.user) if template else "",
+        ]
+        body = "\n\n".join(part for part in parts if part)
+        return ReplyForm(case=self.case, prefix="reply", initial={"body": body})

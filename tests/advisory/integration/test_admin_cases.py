@@ -212,10 +212,35 @@ def test_reply_template_fills_in_placeholders(client, staff):
     template = ReplyTemplate.objects.create(
         title="Tak for henvendelsen", body="Kære {navn}\nTak for din henvendelse ({reference})."
     )
-    response = client.get(detail_url(case), {"standardsvar": template.pk})
+    response = client.post(
+        detail_url(case),
+        {"action": "reply", "insert_template": "", "standardsvar": template.pk, "reply-body": ""},
+    )
     assert (
         f"Kære Lone Berg\nTak for din henvendelse ({case.reference})." in response.content.decode()
     )
+
+
+def test_inserting_a_standard_reply_keeps_what_was_typed_and_sends_nothing(
+    client, staff, mailoutbox
+):
+    case = CaseFactory(requester_name="Lone Berg")
+    template = ReplyTemplate.objects.create(title="Hilsen", body="Venlig hilsen {sagsbehandler}")
+    typed = "Tak for din mail. Vi vender tilbage i næste uge."
+
+    response = client.post(
+        detail_url(case),
+        {
+            "action": "reply",
+            "insert_template": "",
+            "standardsvar": template.pk,
+            "reply-body": typed,
+        },
+    )
+
+    assert f"{typed}\n\nVenlig hilsen Sofie" in response.content.decode()
+    assert not case.events.filter(kind=CaseEvent.Kind.REPLY).exists()
+    assert mailoutbox == []
 
 
 def test_editing_a_case_records_each_changed_field(client, staff):
