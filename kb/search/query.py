@@ -39,14 +39,20 @@ def spellings(token: str) -> list[str]:
 
 @dataclass
 class Word:
-    """One typed word and the spellings searched for it."""
+    """One typed word and the spellings searched for it (or, for a compound, its parts)."""
 
     typed: str
     searched: list[str]
+    compound: bool = False
 
     @property
     def corrected(self) -> bool:
         return self.searched != [self.typed]
+
+    @property
+    def shown(self) -> str:
+        """How "Mente du …?" writes what was searched for this word."""
+        return " ".join(self.searched) if self.compound else self.searched[0]
 
 
 @dataclass
@@ -67,7 +73,7 @@ class ParsedQuery:
     @property
     def suggestion(self) -> str:
         """The query with corrected spellings ("Mente du …?"), or "" when nothing changed."""
-        replaced = {w.typed: w.searched[0] for w in self.words if w.corrected}
+        replaced = {w.typed: w.shown for w in self.words if w.corrected}
         suggestion = " ".join(replaced.get(token, token) for token in tokenize(self.text))
         return "" if suggestion == " ".join(tokenize(self.text)) else suggestion
 
@@ -106,19 +112,23 @@ def synonym_expansions(tokens: list[str], synonyms: dict[str, list[str]]) -> lis
     ]
 
 
-def resolve(token: str, info: dict, is_synonym: bool) -> list[str]:
-    """The spellings to search for one typed word: the known readings of ae/oe/aa, else the
-    nearest published word; none for a stop word or an unknown word a synonym stands in for."""
+def resolve(token: str, info: dict, is_synonym: bool) -> Word:
+    """What to search for one typed word: the known readings of ae/oe/aa, else the nearest
+    published word, else the two published words it is a compound of; nothing for a stop
+    word or an unknown word a synonym stands in for."""
     variants = spellings(token)
     if any(info[variant].stem is None for variant in variants):
-        return []
+        return Word(token, [])
     known = [variant for variant in variants if info[variant].known]
     if known:
-        return known
+        return Word(token, known)
     if is_synonym:
-        return []
+        return Word(token, [])
     corrected = next(filter(None, (vocabulary.closest(v) for v in reversed(variants))), None)
-    return [corrected] if corrected else [token]
+    if corrected:
+        return Word(token, [corrected])
+    parts = next(filter(None, (vocabulary.split_compound(v) for v in reversed(variants))), [])
+    return Word(token, parts, compound=True) if parts else Word(token, [token])
 
 
 def parse(raw: str) -> ParsedQuery:
@@ -129,7 +139,7 @@ def parse(raw: str) -> ParsedQuery:
     synonyms = editor_synonyms()
     expansions = synonym_expansions(tokenize(text), synonyms)
     info = vocabulary.analyse(sorted({v for token in tokens for v in spellings(token)}))
-    words = [Word(token, resolve(token, info, token in synonyms)) for token in tokens]
+    words = [resolve(token, info, token in synonyms) for token in tokens]
     parsed = ParsedQuery(
         text=text,
         words=[word for word in words if word.searched],

@@ -120,6 +120,28 @@ def analyse(tokens: list[str]) -> dict[str, TokenInfo]:
         return {token: TokenInfo(stem, known) for token, stem, known in cursor.fetchall()}
 
 
+MIN_PART = 3
+# Letters Danish puts between the parts of a compound: kørsel-s-godtgørelse, hold-e-plads.
+LINKING_LETTERS = "se"
+
+
+def split_compound(token: str) -> list[str]:
+    """``token`` as two published words it is made of (kørselsgodtgørelse → kørsels,
+    godtgørelse), or [] when it is no such compound. Of several splits, the most even."""
+    if len(token) < 2 * MIN_PART or not token.isalpha():
+        return []
+    splits = []
+    for cut in range(MIN_PART, len(token) - MIN_PART + 1):
+        first, second = token[:cut], token[cut:]
+        splits.append((first, second))
+        if first[-1] in LINKING_LETTERS and len(first) > MIN_PART:
+            splits.append((first[:-1], second))
+    info = analyse(sorted({part for split in splits for part in split}))
+    known = [split for split in splits if all(info[part].known for part in split)]
+    best = max(known, key=lambda split: min(map(len, split)), default=None)
+    return list(best) if best else []
+
+
 def closest(token: str) -> str | None:
     """The published word nearest to ``token``: one edit away for short words, two for long."""
     if len(token) < 4 or not token.isalpha():

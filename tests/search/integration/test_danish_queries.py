@@ -100,3 +100,18 @@ def test_the_editors_choices_in_a_body_are_not_searched_only_its_words(client, s
     assert titles(client, "dagsorden") == ["Husmødet"]
     assert titles(client, "niveau") == []  # the heading's level, "Niveau 2"
     assert titles(client, "pas") == []  # the box's kind, "Pas på"
+
+
+def test_a_compound_of_published_words_finds_the_page_with_both(client, search_backend):
+    FaqPageFactory(
+        parent=section("spoergsmaal-og-svar"),
+        title="Frivillige: forsikring, kørsel og godtgørelse",
+        summary="Hvad dækker forsikringen, og hvad må vi betale?",
+    )
+    GuidePageFactory(parent=section("vejledninger"), title="Kørsel til udflugter")
+    search_backend.refresh()
+
+    outcome = search(client, "kørselsgodtgørelse")
+
+    assert outcome.results[0].page.title == "Frivillige: forsikring, kørsel og godtgørelse"
+    assert outcome.query.suggestion == "kørsels godtgørelse"
