@@ -6,12 +6,16 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from kb.site_setup import ensure_site
 from tests.conftest import skip_or_fail
 
 # Playwright's sync API runs an event loop; Django must still let tests touch the database.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# A page the single-threaded test server builds while the machine is busy can take longer
+# than Playwright's default five seconds; waiting longer costs nothing when it is quick.
+expect.set_options(timeout=15_000)
 
 CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "test-results"
