@@ -21,7 +21,17 @@ OVERDUE = "overskredet"
 
 def case_handlers(request=None):
     """Everyone who may work on cases, and everyone who has a case now (such as a superuser
-    who took one), so that filtering on any case's assignee works."""
+    who took one, or someone who has left), so that filtering on any case's assignee works."""
+    holders = Q(pk__in=Case.objects.values("assignee"))
+    return people(may_take_cases() | holders)
+
+
+def active_case_handlers():
+    """Those a case can be given to: active users who may work on cases."""
+    return people(may_take_cases())
+
+
+def may_take_cases() -> Q:
     may_change = Permission.objects.filter(
         content_type__app_label="advisory", codename="change_case"
     )
@@ -30,9 +40,13 @@ def case_handlers(request=None):
         | Q(groups__permissions__in=may_change)
         | Q(user_permissions__in=may_change)
     )
+    return Q(is_active=True) & may_work
+
+
+def people(condition: Q):
     return (
         get_user_model()
-        .objects.filter((Q(is_active=True) & may_work) | Q(pk__in=Case.objects.values("assignee")))
+        .objects.filter(condition)
         .distinct()
         .order_by("first_name", "last_name", "username")
     )

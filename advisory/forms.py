@@ -10,7 +10,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
 from advisory import workflow
-from advisory.filters import PersonChoiceField, case_handlers
+from advisory.filters import PersonChoiceField, active_case_handlers
 from advisory.models import Case, CaseEvent
 from advisory.models.cases import Status
 from advisory.public import tokens
@@ -182,7 +182,7 @@ class DeadlineForm(CaseActionForm):
 class AssignForm(CaseActionForm):
     assignee = PersonChoiceField(
         label=_("Sagsbehandler"),
-        queryset=case_handlers(),
+        queryset=active_case_handlers(),
         required=False,
         empty_label=_("Ikke tildelt"),
     )

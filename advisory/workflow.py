@@ -100,9 +100,10 @@ def _apply_clock(case: Case, old: Status, new: Status, at: datetime) -> None:
 
 
 def move_towards(case: Case, target: Status, author, at: datetime | None = None) -> Case:
-    """After a reply: a new case goes through in progress, an open one moves on to ``target``
-    (answered, or waiting for the requester)."""
-    if case.status == Status.NEW:
+    """After a reply: a case moves on to ``target`` (answered, or waiting for the requester),
+    through in progress when it is new, or answered or closed and asked a question back."""
+    reopened = target == Status.WAITING and case.status in (Status.ANSWERED, Status.CLOSED)
+    if case.status == Status.NEW or reopened:
         case = change_status(case, Status.IN_PROGRESS, author, at)
     if target in TRANSITIONS[Status(case.status)]:
         case = change_status(case, target, author, at)
@@ -153,12 +154,14 @@ def link_pages(case: Case, pages, author) -> Case:
     return case
 
 
+@transaction.atomic
 def set_due_date(case: Case, due_date: date, author) -> Case:
     """A deadline staff choose, e.g. the day they have promised to follow up; on the timeline
-    like any other edit."""
+    like any other edit. It is kept as chosen: no longer paused while the case waits."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
     old = case.due_date
-    case.due_date = due_date
-    case.save(update_fields=["due_date"])
+    case.due_date, case.waiting_since = due_date, None
+    case.save(update_fields=["due_date", "waiting_since"])
     label = str(Case._meta.get_field("due_date").verbose_name).capitalize()
     record_edits(case, author, {label: (_day(old), _day(due_date))})
     return case
@@ -195,6 +198,7 @@ def send_reply(case: Case, author, body: str, awaits_answer: bool = False) -> Ca
         body=body,
         sent_to=case.requester_email,
         delivery_error=error,
+        asks_back=awaits_answer,
     )
     if error:
         return event

@@ -147,7 +147,8 @@ WAGTAILSEARCH_BACKENDS = search_backends(
     index_prefix=env.str("ELASTICSEARCH_INDEX_PREFIX", default="vidensbanken_"),
     timeout=env.float("ELASTICSEARCH_TIMEOUT", default=1.0),
 )
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk"), ("en", "English")]
+# Danish only: the admin's date pickers write Danish dates, which Django reads in Danish only.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk")]
 WAGTAILADMIN_USER_LOGIN_FORM = "wagtail.admin.forms.auth.LoginForm"
 
 CORPUS_DIR = Path(env.str("CORPUS_DIR", default=str(BASE_DIR.parent / "shared" / "corpus")))

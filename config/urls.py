@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page links. Looked up per request: the
     icon's static URL is only known once the static files are collected."""
-    return redirect(static_url("favicon.svg"), permanent=True)
+    return redirect(static_url("favicon.svg"))  # not permanent: the hashed name changes
 
 
 urlpatterns = [

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -43,9 +44,11 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overdue(self, today=None):
-        """Cases whose response deadline has passed while the clock was running."""
+        """Cases whose deadline has passed while the clock was running, or a date chosen for
+        a waiting case (a follow-up) has passed."""
         today = today or timezone.localdate()
-        return self.filter(status__in=CLOCK_RUNNING, due_date__lt=today)
+        follow_up = Q(status=Status.WAITING, waiting_since__isnull=True)
+        return self.filter(Q(status__in=CLOCK_RUNNING) | follow_up, due_date__lt=today)
 
     def for_listing(self):
         return self.select_related("organisation__municipality", "topic", "assignee")
@@ -153,8 +156,10 @@ class Case(models.Model):
 
     @property
     def is_overdue(self) -> bool:
+        clock_runs = self.status in CLOCK_RUNNING
+        follow_up = self.status == Status.WAITING and self.waiting_since is None
         return (
-            self.status in CLOCK_RUNNING
+            (clock_runs or follow_up)
             and self.due_date is not None
             and self.due_date < timezone.localdate()
         )
@@ -170,4 +175,5 @@ class Case(models.Model):
     def latest_reply(self):
         from advisory.models.events import CaseEvent
 
-        return self.events.filter(kind=CaseEvent.Kind.REPLY).order_by("-created_at").first()
+        replies = self.events.filter(kind=CaseEvent.Kind.REPLY, asks_back=False)
+        return replies.order_by("-created_at").first()

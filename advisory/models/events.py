@@ -48,6 +48,8 @@ class CaseEvent(models.Model):
     new_value = models.CharField(_("efter"), max_length=500, blank=True)
     sent_to = models.EmailField(_("sendt til"), blank=True)
     delivery_error = models.TextField(_("fejl ved afsendelse"), blank=True)
+    # A reply that asks the requester something back: no answer to build on.
+    asks_back = models.BooleanField(_("spørgsmål tilbage"), default=False)
 
     objects = CaseEventQuerySet.as_manager()
 

@@ -92,7 +92,8 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
 
     def _reply_with_template(self, data) -> ReplyForm:
         """The reply form again, with the chosen standard reply after what was typed."""
-        template = ReplyTemplate.objects.filter(pk=data.get("standardsvar") or None).first()
+        chosen = data.get("standardsvar", "")
+        template = ReplyTemplate.objects.filter(pk=chosen).first() if chosen.isdigit() else None
         parts = [
             data.get("reply-body", "").rstrip(),
             template.render(self.case, self.request.user) if template else "",

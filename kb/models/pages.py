@@ -37,15 +37,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = topics_with_public_material()
+        context["topics"] = topics_with_material(ArticlePage.objects.live().public())
         context["newest"] = ArticlePage.objects.listing().descendant_of(self)[:6]
         return context
 
 
-def topics_with_public_material():
-    """Topics with their number of articles anyone may read (article_count); none without."""
-    public = ArticlePage.objects.live().public()
-    counted = Count("articles", filter=Q(articles__in=public))
+def topics_with_material(articles):
+    """Topics with their number of ``articles`` (article_count); none without any."""
+    counted = Count("articles", filter=Q(articles__in=articles))
     return Topic.objects.annotate(article_count=counted).filter(article_count__gt=0)
 
 

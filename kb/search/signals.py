@@ -57,8 +57,10 @@ def add_to_indexes(model, pages: list) -> None:
 
 def index_topic_articles(sender, instance, **kwargs):
     if not kwargs.get("raw"):
-        index_again(ArticlePage.objects.filter(topics=instance))
-        vocabulary.add_text(instance.name)
+        articles = ArticlePage.objects.filter(topics=instance)
+        index_again(articles)
+        if articles.live().public().exists():
+            vocabulary.add_text(instance.name)
 
 
 def index_document_publications(sender, instance, **kwargs):

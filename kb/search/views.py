@@ -4,10 +4,11 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from kb.models.pages import topics_with_public_material
+from kb.models.pages import topics_with_material
 from kb.search.autocomplete import suggestions
 from kb.search.facets import FacetSelection
 from kb.search.results import SORT_NEWEST, SORT_RELEVANCE, search
+from kb.search.visibility import visible_articles
 
 POPULAR_TOPICS = 6
 
@@ -27,7 +28,9 @@ def search_view(request):
 
 def popular_topics():
     """The topics with the most published material, offered when a search finds nothing."""
-    return topics_with_public_material().order_by("-article_count", "name")[:POPULAR_TOPICS]
+    # The search's own remembered restrictions, so a page that found nothing asks no more.
+    articles = visible_articles()
+    return topics_with_material(articles).order_by("-article_count", "name")[:POPULAR_TOPICS]
 
 
 @require_GET

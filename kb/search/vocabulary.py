@@ -12,7 +12,7 @@ from django.db import connection
 
 from wagtail.search.models import IndexEntry
 
-from kb.models import SearchTerm
+from kb.models import ArticlePage, SearchTerm
 from kb.search.text import page_text, tokenize
 
 MAX_WORD_LENGTH = 100
@@ -75,11 +75,18 @@ def add_page(page) -> None:
 
 FORGET_SQL = """
 DELETE FROM kb_searchterm AS term
-WHERE term.word = ANY(%s::text[])
+WHERE term.word = ANY(%(words)s::text[])
   AND NOT EXISTS (
     SELECT FROM kb_searchposting AS posting
     JOIN wagtailcore_page AS page ON page.id = posting.object_id::bigint
-    WHERE posting.lexeme = term.stem AND page.live AND page.id <> %s
+    WHERE posting.lexeme = term.stem
+      AND posting.content_type_id = ANY(%(kinds)s)
+      AND page.live AND page.id <> %(page)s
+      AND NOT EXISTS (
+        SELECT FROM wagtailcore_pageviewrestriction AS restriction
+        JOIN wagtailcore_page AS restricted ON restricted.id = restriction.page_id
+        WHERE page.path LIKE restricted.path || '%%'
+      )
   )
 """
 
@@ -88,18 +95,27 @@ def forget_page(page) -> None:
     """Drop the words of ``page`` (unpublished or deleted) that no other live page has, so
     "Mente du …?" never offers a word from withdrawn material."""
     with connection.cursor() as cursor:
-        cursor.execute(FORGET_SQL, [sorted(words_of(page_text(page))), page.pk])
+        cursor.execute(
+            FORGET_SQL,
+            {
+                "words": sorted(words_of(page_text(page))),
+                "kinds": [kind.pk for kind in article_kinds()],
+                "page": page.pk,
+            },
+        )
+
+
+def article_kinds() -> list[ContentType]:
+    models = [ArticlePage, *ArticlePage.__subclasses__()]
+    return list(ContentType.objects.get_for_models(*models).values())
 
 
 def rebuild() -> int:
     """Rebuild the vocabulary from the text the database index holds for live, public
     articles (no StreamField or PDF parsing); returns the number of words."""
-    from kb.models import ArticlePage
-
     SearchTerm.objects.all().delete()
     ids = [str(pk) for pk in ArticlePage.objects.live().public().values_list("pk", flat=True)]
-    kinds = ContentType.objects.get_for_models(ArticlePage, *ArticlePage.__subclasses__())
-    texts = IndexEntry.objects.filter(object_id__in=ids, content_type__in=kinds.values())
+    texts = IndexEntry.objects.filter(object_id__in=ids, content_type__in=article_kinds())
     texts = texts.values_list("title_text", "body_text")
     counts = Counter()
     for number, (title, body) in enumerate(texts.iterator(), 1):

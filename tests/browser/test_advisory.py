@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from advisory.models import Case
+from advisory.models import Case, ReplyTemplate
 from advisory.models.cases import Status
-from tests.advisory.factories import secretary
+from tests.advisory.factories import CaseFactory, secretary
 from tests.browser.conftest import DESKTOP, assert_accessible, screenshot
 from tests.factories import GuidePageFactory, section
 
@@ -97,3 +97,19 @@ def test_secretary_logs_a_call_answers_it_closes_it_and_sees_it_reported(
     expect(month.locator("td").nth(1)).to_have_text("1")
     screenshot(page, "advisory-report", DESKTOP)
     assert_accessible(page)
+
+
+def test_a_standard_reply_goes_into_an_empty_reply_box_and_after_typed_text(page, live_site):
+    staff = secretary(username="sofie", first_name="Sofie", last_name="Holm")
+    ReplyTemplate.objects.create(title="Tak", body="Tak for din henvendelse ({reference}).")
+    case = CaseFactory(requester_email="lone@example.org")
+    log_in(page, live_site.url, staff)
+    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+    reply = page.locator("#id_reply-body")
+
+    page.get_by_role("button", name="Indsæt i svaret").click()  # the box is empty and required
+    expect(reply).to_have_value(f"Tak for din henvendelse ({case.reference}).")
+
+    reply.fill("Hej Lone")
+    page.get_by_role("button", name="Indsæt i svaret").click()
+    expect(reply).to_have_value(f"Hej Lone\n\nTak for din henvendelse ({case.reference}).")

@@ -34,5 +34,5 @@ def test_the_error_page_is_danish_and_needs_no_database(django_assert_num_querie
 def test_a_browser_asking_for_favicon_ico_is_sent_to_the_site_icon(client):
     response = client.get("/favicon.ico")
 
-    assert response.status_code == 301
+    assert response.status_code == 302
     assert response.url.endswith("favicon.svg")

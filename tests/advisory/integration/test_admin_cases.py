@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 
+from django.db import connection
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -323,6 +324,18 @@ def test_assignees_are_listed_by_full_name_including_superusers_not_editors(clie
     assert "Rikke Anmelder" in [label for _, label in assignee_filter.choices]
 
 
+def test_someone_who_has_left_keeps_their_cases_but_gets_no_new_ones(client, staff):
+    former = secretary(username="tidligere", first_name="Tove", is_active=False)
+    case = CaseFactory()
+    workflow.assign(CaseFactory(), former, staff)
+
+    assign = client.get(detail_url(case)).context["forms"]["assign"]["assignee"].field
+    listing = client.get(reverse("sager:index")).context["filters"].form["assignee"].field
+
+    assert "Tove" not in [label for _, label in assign.choices]
+    assert "Tove" in [label for _, label in listing.choices]
+
+
 def test_my_open_cases_on_the_dashboard_lists_only_mine_for_a_superuser(client):
     boss = UserFactory(username="chef", first_name="Rikke", is_superuser=True)
     client.force_login(boss)
@@ -376,3 +389,18 @@ def test_links_in_notes_are_clickable_and_markup_stays_text(client, staff):
     html = client.get(detail_url(case)).content.decode()
     assert '<a href="https://example.org/en/meget/lang/adresse?side=1&amp;x=2"' in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_suggested_page_numbered_above_999_can_be_linked(client, staff, site):
+    # Danish number formatting would write 1.234 in the form, which is no page.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT setval(pg_get_serial_sequence('wagtailcore_page', 'id'), 1233)")
+    page = GuidePageFactory(parent=section("vejledninger"), title="Rekruttering af frivillige")
+    case = CaseFactory(subject="Frivillige", question="Hvordan finder vi nye frivillige?")
+
+    html = client.get(detail_url(case)).content.decode()  # with the page as a suggestion
+    suggested = re.search(r'name="link-pages" value="([^"]+)"', html).group(1)
+    client.post(detail_url(case), {"action": "link", "link-pages": suggested})
+
+    assert page.pk >= 1000
+    assert list(case.related_pages.all()) == [page.articlepage_ptr]

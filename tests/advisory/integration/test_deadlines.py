@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from advisory import workflow
 from advisory.models import Case, CaseEvent
+from advisory.models.cases import Status
 from tests.advisory.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,3 +44,15 @@ def test_a_deadline_in_the_past_is_refused_and_nothing_changes(client, staff):
     assert "Fristen kan ikke ligge før i dag." in page
     assert Case.objects.get(pk=case.pk).due_date == before
     assert not CaseEvent.objects.filter(case=case, kind=CaseEvent.Kind.EDIT).exists()
+
+
+def test_a_follow_up_date_on_a_waiting_case_is_kept_and_shows_when_it_passes(client, staff):
+    case = workflow.change_status(CaseFactory(), Status.IN_PROGRESS)
+    case = workflow.change_status(case, Status.WAITING)
+    follow_up = timezone.localdate() + timedelta(days=3)
+    move_deadline(client, case, follow_up.strftime("%d.%m.%Y"))
+
+    later = timezone.localdate() + timedelta(days=10)
+    assert list(Case.objects.overdue(today=later)) == [case]
+    workflow.change_status(case, Status.IN_PROGRESS)  # the requester answered
+    assert Case.objects.get(pk=case.pk).due_date == follow_up  # not moved by the pause

@@ -37,6 +37,24 @@ def test_a_new_case_goes_straight_to_waiting_with_the_question_back(client, staf
     assert list(statuses.order_by("pk")) == [Status.NEW, Status.IN_PROGRESS, Status.WAITING]
 
 
+@pytest.mark.parametrize("status", [Status.ANSWERED, Status.CLOSED])
+def test_a_question_back_on_an_answered_or_closed_case_reopens_it_to_wait(
+    client, staff, post_reply, status
+):
+    case = CaseFactory(requester_email="lone@example.org")
+    post_reply(case, "Her er vores svar.")
+    if status == Status.CLOSED:
+        workflow.change_status(case, Status.CLOSED)
+
+    post_reply(case, "Vil du sende os budgettet også?", awaits_answer=True)
+
+    case.refresh_from_db()
+    assert case.status == Status.WAITING
+    assert "Vi venter på svar fra dig" in tracking_page(client, case)
+    # A question back is nothing to make a FAQ answer from.
+    assert case.latest_reply().body == "Her er vores svar."
+
+
 def test_send_svar_still_marks_the_case_answered(client, staff, post_reply):
     case = CaseFactory()
     post_reply(case, "Her er vores svar.")
