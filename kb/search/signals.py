@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 
 from modelsearch.backends import get_search_backends_with_name
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_unpublished
 
 from kb.models import ArticlePage, KbDocument, PublicationPage, Topic
@@ -28,6 +29,22 @@ def is_public(article) -> bool:
 def forget_withdrawn_words(sender, instance, **kwargs):
     # Wagtail may send the generic page; a deleted one can no longer be made specific.
     vocabulary.forget_page(instance if isinstance(instance, ArticlePage) else instance.specific)
+
+
+def forget_restricted_words(sender, instance, **kwargs):
+    """A section now behind a login: its words go unless public material has them too."""
+    for article in articles_under(instance.page):
+        vocabulary.forget_page(article)
+
+
+def add_unrestricted_words(sender, instance, **kwargs):
+    for article in articles_under(instance.page):
+        if is_public(article):
+            vocabulary.add_page(article)
+
+
+def articles_under(page) -> QuerySet:
+    return ArticlePage.objects.live().descendant_of(page, inclusive=True).specific()
 
 
 def index_again(articles: QuerySet) -> None:
@@ -86,6 +103,12 @@ def connect() -> None:
         )
     post_save.connect(index_topic_articles, sender=Topic, dispatch_uid="index-topic")
     post_save.connect(index_document_publications, sender=KbDocument, dispatch_uid="index-doc")
+    post_save.connect(
+        forget_restricted_words, sender=PageViewRestriction, dispatch_uid="vocab-restricted"
+    )
+    post_delete.connect(
+        add_unrestricted_words, sender=PageViewRestriction, dispatch_uid="vocab-unrestricted"
+    )
 
 
 def disconnect() -> None:

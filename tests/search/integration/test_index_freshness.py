@@ -44,16 +44,18 @@ def test_a_replaced_document_is_found_by_its_new_text(client, search_backend):
 
 
 def test_a_word_only_in_withdrawn_material_is_never_suggested(client, site):
+    # Each query is misspelt, so only a word in the vocabulary can correct it.
     withdrawn = MethodPageFactory(parent=section("metoder"), title="Kvarkbjælken")
     deleted = GuidePageFactory(parent=section("vejledninger"), title="Gnuhovedpuden")
     GuidePageFactory(parent=section("vejledninger"), title="Husmødet")
     assert search(client, "kvarkbjaelken").query.suggestion == "kvarkbjælken"
+    assert search(client, "gnuhovedpudem").query.suggestion == "gnuhovedpuden"
 
     withdrawn.unpublish()
     deleted.delete()
 
     assert search(client, "kvarkbjaelken").query.suggestion == ""
-    assert search(client, "gnuhovedpuderne").query.suggestion == ""
+    assert search(client, "gnuhovedpudem").query.suggestion == ""
     assert search(client, "husmodet").query.suggestion == "husmødet"
 
 
@@ -62,5 +64,22 @@ def test_a_word_only_behind_a_login_is_never_suggested(client, site):
         page=section("vejledninger"), restriction_type=PageViewRestriction.LOGIN
     )
     GuidePageFactory(parent=section("vejledninger"), title="Snabelkrusene")
+    MethodPageFactory(parent=section("metoder"), title="Tudekrusene")
 
-    assert search(client, "snabelkruserne").query.suggestion == ""
+    assert search(client, "tudekruzene").query.suggestion == "tudekrusene"
+    assert search(client, "snabelkruzene").query.suggestion == ""
+
+
+def test_words_of_a_section_put_behind_a_login_are_no_longer_suggested(client, site):
+    GuidePageFactory(parent=section("vejledninger"), title="Snabelkrusene")
+    MethodPageFactory(parent=section("metoder"), title="Husmødet")  # public, keeps its words
+    assert search(client, "snabelkruzene").query.suggestion == "snabelkrusene"
+
+    restriction = PageViewRestriction.objects.create(
+        page=section("vejledninger"), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert search(client, "snabelkruzene").query.suggestion == ""
+    assert search(client, "husmodet").query.suggestion == "husmødet"
+
+    restriction.delete()
+    assert search(client, "snabelkruzene").query.suggestion == "snabelkrusene"
