@@ -17,12 +17,10 @@ from advisory.permissions import can_view_cases
 from advisory.reports import build_report
 from kb.spreadsheets import excel_csv
 
-DANISH_DATE = "%d.%m.%Y"
-
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("Fra"), widget=AdminDateInput(format=DANISH_DATE))
-    end = forms.DateField(label=_("Til og med"), widget=AdminDateInput(format=DANISH_DATE))
+    start = forms.DateField(label=_("Fra"), widget=AdminDateInput)
+    end = forms.DateField(label=_("Til og med"), widget=AdminDateInput)
 
     def clean(self):
         cleaned = super().clean()
