@@ -63,7 +63,9 @@ def index_again(articles: QuerySet) -> None:
 
 def add_to_indexes(model, pages: list) -> None:
     """Like modelsearch's own indexing: an engine that is down is logged, not raised."""
-    for name, backend in get_search_backends_with_name(with_auto_update=True) if pages else []:
+    if not pages:
+        return
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
         try:
             backend.add_bulk(model, pages)
         except Exception:
