@@ -23,7 +23,8 @@ _forgetters: list[Callable[[], None]] = []
 
 
 def remembered(*models) -> Callable[[Callable[[], T]], Callable[[], T]]:
-    """Remember what a function without arguments returns until a row of ``models`` changes."""
+    """Remember what a function without arguments returns until a row of ``models`` (or of a
+    subclass of one) changes."""
 
     def decorate(read: Callable[[], T]) -> Callable[[], T]:
         # One (value, read again after) pair, replaced whole: threads may read while another
@@ -40,9 +41,13 @@ def remembered(*models) -> Callable[[Callable[[], T]], Callable[[], T]]:
             if signal and transaction.get_connection().in_atomic_block:
                 transaction.on_commit(forget)
 
-        for model in models:
-            post_save.connect(forget, sender=model, weak=False)
-            post_delete.connect(forget, sender=model, weak=False)
+        def forget_on_change(sender, **signal) -> None:
+            # Any subclass too: a published MethodPage is an ArticlePage that changed.
+            if issubclass(sender, models):
+                forget(**signal)
+
+        post_save.connect(forget_on_change, weak=False)
+        post_delete.connect(forget_on_change, weak=False)
         _forgetters.append(forget)
 
         @functools.wraps(read)

@@ -107,6 +107,21 @@ def test_topic_counts_leave_out_material_behind_a_login(client, site):
     assert 'Frivillige <span class="chip__count">(1)</span>' in no_results
 
 
+def test_topic_counts_follow_publishing_and_unpublishing_at_once(client, site):
+    topic = TopicFactory(slug="frivillige", name="Frivillige")
+    MethodPageFactory(parent=section("metoder"), topics=[topic])
+    assert 'Frivillige <span class="chip__count">1</span>' in client.get("/").content.decode()
+
+    guide = GuidePageFactory(parent=section("vejledninger"), topics=[topic])
+    assert 'Frivillige <span class="chip__count">2</span>' in client.get("/").content.decode()
+
+    guide.unpublish()
+    home = client.get("/").content.decode()
+    no_results = client.get("/soeg/", {"q": "zxqvw"}).content.decode()
+    assert 'Frivillige <span class="chip__count">1</span>' in home
+    assert 'Frivillige <span class="chip__count">(1)</span>' in no_results
+
+
 def test_pages_give_the_browser_tab_an_icon(client, site):
     html = client.get("/").content.decode()
 
