@@ -5,7 +5,7 @@ reindexes both backends (timed), then runs the same queries through the full sea
 (query understanding, facets, highlights, logging, rendering) and straight against each engine
 (the bare SQL ranking over the word postings; a bare ``_search``), and prints p50/p95 and the
 page's overhead. For comparison it also prints the textbook ts_rank query, and what the page
-itself asks each backend (ranking with facet values; the request with aggregations).
+itself asks each backend (ranking with facet values; the multi-search with aggregations).
 
     make search-up && .venv/bin/python bench/search.py [--pages 20000] [--queries 200]
 """
@@ -310,8 +310,8 @@ def database_as_the_page_ranks(queries: list[str]):
 
 
 def engine_as_the_page_asks(queries: list[str]):
-    """For comparison: the request body the page sends (hits, total and every facet's
-    counts), sent straight."""
+    """For comparison: the multi-search the page sends (hits; total and every facet's counts),
+    sent straight."""
     from django.http import QueryDict
 
     from kb.models import ArticlePage
@@ -329,11 +329,14 @@ def engine_as_the_page_asks(queries: list[str]):
         if not parsed.is_empty:
             results = backend.search(parsed.engine_query(), visible_articles(), operator="or")
             selection = FacetSelection(QueryDict())
-            bodies[query] = engine.request_body(backend, results, selection, False, [], 0, 10)
+            bodies[query] = [
+                engine.hits_body(backend, results, selection, False, [], 0, 10),
+                engine.counts_body(backend, results, selection, []),
+            ]
 
     def run(query: str) -> None:
         if query in bodies:
-            backend.es.search(index=index, body=bodies[query], _source=False)
+            engine.answers(backend, index, bodies[query])
 
     return run
 

@@ -13,6 +13,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchResults
 
 from kb.search import postings
+from kb.search.engine import EngineRefused
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -35,7 +36,7 @@ state = EngineState()
 def engine_errors() -> tuple[type[Exception], ...]:
     """Everything the engine clients raise: unreachable, too slow, or answering with an error
     (a missing index after a fresh install, say). The page answers from the database then."""
-    errors: list[type[Exception]] = []
+    errors: list[type[Exception]] = [EngineRefused]
     try:
         from elastic_transport import ApiError, TransportError
 

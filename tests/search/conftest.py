@@ -110,8 +110,11 @@ class BackendUnderTest:
         """Make what was just indexed searchable (an engine does this by itself within a
         second; tests should not wait)."""
         if self.name != "database":
-            backend = backends.get_backend(backends.ENGINE)
-            backend.get_index_for_model(ArticlePage).refresh()
+            self.page_index().refresh()
+
+    def page_index(self):
+        """The engine's index of pages."""
+        return backends.get_backend(backends.ENGINE).get_index_for_model(ArticlePage)
 
 
 @pytest.fixture(params=["database", "elasticsearch"])

@@ -35,3 +35,21 @@ def test_search_and_autocomplete_answer_from_the_database_when_the_engine_stops(
     assert elapsed < 1.0
     assert "Søgemaskinen svarer ikke" in caplog.text
     assert [item["title"] for item in suggested] == ["Fodpleje for alle"]
+
+
+@pytest.mark.parametrize("search_backend", ["elasticsearch"], indirect=True)
+def test_a_search_the_engine_refuses_is_answered_from_the_database(client, search_backend):
+    MethodPageFactory(parent=section("metoder"), title="Fodpleje for alle")
+    search_backend.refresh()
+    index = search_backend.page_index()
+    # The engine refuses to list hits beyond its result window: here, beyond the first.
+    index.es.indices.put_settings(index=index.name, body={"index": {"max_result_window": 1}})
+    try:
+        outcome = search(client, "fodpleje")
+    finally:
+        index.es.indices.put_settings(
+            index=index.name, body={"index": {"max_result_window": 10000}}
+        )
+
+    assert outcome.backend == "database"
+    assert [hit.page.title for hit in outcome.results] == ["Fodpleje for alle"]
