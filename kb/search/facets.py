@@ -110,7 +110,12 @@ def pk_array(pks) -> RawSQL:
     """``pks`` for ``pk__in``: Django compiles a thousand-item IN list slowly. Passed as the
     array's text: psycopg2 would send a list as ARRAY[…], an expression per item, which
     PostgreSQL parses and plans in more time than the lookups take."""
-    return RawSQL("SELECT unnest(%s::bigint[])", ("{" + ",".join(map(str, pks)) + "}",))
+    return RawSQL("SELECT unnest(%s::bigint[])", (pk_array_param(pks),))
+
+
+def pk_array_param(pks) -> str:
+    """``pks`` as PostgreSQL reads an array from text."""
+    return "{" + ",".join(map(str, pks)) + "}"
 
 
 # What the database reads of each match while ranking, for MatchFacets.
