@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from django.core.paginator import Page, Paginator
+from django.db import connection, transaction
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 
@@ -276,7 +277,14 @@ def search(
     links = promoted_links(parsed.text) if results.number == 1 else []
     outcome = SearchOutcome(parsed, results, matches.facets, sort, backend, links)
     if logged and parsed.text and not selection and results.number == 1:
-        SearchQueryLog.objects.create(
-            query=parsed.text, result_count=outcome.total, backend=backend
-        )
+        log_search(parsed.text, outcome.total, backend)
     return outcome
+
+
+def log_search(text: str, result_count: int, backend: str) -> None:
+    """A line in the query log, committed without waiting for the disk: a crash may lose the
+    last fraction of a second's lines, and no search waits for a line that matters so little."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        SearchQueryLog.objects.create(query=text, result_count=result_count, backend=backend)
