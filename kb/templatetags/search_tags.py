@@ -11,13 +11,17 @@ def as_typed(query: str) -> str:
     return " ".join(query.split())
 
 
+def without(params: dict, param: str) -> dict:
+    return {key: value for key, value in params.items() if key != param}
+
+
 @register.simple_tag(takes_context=True)
 def facet_links(context, facet) -> list[tuple]:
     """Each value of ``facet`` with its link: one that chooses it, or removes it if chosen."""
-    others = current_params(context["request"])
-    others.pop(facet.param, None)
+    others = without(current_params(context["request"]), facet.param)
+    removing = query_string(others)
     return [
-        (value, query_string(others if value.selected else {**others, facet.param: value.value}))
+        (value, removing if value.selected else query_string({**others, facet.param: value.value}))
         for value in facet.values
     ]
 
@@ -25,9 +29,10 @@ def facet_links(context, facet) -> list[tuple]:
 @register.simple_tag(takes_context=True)
 def chosen_filters(context, facets) -> list[tuple]:
     """Each chosen facet value with its facet and the link that removes it."""
+    params = current_params(context["request"])
     return [
-        (facet, value, url)
+        (facet, value, query_string(without(params, facet.param)))
         for facet in facets
-        for value, url in facet_links(context, facet)
+        for value in facet.values
         if value.selected
     ]
