@@ -14,8 +14,11 @@ from django.db.models import Count, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import PageViewRestriction
+
 from kb.models import ArticlePage, Audience, Topic
 from kb.remembered import remembered
+from kb.search.visibility import visible_articles
 from kb.site_setup import SECTIONS
 
 
@@ -181,11 +184,11 @@ class MatchFacets:
 
 
 class CollectionFacets:
-    """Facets over every article (browsing without a query), counted in SQL: reading twenty
-    thousand articles' values into memory takes a second."""
+    """Facets over every visible article (browsing without a query), counted in SQL: reading
+    twenty thousand articles' values into memory takes a second."""
 
-    def __init__(self, queryset: QuerySet):
-        self.queryset = queryset
+    def __init__(self):
+        self.queryset = visible_articles()
 
     def narrowed(self, selection: FacetSelection, skip: str = "") -> QuerySet:
         """The articles with every chosen facet value except ``skip``'s."""
@@ -196,10 +199,22 @@ class CollectionFacets:
         return queryset
 
     def counts(self, selection: FacetSelection) -> dict[str, Counter]:
+        if not selection:
+            return counts_before_choosing()
+        return self.counted(selection)
+
+    def counted(self, selection: FacetSelection) -> dict[str, Counter]:
         return {
             param: Counter(dict(SQL_COUNTS[param](self.narrowed(selection, skip=param))))
             for param in selection.params
         }
+
+
+@remembered(ArticlePage, Topic, Audience, PageViewRestriction)
+def counts_before_choosing() -> dict[str, Counter]:
+    """The counts the search page shows before anything is searched for or chosen, the same
+    for everyone: at 20,000 articles, counting them takes a fifth of a second."""
+    return CollectionFacets().counted(FacetSelection({}))
 
 
 def filter_type(queryset: QuerySet, value: str) -> QuerySet:
@@ -235,9 +250,9 @@ def count_links(relation, slug_field: str):
 
     def count(queryset: QuerySet) -> list[tuple[str, int]]:
         links = relation.objects.filter(articlepage__in=queryset.values("pk"))
-        return list(
-            links.values_list(slug_field).annotate(n=Count("articlepage", distinct=True)).order_by()
-        )
+        # An article has a topic once (the link table is unique), so no DISTINCT: it made
+        # PostgreSQL sort every link, 150 ms for each facet at 20,000 articles.
+        return list(links.values_list(slug_field).annotate(n=Count("*")).order_by())
 
     return count
 

@@ -161,7 +161,7 @@ def database_matches(
         rows = best_rows(backend, parsed, picks, MAX_MATCHES, FACET_COLUMNS)
         facets = MatchFacets(rows)
     else:
-        facets = CollectionFacets(visible_articles())
+        facets = CollectionFacets()
     if sort == SORT_NEWEST:
         ordered = facets.narrowed(selection).order_by(*NEWEST_FIRST).values_list("pk", flat=True)
     else:  # relevance: only with a query, so the matches are in memory

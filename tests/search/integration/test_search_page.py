@@ -88,6 +88,21 @@ def test_an_empty_query_browses_everything_in_pages_of_ten(client, search_backen
     assert len(first.results) == 10 and len(second.results) == 2
 
 
+def test_browsing_counts_follow_publishing_and_unpublishing_at_once(client, search_backend):
+    def method_count() -> int:
+        facets = {facet.param: facet for facet in search(client, "").facets}
+        return next((v.count for v in facets["type"].values if v.value == "metoder"), 0)
+
+    MethodPageFactory(parent=section("metoder"))
+    assert method_count() == 1
+
+    second = MethodPageFactory(parent=section("metoder"))
+    assert method_count() == 2
+
+    second.unpublish()
+    assert method_count() == 1
+
+
 def test_no_results_offers_a_suggestion_popular_topics_and_asking_the_secretariat(client, material):
     html = client.get("/soeg/", {"q": "frivilige xyzzy"}).content.decode()
     nothing = client.get("/soeg/", {"q": "qwxzy"}).content.decode()
