@@ -119,10 +119,12 @@ NEWEST_FIRST = (
 
 class ArticlePageQuerySet(PageQuerySet):
     def listing(self):
-        """Live, public articles newest first, with what a listing shows fetched up front."""
+        """Live, public articles newest first, with what a listing shows fetched up front (and
+        not the body, which PostgreSQL would otherwise carry through the sort)."""
         return (
             self.live()
             .public()
+            .defer_streamfields()
             .select_related("content_type")
             .prefetch_related("topics")
             .order_by(*NEWEST_FIRST)
