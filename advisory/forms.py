@@ -1,5 +1,7 @@
 """Forms staff use on a case: the quick intake, edits, and the actions on the case page."""
 
+from datetime import timedelta
+
 from django import forms
 from django.db import transaction
 from django.utils import timezone
@@ -7,7 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.widgets import AdminDateInput
+from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from advisory import workflow
 from advisory.filters import PersonChoiceField, active_case_handlers
@@ -32,6 +34,15 @@ CASE_FIELDS = [
 class CaseIntakeForm(WagtailAdminModelForm):
     """Log a phone call, an email or a meeting as a new case in one go."""
 
+    received_at = forms.DateTimeField(
+        label=_("Modtaget"),
+        required=False,
+        widget=AdminDateTimeInput,
+        help_text=_(
+            "Hvornår henvendelsen kom, hvis ikke lige nu, fx et opkald i går. Fristen regnes "
+            "herfra."
+        ),
+    )
     assign_to_me = forms.BooleanField(label=_("Tildel mig sagen"), required=False, initial=True)
     send_receipt = forms.BooleanField(
         label=_("Send spørgeren en kvittering med sagsnummer og link til sagen"),
@@ -46,6 +57,16 @@ class CaseIntakeForm(WagtailAdminModelForm):
         help_texts = {
             "question": _("Spørgeren kan læse teksten, hvis de får et link til sagen."),
         }
+
+    def clean_received_at(self):
+        now = timezone.now()
+        received_at = self.cleaned_data["received_at"] or now
+        if received_at > now:
+            raise forms.ValidationError(_("Tidspunktet kan ikke ligge i fremtiden."))
+        # A mistyped year would number and date the case in that year.
+        if received_at < now - timedelta(days=365):
+            raise forms.ValidationError(_("Tidspunktet kan højst ligge et år tilbage."))
+        return received_at
 
     def clean(self):
         cleaned = super().clean()

@@ -88,7 +88,8 @@ class OrganisationIndexView(IndexView):
 
 
 class CaseCreateView(CreateView):
-    """ "Log a call or an email": the case is numbered, dated and optionally taken at once."""
+    """ "Log a call or an email": the case is numbered, dated (when it came, which may be
+    earlier) and optionally taken at once."""
 
     page_title = _("Ny henvendelse")
     success_message = _("Sagen %(object)s er oprettet.")
@@ -97,6 +98,7 @@ class CaseCreateView(CreateView):
     def save_instance(self):
         user = self.request.user
         fields = {name: self.form.cleaned_data[name] for name in CASE_FIELDS}
+        fields["opened_at"] = self.form.cleaned_data["received_at"]
         if self.form.cleaned_data.get("send_receipt"):  # with a tracking link, as from the web
             case = open_requester_case(author=user, **fields)
         else:

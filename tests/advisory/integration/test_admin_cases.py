@@ -2,7 +2,7 @@ import csv
 import html
 import io
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import openpyxl
@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from advisory import workflow
+from advisory.deadlines import response_due_date
 from advisory.models import Case, CaseEvent, Municipality, ReplyTemplate
 from advisory.models.cases import Channel, Status
 from kb.models import Topic
@@ -94,6 +95,49 @@ def test_logging_a_call_creates_a_numbered_case_assigned_to_me(client, staff):
     assert case.reference.startswith("R-")
     assert (case.assignee, case.status, case.organisation) == (staff, Status.NEW, None)
     assert case.due_date is not None
+
+
+CALL = {
+    "channel": Channel.PHONE,
+    "requester_name": "Lone Berg",
+    "subject": "Frivillige til weekenden",
+    "question": "Hvordan finder vi frivillige til weekendåbent?",
+    "priority": "normal",
+}
+
+
+def test_a_call_logged_a_week_later_is_dated_and_due_from_when_it_came(client, staff):
+    came = (timezone.localtime() - timedelta(days=7)).replace(
+        hour=14, minute=30, second=0, microsecond=0
+    )
+
+    client.post(reverse("sager:add"), {**CALL, "received_at": came.strftime("%d.%m.%Y %H:%M")})
+
+    case = Case.objects.get()
+    assert case.opened_at == came
+    assert case.due_date == response_due_date(came.date())
+    assert case.events.get().created_at == came  # "Ny" on the timeline at that time
+
+
+@pytest.mark.parametrize(
+    ("days", "error"),
+    [
+        (1, "Tidspunktet kan ikke ligge i fremtiden."),
+        (-3650, "Tidspunktet kan højst ligge et år tilbage."),  # 2016 typed for 2026
+    ],
+)
+def test_a_call_dated_in_the_future_or_years_back_is_refused_and_nothing_is_lost(
+    client, staff, days, error
+):
+    when = timezone.localtime() + timedelta(days=days)
+
+    page = client.post(
+        reverse("sager:add"), {**CALL, "received_at": when.strftime("%d.%m.%Y %H:%M")}
+    ).content.decode()
+
+    assert error in page
+    assert "Hvordan finder vi frivillige til weekendåbent?" in page
+    assert not Case.objects.exists()
 
 
 def test_case_list_filters_by_status_region_and_overdue(client, staff):
