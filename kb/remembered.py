@@ -12,12 +12,15 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import class_prepared, post_delete, post_save
 
-from wagtail.signals import post_page_move
+from wagtail.signals import page_unpublished, post_page_move
 
 T = TypeVar("T")
 RECHECK_SECONDS = 60.0
+# Unpublishing is a change of its own: bulk actions and scheduled expiry unpublish a page
+# loaded as a plain Page, so its save names Page, not the article model, as the sender.
+CHANGES = (post_save, post_delete, page_unpublished)
 
 _forgetters: list[Callable[[], None]] = []
 
@@ -41,13 +44,20 @@ def remembered(*models) -> Callable[[Callable[[], T]], Callable[[], T]]:
             if signal and transaction.get_connection().in_atomic_block:
                 transaction.on_commit(forget)
 
-        def forget_on_change(sender, **signal) -> None:
-            # Any subclass too: a published MethodPage is an ArticlePage that changed.
-            if issubclass(sender, models):
-                forget(**signal)
+        def forget_on_change(**signal) -> None:
+            forget(**signal)
 
-        post_save.connect(forget_on_change, weak=False)
-        post_delete.connect(forget_on_change, weak=False)
+        def listen_to(model) -> None:
+            # Subclasses too: a published MethodPage is an ArticlePage that changed. By sender:
+            # a receiver for every model would cost every bulk delete its single query.
+            if issubclass(model, models):
+                for change in CHANGES:
+                    change.connect(forget_on_change, sender=model, weak=False)
+
+        for model in with_subclasses(models):
+            listen_to(model)
+        # Those defined later (remembered functions in a module defining models).
+        class_prepared.connect(lambda sender, **_signal: listen_to(sender), weak=False)
         _forgetters.append(forget)
 
         @functools.wraps(read)
@@ -63,6 +73,13 @@ def remembered(*models) -> Callable[[Callable[[], T]], Callable[[], T]]:
         return value
 
     return decorate
+
+
+def with_subclasses(models: tuple[type, ...]) -> list[type]:
+    found = list(models)
+    for model in found:  # grows as it goes: subclasses of subclasses
+        found += [subclass for subclass in model.__subclasses__() if subclass not in found]
+    return found
 
 
 def forget_all(**_signal) -> None:

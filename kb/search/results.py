@@ -217,9 +217,9 @@ NO_IDS = [-1]
 
 
 @cache
-def hits_sql() -> tuple[str, list]:
-    """The query for a result page's hits, compiled once, with NO_IDS where the ids go:
-    Django took longer to build and compile it than PostgreSQL took to run it."""
+def hits_sql() -> tuple[str, list, int]:
+    """The query for a result page's hits, compiled once, its parameters, and which of them
+    takes the ids: Django took longer to build and compile it than PostgreSQL to run it."""
     # Visible again: the engine may not yet know of a page unpublished while it was down.
     pages = shown_now(ArticlePage.objects.filter(pk__in=pk_array(NO_IDS))).only(*HIT_FIELDS)
     # The plain text the database index keeps (summary, body, document text), so snippets
@@ -230,14 +230,14 @@ def hits_sql() -> tuple[str, list]:
     ).values("body_text")
     pages = with_facet_values(pages).annotate(indexed_text=Subquery(indexed_text))
     sql, params = pages.order_by().query.sql_with_params()
-    return sql, list(params)
+    return sql, list(params), params.index(pk_array_param(NO_IDS))
 
 
 def load_hits(ids: list[int], parsed: ParsedQuery, promoted: dict[int, str]) -> list[Hit]:
     """The pages for one result page, in order, each with its snippet and topics' names;
     ``promoted`` gives the editors' picks among them with what the editor wrote."""
-    sql, params = hits_sql()
-    params = [pk_array_param(ids) if p == pk_array_param(NO_IDS) else p for p in params]
+    sql, params, ids_at = hits_sql()
+    params = [*params[:ids_at], pk_array_param(ids), *params[ids_at + 1 :]]
     by_id = {page.pk: page for page in ArticlePage.objects.raw(sql, params)}
     topics = TAXONOMIES["emne"]()
     return [
