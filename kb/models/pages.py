@@ -11,13 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kb.blocks import ArticleBodyBlock
 from kb.models.taxonomy import Audience, Topic
-from kb.remembered import remembered
 
 ARTICLES_PER_PAGE = 12
 RELATED_LIMIT = 4
@@ -38,6 +37,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Here, not at the top: kb.search reads these models as it is imported.
+        from kb.search.facets import topics_with_material
+
         context["topics"] = topics_with_material()
         context["newest"] = ArticlePage.objects.listing().descendant_of(self)[:6]
         return context
@@ -248,21 +250,6 @@ class ArticlePage(Page):
             .order_by("-shared_topics", *NEWEST_FIRST)
         )
         return chosen + list(shared[: RELATED_LIMIT - len(chosen)])
-
-
-@remembered(ArticlePage, Topic, PageViewRestriction)
-def topics_with_material() -> list[Topic]:
-    """Topics by name, each with its number of live, public articles (article_count); none
-    without any. Remembered: at 20,000 articles, counting takes 40-100 ms, on the home page
-    and on every search that finds nothing."""
-    links = ArticlePage.topics.through.objects.filter(
-        articlepage__in=ArticlePage.objects.live().public()
-    )
-    counts = dict(links.values_list("topic_id").annotate(n=Count("*")).order_by())
-    topics = list(Topic.objects.filter(pk__in=counts).order_by("name"))
-    for topic in topics:
-        topic.article_count = counts[topic.pk]
-    return topics
 
 
 class MethodPage(ArticlePage):

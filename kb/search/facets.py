@@ -212,9 +212,28 @@ class CollectionFacets:
 
 @remembered(ArticlePage, Topic, Audience, PageViewRestriction)
 def counts_before_choosing() -> dict[str, Counter]:
-    """The counts the search page shows before anything is searched for or chosen, the same
-    for everyone: at 20,000 articles, counting them takes a fifth of a second."""
+    """The counts the search page shows before anything is searched for or chosen (and the
+    home page's topics), the same for everyone: at 20,000 articles, counting them takes a
+    fifth of a second."""
     return CollectionFacets().counted(FacetSelection({}))
+
+
+@dataclass(frozen=True)
+class TopicWithMaterial:
+    slug: str
+    name: str
+    article_count: int
+
+
+def topics_with_material() -> list[TopicWithMaterial]:
+    """Topics by name with their number of visible articles (for the home page, and for a
+    search that finds nothing); none without any."""
+    counts = counts_before_choosing()["emne"]
+    return [
+        TopicWithMaterial(slug, name, counts[slug])
+        for slug, name in TAXONOMIES["emne"]().values()
+        if counts[slug]
+    ]
 
 
 def filter_type(queryset: QuerySet, value: str) -> QuerySet:

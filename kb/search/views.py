@@ -4,9 +4,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from kb.models.pages import topics_with_material
 from kb.search.autocomplete import suggestions
-from kb.search.facets import FacetSelection
+from kb.search.facets import FacetSelection, topics_with_material
 from kb.search.results import SORT_NEWEST, SORT_RELEVANCE, search
 
 POPULAR_TOPICS = 6
