@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import PageViewRestriction
@@ -28,6 +29,12 @@ class FacetValue:
     label: str
     count: int
     selected: bool
+
+    @property
+    def count_shown(self) -> str:
+        """The count as Danish writes it (1.234). Below a thousand that is the digits alone,
+        and Django's localisation cost more than the rest of a value's markup (40 a page)."""
+        return str(self.count) if self.count < 1000 else number_format(self.count)
 
 
 @dataclass(frozen=True)

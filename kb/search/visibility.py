@@ -4,6 +4,8 @@ Ranking and counting use the restrictions as remembered (kb.remembered), so a se
 does not read them again and again; what is listed is checked against the restrictions in
 the same query that loads it, so a section restricted a moment ago never shows."""
 
+from functools import lru_cache
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Left, Length
 
@@ -22,8 +24,15 @@ def restricted_sections() -> list[tuple[str, int]]:
 def visible_articles() -> QuerySet:
     """Live articles outside the remembered restricted sections (as Wagtail's public() does,
     in a form the engine's filters understand)."""
+    return articles_outside(tuple(restricted_sections())).all()
+
+
+@lru_cache(maxsize=4)
+def articles_outside(sections: tuple[tuple[str, int], ...]) -> QuerySet:
+    """Built once for each set of restricted sections, and copied (``all()``) for each search:
+    building it took longer than sending the engine its filters. Never evaluated itself."""
     restricted = Q()
-    for path, depth in restricted_sections():
+    for path, depth in sections:
         restricted |= Q(path__startswith=path) & Q(depth__gte=depth)
     return ArticlePage.objects.live().exclude(restricted or Q(pk__in=[]))
 

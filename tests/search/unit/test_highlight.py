@@ -23,3 +23,13 @@ def test_a_long_text_is_cut_around_the_matches():
 
 def test_no_snippet_when_nothing_matches():
     assert snippet("Om strik og kunst.", ["fodplej"]) == ""
+
+
+def test_a_stem_that_begins_with_a_sign_is_marked():
+    html = snippet("Søg om støtte efter §18 i serviceloven.", ["§18", "støt"])
+
+    assert html == "Søg om <mark>støtte</mark> efter <mark>§18</mark> i serviceloven."
+
+
+def test_a_stem_inside_a_word_is_not_marked():
+    assert snippet("Ufrivillig ensomhed.", ["frivil"]) == ""
