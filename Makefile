@@ -10,7 +10,7 @@ export CORPUS_DIR
 DEV := DJANGO_DEBUG=1
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run setup demo test lint format check browser-deps mail-deps search-deps search-up search-down search-eval clean
+.PHONY: run setup demo test lint format check messages browser-deps mail-deps search-deps search-up search-down search-eval clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ format: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(DEV) $(MANAGE) check
 	$(DEV) $(MANAGE) makemigrations --check --dry-run
+
+# Danish for Wagtail's admin (locale/). The .mo files are committed, so nothing else needs GNU
+# gettext; rebuild them with it after editing a .po (a test fails until you do).
+messages:
+	for po in locale/*/LC_MESSAGES/*.po; do msgfmt --check --output-file=$${po%.po}.mo $$po; done
 
 # Debian's Chromium for the browser tests; installed when we may, else those tests skip.
 browser-deps:

@@ -1,0 +1,81 @@
+"""Wagtail's admin in Danish: the project's catalog (locale/) fills in what Wagtail leaves in
+English, and a broken or stale catalog is caught here rather than on a staff member's screen."""
+
+import gettext
+import json
+import re
+from pathlib import Path
+
+import polib
+import pytest
+
+from django.conf import settings
+
+CATALOGS = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"))
+PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[^{}]*\}")
+
+
+def sidebar_labels(page: str) -> set[str]:
+    """Every label in the admin's sidebar menu (sent as JSON for its script to draw)."""
+    props = re.search(r'<script id="wagtail-sidebar-props"[^>]*>(.*?)</script>', page, re.S)
+    return {json.loads(label) for label in re.findall(r'"label": ("(?:[^"\\]|\\.)*")', props[1])}
+
+
+@pytest.mark.django_db
+def test_the_admin_menu_is_danish(admin_client, site):
+    page = admin_client.get("/admin/").content.decode()
+
+    labels = sidebar_labels(page)
+    assert {"Sider", "Billeder", "Dokumenter", "Genbrugselementer", "Rapporter", "Hjælp"} <= labels
+    assert not labels & {"Pages", "Images", "Documents", "Snippets", "Reports", "Help", "Settings"}
+
+
+@pytest.mark.django_db
+def test_logging_a_new_case_is_asked_for_in_danish(admin_client):
+    page = admin_client.get("/admin/sager/new/").content.decode()
+
+    assert "Ny: Sag" in page and "New: " not in page
+    assert "Opret" in page
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text))
+
+
+def keeps_placeholders(entry: polib.POEntry) -> bool:
+    """The Danish has the English's placeholders; a plural's singular may leave out the count."""
+    if not entry.msgid_plural:
+        return placeholders(entry.msgstr) == placeholders(entry.msgid)
+    singular, plural = entry.msgstr_plural[0], entry.msgstr_plural[1]
+    known = set(placeholders(entry.msgid) + placeholders(entry.msgid_plural))
+    return (
+        placeholders(plural) == placeholders(entry.msgid_plural)
+        and set(placeholders(singular)) <= known
+    )
+
+
+@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda path: path.name)
+def test_every_danish_string_keeps_the_placeholders_of_its_english(catalog):
+    # A lost or misspelt placeholder breaks the admin screen that shows the string.
+    broken = [entry.msgid for entry in polib.pofile(catalog) if not keeps_placeholders(entry)]
+
+    assert broken == []
+
+
+@pytest.mark.parametrize("catalog", CATALOGS, ids=lambda path: path.name)
+def test_the_compiled_catalogs_match_their_sources(catalog):
+    with catalog.with_suffix(".mo").open("rb") as compiled_file:
+        compiled = gettext.GNUTranslations(compiled_file)
+
+    stale = []
+    for entry in polib.pofile(catalog):
+        if entry.msgid_plural:
+            shown = [compiled.ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2)]
+            wanted = [entry.msgstr_plural[0], entry.msgstr_plural[1]]
+        elif entry.msgctxt:
+            shown, wanted = compiled.pgettext(entry.msgctxt, entry.msgid), entry.msgstr
+        else:
+            shown, wanted = compiled.gettext(entry.msgid), entry.msgstr
+        if shown != wanted:
+            stale.append(entry.msgid)
+    assert stale == [], "Byg .mo-filerne igen: make messages"
