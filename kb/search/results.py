@@ -282,7 +282,8 @@ def search(
     return outcome
 
 
-# The setting holds for this statement's own transaction only (autocommit).
+# set_config lets the transaction commit without waiting for the disk: the statement's own,
+# or an outer one it is part of. Table and columns are SearchQueryLog's.
 LOG_SQL = """
     WITH unhurried AS (SELECT set_config('synchronous_commit', 'off', true))
     INSERT INTO kb_searchquerylog (query, result_count, backend, searched_at)

@@ -24,13 +24,13 @@ def restricted_sections() -> list[tuple[str, int]]:
 def visible_articles() -> QuerySet:
     """Live articles outside the remembered restricted sections (as Wagtail's public() does,
     in a form the engine's filters understand)."""
-    return articles_outside(tuple(restricted_sections())).all()
+    return _articles_outside(tuple(sorted(restricted_sections()))).all()
 
 
 @lru_cache(maxsize=4)
-def articles_outside(sections: tuple[tuple[str, int], ...]) -> QuerySet:
-    """Built once for each set of restricted sections, and copied (``all()``) for each search:
-    building it took longer than sending the engine its filters. Never evaluated itself."""
+def _articles_outside(sections: tuple[tuple[str, int], ...]) -> QuerySet:
+    """Built once for each set of restricted sections, as building it took longer than sending
+    the engine its filters. Shared, so never evaluated: only copies (``all()``) leave here."""
     restricted = Q()
     for path, depth in sections:
         restricted |= Q(path__startswith=path) & Q(depth__gte=depth)

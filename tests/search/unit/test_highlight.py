@@ -25,10 +25,19 @@ def test_no_snippet_when_nothing_matches():
     assert snippet("Om strik og kunst.", ["fodplej"]) == ""
 
 
-def test_a_stem_that_begins_with_a_sign_is_marked():
-    html = snippet("Søg om støtte efter §18 i serviceloven.", ["§18", "støt"])
+def test_a_section_of_the_law_is_marked_with_or_without_a_space():
+    html = snippet("Støtte efter §18 eller § 18 og § 5, ikke § 50.", ["§18", "§5", "støt"])
 
-    assert html == "Søg om <mark>støtte</mark> efter <mark>§18</mark> i serviceloven."
+    assert html == (
+        "<mark>Støtte</mark> efter <mark>§18</mark> eller <mark>§ 18</mark>"
+        " og <mark>§ 5</mark>, ikke § 50."
+    )
+
+
+def test_a_letter_whose_lower_case_is_longer_does_not_shift_the_marks():
+    html = snippet("İzmir og Istanbul har frivillige.", ["frivil"])
+
+    assert html == "İzmir og Istanbul har <mark>frivillige</mark>."
 
 
 def test_a_stem_inside_a_word_is_not_marked():
