@@ -56,6 +56,9 @@ class PersonChoiceField(ModelChoiceField):
     """Users by full name ("Rikke Anmelder"), not by login name."""
 
     def label_from_instance(self, obj):
+        # The list's chip for a chosen filter passes "nobody" as the choice's value ("null").
+        if obj == self.null_value:
+            return str(self.null_label)
         return person_name(obj)
 
 

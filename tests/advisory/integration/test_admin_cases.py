@@ -336,6 +336,20 @@ def test_dashboard_shows_my_open_unassigned_and_overdue_counts(client, staff):
     assert "Min sag" in html
 
 
+def test_the_dashboards_unassigned_link_lists_the_unassigned_cases(client, staff):
+    workflow.assign(CaseFactory(subject="Min sag"), staff, staff)
+    CaseFactory(subject="Ledig sag")
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    link = re.search(r'href="([^"]*assignee=null[^"]*)"', dashboard)[1].replace("&amp;", "&")
+
+    response = client.get(link)
+
+    assert response.status_code == 200
+    assert [case.subject for case in response.context["object_list"]] == ["Ledig sag"]
+    chip = re.sub(r"<[^>]+>|\s+", " ", response.content.decode())
+    assert "Sagsbehandler: Ikke tildelt" in " ".join(chip.split())
+
+
 def test_case_list_search_finds_every_word_anywhere_and_phone_numbers_however_spaced(client, staff):
     CaseFactory(
         requester_name="Jens Hansen",
