@@ -31,13 +31,22 @@ CASE_FIELDS = [
 ]
 
 
+class TypedDateTimeInput(AdminDateTimeInput):
+    """Wagtail's date and time picker, leaving what was typed as typed: on leaving the field
+    the picker turned 31.02 into 03.03 and words into now, without a word. The form says
+    what is wrong instead."""
+
+    def get_config(self):
+        return {**super().get_config(), "validateOnBlur": False}
+
+
 class CaseIntakeForm(WagtailAdminModelForm):
     """Log a phone call, an email or a meeting as a new case in one go."""
 
     received_at = forms.DateTimeField(
         label=_("Modtaget"),
         required=False,
-        widget=AdminDateTimeInput,
+        widget=TypedDateTimeInput,
         help_text=_(
             "Hvornår henvendelsen kom, hvis ikke lige nu, fx et opkald i går. Fristen regnes "
             "herfra."

@@ -99,6 +99,26 @@ def test_secretary_logs_a_call_answers_it_closes_it_and_sees_it_reported(
     assert_accessible(page)
 
 
+def test_an_impossible_time_typed_for_a_call_is_refused_as_typed_not_changed(page, live_site):
+    base_url = live_site
+    log_in(page, base_url, secretary(username="sofie"))
+    page.goto(f"{base_url}/admin/sager/new/")
+    page.select_option("#id_channel", label="Telefon")
+    page.fill("#id_requester_name", "Lone Berg")
+    page.fill("#id_subject", "Frivillige")
+    page.fill("#id_question", "Hvordan finder vi frivillige?")
+    received = page.locator("#id_received_at")
+    received.fill("31.02.2026 10:00")
+    page.locator("#id_subject").click()  # leaving the field used to turn it into 03.03.2026
+
+    expect(received).to_have_value("31.02.2026 10:00")
+    page.locator("form button.button-longrunning[type=submit]").first.click()
+
+    expect(page.locator("#id_received_at")).to_have_value("31.02.2026 10:00")
+    expect(page.get_by_text("Indtast gyldig dato/tid.")).to_be_visible()
+    assert not Case.objects.exists()
+
+
 def test_a_standard_reply_goes_into_an_empty_reply_box_and_after_typed_text(page, live_site):
     staff = secretary(username="sofie", first_name="Sofie", last_name="Holm")
     ReplyTemplate.objects.create(title="Tak", body="Tak for din henvendelse ({reference}).")
