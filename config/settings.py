@@ -149,7 +149,7 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 )
 # Danish only: the admin's date pickers write Danish dates, which Django reads in Danish only.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk")]
-WAGTAILADMIN_USER_LOGIN_FORM = "wagtail.admin.forms.auth.LoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
 
 CORPUS_DIR = Path(env.str("CORPUS_DIR", default=str(BASE_DIR.parent / "shared" / "corpus")))
 

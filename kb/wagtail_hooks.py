@@ -65,3 +65,10 @@ def register_search_report_menu_item():
         icon_name="search",
         order=700,
     )
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtails_search_terms_report(request, menu_items):
+    # Wagtail's report counts hits that only its own search view records, so it was always
+    # empty beside ours ("Søgninger"), which reads the site's query log.
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -50,7 +50,12 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
         references = privacy.erase(email, request.user)
         messages.success(
             request,
-            _("Personoplysningerne er slettet fra %(count)d sager.") % {"count": len(references)},
+            ngettext(
+                "Personoplysningerne er slettet fra %(count)d sag.",
+                "Personoplysningerne er slettet fra %(count)d sager.",
+                len(references),
+            )
+            % {"count": len(references)},
         )
         return redirect("advisory_person_data")
 

@@ -13,6 +13,8 @@ from django.conf import settings
 
 import wagtail
 
+from tests.advisory.factories import OrganisationFactory
+
 CATALOGS = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"))
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[^{}]*\}")
 
@@ -64,6 +66,25 @@ def test_every_string_of_wagtails_admin_has_danish(domain):
     )
 
     assert sorted(msgid for _context, msgid in english - danish) == []
+
+
+@pytest.mark.django_db
+def test_the_login_page_is_danish_and_names_vidensbanken(client):
+    page = client.get("/admin/login/").content.decode()
+
+    assert "Log ind i Vidensbanken" in page and "- Vidensbanken</title>" in page
+    assert re.search(r"<label[^>]*>\s*Adgangskode", page)
+    assert ">Password<" not in page and "Wagtail</title>" not in page
+
+
+@pytest.mark.django_db
+def test_yes_and_no_in_admin_lists_are_read_out_in_danish(admin_client):
+    OrganisationFactory(is_member=True, active=False)
+
+    page = admin_client.get("/admin/organisationer/").content.decode()
+
+    read_out = set(re.findall(r'<span class="w-sr-only">\s*(\w+)\s*</span>', page))
+    assert {"Ja", "Nej"} <= read_out and not read_out & {"True", "False"}
 
 
 def placeholders(text: str) -> list[str]:

@@ -75,9 +75,12 @@ def test_staff_download_a_persons_data_and_erase_it_from_the_admin(client, web_c
     download = client.get("/admin/persondata/", {"email": "soeren@example.net", "eksport": "1"})
     assert "attachment" in download["Content-Disposition"]
     assert json.loads(download.content)["cases"][0]["reference"] == web_case.reference
-    client.post("/admin/persondata/", {"email": "soeren@example.net", "confirm": "1"})
+    erased = client.post(
+        "/admin/persondata/", {"email": "soeren@example.net", "confirm": "1"}, follow=True
+    )
     web_case.refresh_from_db()
     assert web_case.requester_email == "" and web_case.requester_name == privacy.NAME_PLACEHOLDER
+    assert "Personoplysningerne er slettet fra 1 sag." in erased.content.decode()
 
 
 def test_editors_cannot_reach_person_data(client, web_case):

@@ -95,3 +95,10 @@ def test_opening_a_query_from_a_report_does_not_count_it_again(client, admin_cli
 
     assert client.get(link).status_code == 200
     assert SearchQueryLog.objects.filter(query="kørselsgodtgørelse").count() == 1
+
+
+def test_the_reports_menu_offers_our_search_report_not_wagtails_empty_one(admin_client):
+    page = admin_client.get("/admin/").content.decode()
+
+    assert "/admin/soegerapporter/populaere/" in page
+    assert "/admin/searchpicks/reports/search-terms/" not in page
