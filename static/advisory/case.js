@@ -10,3 +10,14 @@ document.addEventListener("click", (event) => {
   reply.value = before + separator + text + reply.value.slice(at);
   reply.focus();
 });
+
+// Drafts survive the page's other actions: each action ("Tildel", "Flyt fristen", "Tilknyt"…)
+// is a form of its own and reloads the page, which emptied a half-written reply or note.
+// Kept in this tab's sessionStorage until its own form is sent.
+const draftKey = (field) => `sagskladde:${location.pathname}:${field.name}`;
+for (const field of document.querySelectorAll(".case-page textarea[name]")) {
+  const saved = sessionStorage.getItem(draftKey(field));
+  if (saved && !field.value) field.value = saved;
+  field.addEventListener("input", () => sessionStorage.setItem(draftKey(field), field.value));
+  field.form?.addEventListener("submit", () => sessionStorage.removeItem(draftKey(field)));
+}

@@ -100,9 +100,8 @@ def test_secretary_logs_a_call_answers_it_closes_it_and_sees_it_reported(
 
 
 def test_an_impossible_time_typed_for_a_call_is_refused_as_typed_not_changed(page, live_site):
-    base_url = live_site
-    log_in(page, base_url, secretary(username="sofie"))
-    page.goto(f"{base_url}/admin/sager/new/")
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.goto(f"{live_site.url}/admin/sager/new/")
     page.select_option("#id_channel", label="Telefon")
     page.fill("#id_requester_name", "Lone Berg")
     page.fill("#id_subject", "Frivillige")
@@ -133,3 +132,21 @@ def test_a_standard_reply_goes_into_an_empty_reply_box_and_after_typed_text(page
     reply.fill("Hej Lone")
     page.get_by_role("button", name="Indsæt i svaret").click()
     expect(reply).to_have_value(f"Hej Lone\n\nTak for din henvendelse ({case.reference}).")
+
+
+def test_a_half_written_reply_survives_the_pages_other_actions_until_it_is_sent(
+    page, live_site, mailoutbox
+):
+    case = CaseFactory(requester_email="lone@example.org")
+    log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
+    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+    page.locator("#id_reply-body").fill("Hej Lone, vi har fundet")
+
+    page.get_by_role("button", name="Tildel mig").click()  # a form of its own: the page reloads
+
+    expect(page.locator(".case-facts")).to_contain_text("Sofie")
+    expect(page.locator("#id_reply-body")).to_have_value("Hej Lone, vi har fundet")
+    page.get_by_role("button", name="Send svar").click()
+    expect(page.locator(".timeline")).to_contain_text("Sendt til lone@example.org")
+    page.reload()
+    expect(page.locator("#id_reply-body")).to_have_value("")
