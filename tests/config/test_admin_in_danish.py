@@ -87,6 +87,16 @@ def test_yes_and_no_in_admin_lists_are_read_out_in_danish(admin_client):
     assert {"Ja", "Nej"} <= read_out and not read_out & {"True", "False"}
 
 
+@pytest.mark.django_db
+def test_the_approval_workflow_and_groups_an_editor_meets_have_danish_names(admin_client, site):
+    page = admin_client.get(f"/admin/pages/{site.pk}/edit/").content.decode()
+    privacy_groups = admin_client.get("/admin/groups/").content.decode()
+
+    assert "Godkendelse" in page and "Moderators" not in page
+    assert "Godkendere" in privacy_groups
+    assert not re.search(r">\s*(Editors|Moderators)\s*<", privacy_groups)
+
+
 def placeholders(text: str) -> list[str]:
     return sorted(PLACEHOLDER.findall(text))
 
