@@ -79,7 +79,9 @@ class CaseIntakeForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("send_receipt") and not cleaned.get("requester_email"):
+        # Only for an empty field: a mistyped address already has its own error.
+        wrote_email = cleaned.get("requester_email") or "requester_email" in self.errors
+        if cleaned.get("send_receipt") and not wrote_email:
             self.add_error(
                 "requester_email",
                 _("Skriv spørgerens e-mailadresse, eller send ingen kvittering."),

@@ -38,7 +38,7 @@ def test_the_admin_menu_is_danish(admin_client, site):
 def test_logging_a_new_case_is_asked_for_in_danish(admin_client):
     page = admin_client.get("/admin/sager/new/").content.decode()
 
-    assert "Ny: Sag" in page and "New: " not in page
+    assert "Ny henvendelse" in page and "Ny: Sag" not in page and "New: " not in page
     assert "Opret" in page
 
 

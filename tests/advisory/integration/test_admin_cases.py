@@ -74,6 +74,25 @@ def test_a_receipt_without_an_email_address_is_refused_and_nothing_is_lost(clien
     assert not Case.objects.exists()
 
 
+def test_a_mistyped_email_address_gets_one_error_that_fits(client, staff):
+    page = client.post(
+        reverse("sager:add"),
+        {
+            "channel": Channel.PHONE,
+            "requester_name": "Lone Berg",
+            "requester_email": "lone@example",
+            "subject": "Frivillige til weekenden",
+            "question": "Hvordan finder vi frivillige?",
+            "priority": "normal",
+            "send_receipt": "on",
+        },
+    ).content.decode()
+
+    assert "Indtast en gyldig e-mail-adresse." in page and 'value="lone@example"' in page
+    assert "eller send ingen kvittering" not in page
+    assert not Case.objects.exists()
+
+
 def test_logging_a_call_creates_a_numbered_case_assigned_to_me(client, staff):
     topic = Topic.objects.get(slug="frivillige")
     response = client.post(
