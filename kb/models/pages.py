@@ -16,10 +16,20 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kb.blocks import ArticleBodyBlock
-from kb.models.taxonomy import Audience, Topic
+from kb.models.taxonomy import Audience, Topic, danish_slugify
 
 ARTICLES_PER_PAGE = 12
 RELATED_LIMIT = 4
+
+
+class DanishSlug:
+    """Web addresses as the site writes them (mødested → moedested): Wagtail's editor proposes
+    the title with æ, ø and å, which a link in an e-mail shows as %C3%B8."""
+
+    def full_clean(self, *args, **kwargs):
+        if self.slug:
+            self.slug = danish_slugify(self.slug)
+        super().full_clean(*args, **kwargs)
 
 
 class HomePage(Page):
@@ -45,7 +55,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(DanishSlug, Page):
     """An index of articles (methods, publications, guides or FAQ) with topic and audience
     filters."""
 
@@ -133,7 +143,7 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
 
-class ArticlePage(Page):
+class ArticlePage(DanishSlug, Page):
     """What methods, publications, guides and FAQ share. Concrete, so listings and search
     across the four types are single queries."""
 

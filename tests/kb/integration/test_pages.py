@@ -138,3 +138,13 @@ def test_an_impossible_year_is_refused_with_a_danish_example(site, year):
         method.full_clean()
 
     assert "Skriv et årstal mellem 1900 og" in str(refused.value.message_dict["year"])
+
+
+def test_a_new_pages_web_address_spells_ae_oe_and_aa_as_the_site_does(client, site):
+    # Wagtail's editor proposes the title as it is written, æ, ø and å included.
+    page = MethodPageFactory(
+        parent=section("metoder"), title="Kaffebordet som mødested", slug="kaffebordet-som-mødested"
+    )
+
+    assert page.url == "/metoder/kaffebordet-som-moedested/"
+    assert client.get(page.url).status_code == 200
