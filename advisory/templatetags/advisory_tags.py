@@ -1,6 +1,7 @@
 from datetime import date
 
 from django import template
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -17,6 +18,13 @@ def status_label(value: str) -> str:
 
 
 register.filter("person", person_name)
+
+
+@register.filter
+def public_url(page) -> str:
+    """The page's address as requesters reach it, on the same base as the tracking link in
+    our e-mails (PUBLIC_BASE_URL); Wagtail's full_url uses the site's host name."""
+    return settings.PUBLIC_BASE_URL.rstrip("/") + page.url
 
 
 @register.filter

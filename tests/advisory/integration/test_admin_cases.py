@@ -271,6 +271,21 @@ def test_linking_a_suggested_page(client, staff, site):
     assert case.events.filter(kind=CaseEvent.Kind.EDIT, field="relateret vejledning").exists()
 
 
+def test_a_link_put_into_a_reply_has_the_address_requesters_reach(client, staff, site, settings):
+    settings.PUBLIC_BASE_URL = "https://viden.lavs.dk/"
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Rekruttering af frivillige",
+        slug="rekruttering-af-frivillige",
+    )
+    case = CaseFactory(subject="Frivillige", question="Hvordan finder vi frivillige?")
+
+    html = client.get(detail_url(case)).content.decode()
+
+    links = set(re.findall(r'data-insert-link="([^"]+)"', html))
+    assert links == {"https://viden.lavs.dk/vejledninger/rekruttering-af-frivillige/"}
+
+
 def test_reply_template_fills_in_placeholders(client, staff):
     case = CaseFactory(requester_name="Lone Berg")
     template = ReplyTemplate.objects.create(
