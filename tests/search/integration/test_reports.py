@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from kb.models import SearchQueryLog
 
@@ -25,6 +26,8 @@ def test_popular_queries_report_counts_searches_in_the_period(admin_client, logg
 
     assert html.index("frivillige") < html.index("volontør")
     assert "gammel" not in html
+    # Last searched, the Danish way ("27. november 2026 13:43").
+    assert date_format(timezone.localtime(), "j. F Y") in html
 
 
 def test_zero_result_report_lists_only_misses_and_exports_csv(admin_client, logged):
