@@ -44,15 +44,12 @@ def remembered(*models) -> Callable[[Callable[[], T]], Callable[[], T]]:
             if signal and transaction.get_connection().in_atomic_block:
                 transaction.on_commit(forget)
 
-        def forget_on_change(**signal) -> None:
-            forget(**signal)
-
         def listen_to(model) -> None:
             # Subclasses too: a published MethodPage is an ArticlePage that changed. By sender:
             # a receiver for every model would cost every bulk delete its single query.
             if issubclass(model, models):
                 for change in CHANGES:
-                    change.connect(forget_on_change, sender=model, weak=False)
+                    change.connect(forget, sender=model, weak=False)
 
         for model in with_subclasses(models):
             listen_to(model)

@@ -14,11 +14,15 @@ from advisory.models import Case, CaseAccess, CaseEvent
 logger = logging.getLogger(__name__)
 
 
+def public_url(path: str) -> str:
+    """``path`` at the address requesters reach the site on (PUBLIC_BASE_URL)."""
+    return settings.PUBLIC_BASE_URL.rstrip("/") + path
+
+
 def tracking_url(case: Case) -> str:
     """The requester's private link to the case (created on first use)."""
     access, _created = CaseAccess.objects.get_or_create(case=case)
-    path = reverse("advisory_public:track", args=[access.token])
-    return settings.PUBLIC_BASE_URL.rstrip("/") + path
+    return public_url(reverse("advisory_public:track", args=[access.token]))
 
 
 def reply_body(case: Case, body: str) -> str:

@@ -1,11 +1,11 @@
 from datetime import date
 
 from django import template
-from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from advisory.models.cases import Status
+from advisory.public import emails
 from advisory.workflow import person_name
 
 register = template.Library()
@@ -22,9 +22,9 @@ register.filter("person", person_name)
 
 @register.filter
 def public_url(page) -> str:
-    """The page's address as requesters reach it, on the same base as the tracking link in
-    our e-mails (PUBLIC_BASE_URL); Wagtail's full_url uses the site's host name."""
-    return settings.PUBLIC_BASE_URL.rstrip("/") + page.url
+    """The page's address as requesters reach it, like the tracking link in our e-mails;
+    Wagtail's full_url uses the site's host name."""
+    return emails.public_url(page.url)
 
 
 @register.filter
