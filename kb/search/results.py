@@ -17,7 +17,7 @@ from wagtail.search.models import IndexEntry
 from kb.models import ArticlePage
 from kb.models.pages import NEWEST_FIRST
 from kb.remembered import remembered
-from kb.search import engine
+from kb.search import engine, prepared
 from kb.search.backends import DATABASE, backend_name, ranked_rows, with_fallback
 from kb.search.engine import EnginePage
 from kb.search.facets import (
@@ -239,7 +239,7 @@ def load_hits(ids: list[int], parsed: ParsedQuery, promoted: dict[int, str]) -> 
     ``promoted`` gives the editors' picks among them with what the editor wrote."""
     sql, params, ids_at = hits_sql()
     params = [*params[:ids_at], pk_array_param(ids), *params[ids_at + 1 :]]
-    by_id = {page.pk: page for page in ArticlePage.objects.raw(sql, params)}
+    by_id = {page.pk: page for page in ArticlePage.objects.raw(prepared.statement(sql), params)}
     topics = TAXONOMIES["emne"]()
     return [
         Hit(

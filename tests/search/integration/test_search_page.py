@@ -2,6 +2,8 @@
 
 import pytest
 
+from django.db import connection
+
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
@@ -53,6 +55,16 @@ def test_each_facet_count_equals_the_results_you_get_by_choosing_it(client, mate
             for value in facet.values:
                 narrowed = search(client, "frivillige", **{**chosen, facet.param: value.value})
                 assert narrowed.total == value.count, (chosen, facet.param, value)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_results_are_listed_after_the_database_connection_is_renewed(client, material):
+    """The hits query is prepared once per connection (kb.search.prepared); a new connection
+    (after CONN_MAX_AGE, or a restarted database) has to prepare it again."""
+    before = titles(client, "frivillige")
+    connection.close()
+    assert titles(client, "frivillige") == before
+    assert len(before) == 7
 
 
 def test_facets_combine_with_the_query_and_each_other_in_a_bookmarkable_url(client, material):
