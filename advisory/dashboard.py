@@ -1,17 +1,41 @@
-"""The panel on the Wagtail admin home: my open cases, unassigned cases and overdue cases."""
+"""The panel on the Wagtail admin home: my open cases, unassigned cases, overdue cases and
+cases due for follow-up. Each group links to the case list filtered to the same cases."""
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
 
-from advisory.filters import OVERDUE
+from advisory.filters import FOLLOW_UP_DUE, OVERDUE
 from advisory.models import Case
 from advisory.models.cases import OPEN_STATUSES
 
 SHOWN = 5
+
+
+@dataclass
+class Group:
+    key: str
+    title: Promise
+    cases: QuerySet
+    query: list[tuple[str, object]]
+    date_field: str = "due_date"
+    date_label: Promise = _("frist")
+
+    def as_context(self, index_url: str) -> dict:
+        return {
+            "key": self.key,
+            "title": self.title,
+            "count": self.cases.count(),
+            "cases": [(case, getattr(case, self.date_field)) for case in self.cases[:SHOWN]],
+            "date_label": self.date_label,
+            "url": f"{index_url}?{urlencode(self.query)}",
+        }
 
 
 class CasesPanel(Component):
@@ -23,38 +47,37 @@ class CasesPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        open_cases = Case.objects.open().order_by("due_date", "opened_at")
+        index = reverse("sager:index")
+        return {"groups": [group.as_context(index) for group in self.groups()]}
+
+    def groups(self) -> list[Group]:
+        by_due_date = Case.objects.order_by("due_date", "opened_at")
         open_filter = [("status", status) for status in OPEN_STATUSES]
-        groups = [
-            (
+        return [
+            Group(
                 "mine",
                 _("Mine åbne sager"),
-                open_cases.filter(assignee=self.user),
+                by_due_date.open().filter(assignee=self.user),
                 [*open_filter, ("assignee", self.user.pk)],
             ),
-            (
+            Group(
                 "unassigned",
                 _("Ikke tildelt"),
-                open_cases.filter(assignee__isnull=True),
+                by_due_date.open().filter(assignee__isnull=True),
                 [*open_filter, ("assignee", "null")],
             ),
-            (
+            Group(
                 "overdue",
                 _("Overskredet svarfrist"),
                 Case.objects.overdue().order_by("due_date"),
                 [("overdue", OVERDUE)],
             ),
+            Group(
+                "follow_up",
+                _("Til opfølgning"),
+                Case.objects.follow_up_due().order_by("follow_up_date", "opened_at"),
+                [("follow_up", FOLLOW_UP_DUE)],
+                date_field="follow_up_date",
+                date_label=_("følg op"),
+            ),
         ]
-        index = reverse("sager:index")
-        return {
-            "groups": [
-                {
-                    "key": key,
-                    "title": title,
-                    "count": cases.count(),
-                    "cases": list(cases[:SHOWN]),
-                    "url": f"{index}?{urlencode(query)}",
-                }
-                for key, title, cases, query in groups
-            ]
-        }

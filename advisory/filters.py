@@ -17,6 +17,7 @@ from advisory.workflow import person_name
 from kb.models import Topic
 
 OVERDUE = "overskredet"
+FOLLOW_UP_DUE = "nu"
 
 
 def case_handlers(request=None):
@@ -80,6 +81,13 @@ class CaseFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
         method="filter_overdue",
     )
+    follow_up = django_filters.ChoiceFilter(
+        label=_("Opfølgning"),
+        choices=[(FOLLOW_UP_DUE, _("Kun dem, der skal følges op nu"))],
+        empty_label=_("Alle"),
+        widget=forms.RadioSelect,
+        method="filter_follow_up",
+    )
     assignee = PersonFilter(
         label=_("Sagsbehandler"), queryset=case_handlers, null_label=_("Ikke tildelt")
     )
@@ -107,6 +115,9 @@ class CaseFilterSet(WagtailFilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value == OVERDUE else queryset
+
+    def filter_follow_up(self, queryset, name, value):
+        return queryset.follow_up_due() if value == FOLLOW_UP_DUE else queryset
 
 
 class OrganisationFilterSet(WagtailFilterSet):

@@ -195,20 +195,51 @@ class StatusForm(CaseActionForm):
         return _("Sagen har nu status «%(status)s».") % {"status": case.get_status_display()}
 
 
+class DayFromTodayField(forms.DateField):
+    """A date today or later: nobody can promise anything for a day that has passed."""
+
+    widget = AdminDateInput
+    default_error_messages = {"past": _("Datoen kan ikke ligge før i dag.")}
+
+    def validate(self, value):
+        super().validate(value)
+        if value and value < timezone.localdate():
+            raise forms.ValidationError(self.error_messages["past"], code="past")
+
+
 class DeadlineForm(CaseActionForm):
-    """Move the deadline, e.g. to the day the secretariat has promised to follow up."""
+    """Move the deadline of an open case, e.g. to the day the secretariat has promised to
+    follow up while it waits for the requester."""
 
-    due_date = forms.DateField(label=_("Ny frist"), widget=AdminDateInput)
-
-    def clean_due_date(self):
-        due_date = self.cleaned_data["due_date"]
-        if due_date < timezone.localdate():
-            raise forms.ValidationError(_("Fristen kan ikke ligge før i dag."))
-        return due_date
+    due_date = DayFromTodayField(
+        label=_("Ny frist"), error_messages={"past": _("Fristen kan ikke ligge før i dag.")}
+    )
 
     def perform(self, user):
         case = workflow.set_due_date(self.case, self.cleaned_data["due_date"], user)
         return _("Fristen er nu %(date)s.") % {"date": date_format(case.due_date, "j. F Y")}
+
+
+class FollowUpForm(CaseActionForm):
+    """The day the secretariat has promised to follow up on an answered case (call back, ask
+    how it went). From that day the case is on the dashboard under "Til opfølgning"."""
+
+    follow_up_date = DayFromTodayField(
+        label=_("Følg op den"),
+        help_text=_("Fra den dag står sagen under «Til opfølgning» på forsiden."),
+    )
+
+    def perform(self, user):
+        case = workflow.set_follow_up(self.case, self.cleaned_data["follow_up_date"], user)
+        return _("Sagen skal følges op den %(date)s.") % {
+            "date": date_format(case.follow_up_date, "j. F Y")
+        }
+
+
+class FollowedUpForm(CaseActionForm):
+    def perform(self, user):
+        workflow.set_follow_up(self.case, None, user)
+        return _("Sagen er markeret som fulgt op.")
 
 
 class AssignForm(CaseActionForm):
@@ -245,6 +276,8 @@ ACTION_FORMS = {
     "reply": ReplyForm,
     "status": StatusForm,
     "deadline": DeadlineForm,
+    "follow_up": FollowUpForm,
+    "followed_up": FollowedUpForm,
     "assign": AssignForm,
     "assign_me": AssignToMeForm,
     "link": LinkPagesForm,

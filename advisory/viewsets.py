@@ -42,6 +42,9 @@ def opened_label(case: Case) -> str:
 
 
 def due_label(case: Case) -> str:
+    """The response deadline of an open case; once it is answered, the follow-up date if any."""
+    if not case.is_open and case.follow_up_date:
+        return f"{_('følg op')} {case.follow_up_date:%d.%m.%Y}"
     if case.due_date is None:
         return ""
     label = f"{case.due_date:%d.%m.%Y}"
@@ -96,6 +99,7 @@ class CaseViewSet(ModelViewSet):
         "assignee",
         "opened_at",
         "due_date",
+        "follow_up_date",
         "first_response_at",
         "closed_at",
     ]

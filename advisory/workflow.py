@@ -73,6 +73,12 @@ def change_status(case: Case, new_status: str, author=None, at: datetime | None 
             _("En sag med status «%(old)s» kan ikke sættes til «%(new)s».")
             % {"old": old_status.label, "new": Status(new_status).label}
         )
+    if new_status == Status.CLOSED and case.follow_up_date:
+        # Closed means done: a promised follow-up would be forgotten with it.
+        raise TransitionError(
+            _("Sagen skal følges op den %(date)s. Markér den som fulgt op, før sagen lukkes.")
+            % {"date": _day(case.follow_up_date)}
+        )
     at = at or timezone.now()
     _apply_clock(case, old_status, Status(new_status), at)
     case.status = new_status
@@ -159,11 +165,32 @@ def set_due_date(case: Case, due_date: date, author) -> Case:
     """A deadline staff choose, e.g. the day they have promised to follow up; on the timeline
     like any other edit. It is kept as chosen: no longer paused while the case waits."""
     case = Case.objects.select_for_update().get(pk=case.pk)
+    if not case.is_open:
+        raise TransitionError(
+            _("Kun en åben sag har en svarfrist. Sæt i stedet en dato for opfølgning.")
+        )
     old = case.due_date
     case.due_date, case.waiting_since = due_date, None
     case.save(update_fields=["due_date", "waiting_since"])
     label = str(Case._meta.get_field("due_date").verbose_name).capitalize()
     record_edits(case, author, {label: (_day(old), _day(due_date))})
+    return case
+
+
+@transaction.atomic
+def set_follow_up(case: Case, day: date | None, author) -> Case:
+    """The day staff have promised to follow up, or ``None`` when the follow-up is done; from
+    that day on the case is due for follow-up (``Case.objects.follow_up_due``)."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if day and case.status == Status.CLOSED:
+        raise TransitionError(_("En lukket sag kan ikke følges op. Genåbn den først."))
+    old = case.follow_up_date
+    if old == day:
+        return case
+    case.follow_up_date = day
+    case.save(update_fields=["follow_up_date"])
+    label = str(Case._meta.get_field("follow_up_date").verbose_name).capitalize()
+    record_edits(case, author, {label: (_day(old), _day(day) or _("fulgt op"))})
     return case
 
 

@@ -50,6 +50,11 @@ class CaseQuerySet(models.QuerySet):
         follow_up = Q(status=Status.WAITING, waiting_since__isnull=True)
         return self.filter(Q(status__in=CLOCK_RUNNING) | follow_up, due_date__lt=today)
 
+    def follow_up_due(self, today=None):
+        """Cases whose follow-up date has come (today or earlier), whatever their status: a case
+        reopened meanwhile still owes the follow-up, and a closed case has none."""
+        return self.filter(follow_up_date__lte=today or timezone.localdate())
+
     def for_listing(self):
         return self.select_related("organisation__municipality", "topic", "assignee")
 
@@ -124,6 +129,9 @@ class Case(models.Model):
         editable=False,
     )
     due_date = models.DateField(_("svarfrist"), null=True, blank=True, editable=False)
+    # The day staff have promised to follow up on an answered case (call back, ask how it
+    # went); separate from the response deadline, which stops counting once it is answered.
+    follow_up_date = models.DateField(_("opfølgning"), null=True, blank=True, editable=False)
     waiting_since = models.DateTimeField(_("afventer siden"), null=True, editable=False)
     opened_at = models.DateTimeField(_("oprettet"), default=timezone.now, editable=False)
     first_response_at = models.DateTimeField(_("første svar"), null=True, editable=False)
@@ -149,6 +157,11 @@ class Case(models.Model):
             models.Index(fields=["-opened_at"], name="case_opened_idx"),
             models.Index(fields=["status", "due_date"], name="case_status_due_idx"),
             GinIndex(fields=["search_vector"], name="case_search_idx"),
+            models.Index(
+                fields=["follow_up_date"],
+                name="case_follow_up_idx",
+                condition=Q(follow_up_date__isnull=False),
+            ),
         ]
 
     def __str__(self):
@@ -163,6 +176,14 @@ class Case(models.Model):
             and self.due_date is not None
             and self.due_date < timezone.localdate()
         )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def is_follow_up_due(self) -> bool:
+        return self.follow_up_date is not None and self.follow_up_date <= timezone.localdate()
 
     @property
     def region(self) -> str:

@@ -88,6 +88,8 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             return {"assignee": self.case.assignee}
         if action == "deadline":
             return {"due_date": self.case.due_date}
+        if action == "follow_up":
+            return {"follow_up_date": self.case.follow_up_date}
         return None
 
     def _reply_with_template(self, data) -> ReplyForm:
