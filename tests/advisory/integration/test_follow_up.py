@@ -3,11 +3,13 @@ it is on the dashboard, in the case list's filter and marked on the case page un
 marks it as followed up."""
 
 import html
+import importlib
 import re
 from datetime import timedelta
 
 import pytest
 
+from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -167,3 +169,22 @@ def test_the_dashboard_shows_the_follow_ups_that_came_first(client, staff):
     assert f"Til opfølgning: {SHOWN + 1}" in group
     shown = re.findall(r"Opfølgning for (\d+) dage siden", group)
     assert shown == [str(days) for days in range(SHOWN, 0, -1)]
+
+
+def test_a_deadline_moved_after_answering_becomes_the_follow_up_it_was_meant_as(staff):
+    promised = answered_case(subject="Lovet opfølgning")
+    day = timezone.localdate() + timedelta(days=5)
+    # How a follow-up was noted before: "Flyt fristen" on the answered case.
+    Case.objects.filter(pk=promised.pk).update(due_date=day)
+    workflow.record_edits(promised, staff, {"Svarfrist": ("", date_format(day, "j. F Y"))})
+    moved_then_answered = workflow.change_status(CaseFactory(), Status.IN_PROGRESS)
+    workflow.set_due_date(moved_then_answered, day, staff)
+    workflow.change_status(moved_then_answered, Status.ANSWERED)
+
+    rescue = importlib.import_module("advisory.migrations.0007_rescue_follow_ups")
+    rescue.rescue_follow_ups(apps, None)
+
+    assert Case.objects.get(pk=promised.pk).follow_up_date == day
+    assert Case.objects.get(pk=moved_then_answered.pk).follow_up_date is None
+    event = CaseEvent.objects.filter(case=promised, kind=CaseEvent.Kind.EDIT).latest("pk")
+    assert (event.field, event.new_value) == ("Opfølgning", date_format(day, "j. F Y"))
