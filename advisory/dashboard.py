@@ -13,7 +13,7 @@ from wagtail.admin.ui.components import Component
 
 from advisory.filters import FOLLOW_UP_DUE, OVERDUE
 from advisory.models import Case
-from advisory.models.cases import OPEN_STATUSES
+from advisory.models.cases import CLOCK_RUNNING, OPEN_STATUSES
 
 SHOWN = 5
 
@@ -53,6 +53,8 @@ class CasesPanel(Component):
     def groups(self) -> list[Group]:
         by_due_date = Case.objects.order_by("due_date", "opened_at")
         open_filter = [("status", status) for status in OPEN_STATUSES]
+        # Waiting cases need nothing from the secretariat until the requester answers.
+        clock_running = [("status", status) for status in CLOCK_RUNNING]
         return [
             Group(
                 "mine",
@@ -63,8 +65,8 @@ class CasesPanel(Component):
             Group(
                 "unassigned",
                 _("Ikke tildelt"),
-                by_due_date.open().filter(assignee__isnull=True),
-                [*open_filter, ("assignee", "null")],
+                by_due_date.filter(status__in=CLOCK_RUNNING, assignee__isnull=True),
+                [*clock_running, ("assignee", "null"), ("ordering", "due_date")],
             ),
             Group(
                 "overdue",

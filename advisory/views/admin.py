@@ -51,6 +51,12 @@ class CaseIndexView(IndexView):
     def get_base_queryset(self):
         return Case.objects.for_listing()
 
+    def order_queryset(self, queryset):
+        """Cases that tie on the sorted column (many share a due date or a status) in the order
+        they came, as on the dashboard, and the same way on every page."""
+        queryset = super().order_queryset(queryset)
+        return queryset.order_by(*queryset.query.order_by, "opened_at", "pk")
+
     def search_queryset(self, queryset):
         """Every word must be found, each in any of the search fields; a phone number is
         compared by its digits, so spaces in it do not matter."""

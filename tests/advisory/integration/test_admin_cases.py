@@ -379,6 +379,40 @@ def test_the_dashboards_unassigned_link_lists_the_unassigned_cases(client, staff
     assert "Sagsbehandler: Ikke tildelt" in " ".join(chip.split())
 
 
+def test_unassigned_on_the_dashboard_are_cases_the_secretariat_must_answer_most_urgent_first(
+    client, staff
+):
+    today = timezone.localdate()
+
+    def unassigned(subject, due_in_days, steps=(), hours_ago=0):
+        case = CaseFactory(subject=subject, opened_at=timezone.now() - timedelta(hours=hours_ago))
+        for status in steps:
+            case = workflow.change_status(case, status)
+        Case.objects.filter(pk=case.pk).update(due_date=today + timedelta(days=due_in_days))
+
+    unassigned("Ny, frist om en uge", 7)
+    unassigned("Ny, frist overskredet", -2)
+    unassigned("Ny, også frist i morgen", 1)
+    unassigned("I gang, frist i morgen", 1, [Status.IN_PROGRESS], hours_ago=2)  # came first
+    unassigned("Afventer spørger", -10, [Status.IN_PROGRESS, Status.WAITING])
+    unassigned("Besvaret", -5, [Status.IN_PROGRESS, Status.ANSWERED])
+    workflow.assign(CaseFactory(subject="Min sag"), staff, staff)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    group = re.search(r'aria-labelledby="dashboard-unassigned">(.*?)</section>', dashboard, re.S)[1]
+
+    most_urgent_first = [
+        "Ny, frist overskredet",
+        "I gang, frist i morgen",
+        "Ny, også frist i morgen",
+        "Ny, frist om en uge",
+    ]
+    assert "Ikke tildelt: 4" in group
+    assert re.findall(r"</a> ([^<]+?) \(frist", group) == most_urgent_first
+    link = html.unescape(re.search(r'<a href="([^"]+)">Ikke tildelt', group)[1])
+    response = client.get(link)
+    assert [case.subject for case in response.context["object_list"]] == most_urgent_first
+
+
 def test_case_list_search_finds_every_word_anywhere_and_phone_numbers_however_spaced(client, staff):
     CaseFactory(
         requester_name="Jens Hansen",
