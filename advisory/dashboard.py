@@ -71,8 +71,8 @@ class CasesPanel(Component):
             Group(
                 "overdue",
                 _("Overskredet svarfrist"),
-                Case.objects.overdue().order_by("due_date"),
-                [("overdue", OVERDUE)],
+                Case.objects.overdue().order_by("due_date", "opened_at"),
+                [("overdue", OVERDUE), ("ordering", "due_date")],
             ),
             Group(
                 "follow_up",

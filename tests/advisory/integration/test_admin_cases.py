@@ -413,6 +413,21 @@ def test_unassigned_on_the_dashboard_are_cases_the_secretariat_must_answer_most_
     assert [case.subject for case in response.context["object_list"]] == most_urgent_first
 
 
+def test_overdue_on_the_dashboard_links_to_the_same_cases_in_the_same_order(client, staff):
+    today = timezone.localdate()
+    for subject, days_late in [("Lidt forsinket", 1), ("Meget forsinket", 9), ("Forsinket", 4)]:
+        case = CaseFactory(subject=subject)
+        Case.objects.filter(pk=case.pk).update(due_date=today - timedelta(days=days_late))
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    group = re.search(r'aria-labelledby="dashboard-overdue">(.*?)</section>', dashboard, re.S)[1]
+
+    longest_late_first = ["Meget forsinket", "Forsinket", "Lidt forsinket"]
+    assert re.findall(r"</a> ([^<]+?) \(frist", group) == longest_late_first
+    link = html.unescape(re.search(r'<a href="([^"]+)">Overskredet svarfrist', group)[1])
+    response = client.get(link)
+    assert [case.subject for case in response.context["object_list"]] == longest_late_first
+
+
 def test_case_list_search_finds_every_word_anywhere_and_phone_numbers_however_spaced(client, staff):
     CaseFactory(
         requester_name="Jens Hansen",
