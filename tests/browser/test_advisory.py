@@ -42,6 +42,8 @@ def test_secretary_logs_a_call_answers_it_closes_it_and_sees_it_reported(
     expect(page.locator("#advisory-cases-section, .dashboard-cases").first).to_contain_text(
         "Ikke tildelt: 0"
     )
+    groups = page.locator(".dashboard-cases section")
+    assert groups.nth(0).bounding_box()["y"] == groups.nth(1).bounding_box()["y"]  # side by side
     assert_accessible(page)
 
     # Log the phone call as a new case.
