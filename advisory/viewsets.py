@@ -1,9 +1,7 @@
 """The case tracker in the Wagtail admin: cases, organisations, contacts and standard replies,
 grouped under one menu item ("Rådgivning")."""
 
-from django.urls import path, reverse
-from django.utils.html import format_html
-from django.utils.timezone import localtime
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import BooleanColumn, Column
@@ -13,42 +11,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import advisory.permissions  # noqa: F401 - registers the case permission policy
 from advisory import views
+from advisory.columns import LinkColumn, TextColumn, due_label, opened_label
 from advisory.filters import CaseFilterSet, OrganisationFilterSet
 from advisory.forms import CaseEditForm, CaseIntakeForm
 from advisory.models import Case, Contact, Organisation, ReplyTemplate
 from advisory.workflow import person_name
-
-
-class TextColumn(Column):
-    """A cell rendered without a template: the case list is the secretariat's busiest page,
-    and a template per cell costs more than the database work behind the whole list."""
-
-    def render_cell_html(self, instance, parent_context):
-        value = self.get_value(instance)
-        return format_html("<td>{}</td>", "" if value is None else value)
-
-
-class ReferenceColumn(TextColumn):
-    """The reference, linked to the case page."""
-
-    def render_cell_html(self, instance, parent_context):
-        url = reverse("sager:detail", args=[instance.pk])
-        return format_html('<td><a href="{}">{}</a></td>', url, instance.reference)
-
-
-# Danish short formats written out: Django's date_format costs more than the rest of a cell.
-def opened_label(case: Case) -> str:
-    return f"{localtime(case.opened_at):%d.%m.%Y %H:%M}"
-
-
-def due_label(case: Case) -> str:
-    """The response deadline of an open case; once it is answered, the follow-up date if any."""
-    if not case.is_open and case.follow_up_date:
-        return f"{_('følg op')} {case.follow_up_date:%d.%m.%Y}"
-    if case.due_date is None:
-        return ""
-    label = f"{case.due_date:%d.%m.%Y}"
-    return f"{label} – {_('overskredet')}" if case.is_overdue else label
 
 
 class CaseViewSet(ModelViewSet):
@@ -64,7 +31,9 @@ class CaseViewSet(ModelViewSet):
     list_per_page = 25
     ordering = "-opened_at"
     list_display = [
-        ReferenceColumn("reference", label=_("Reference"), sort_key="reference"),
+        LinkColumn(
+            "reference", url_name="sager:detail", label=_("Reference"), sort_key="reference"
+        ),
         TextColumn("subject", label=_("Emnelinje"), sort_key="subject"),
         TextColumn("organisation", label=_("Organisation"), sort_key="organisation__name"),
         TextColumn("topic", label=_("Emne")),
