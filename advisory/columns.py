@@ -36,6 +36,10 @@ def opened_label(case: Case) -> str:
     return f"{localtime(case.opened_at):%d.%m.%Y %H:%M}"
 
 
+def opened_day(case: Case) -> str:
+    return f"{localtime(case.opened_at):%d.%m.%Y}"
+
+
 def due_label(case: Case) -> str:
     """The response deadline of an open case; once it is answered, the follow-up date if any."""
     if not case.is_open and case.follow_up_date:

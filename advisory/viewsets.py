@@ -98,6 +98,17 @@ class OrganisationViewSet(ModelViewSet):
     copy_view_enabled = False
     list_per_page = 50
     index_view_class = views.OrganisationIndexView
+    inspect_view_enabled = True
+    inspect_view_class = views.OrganisationInspectView
+    inspect_view_fields = [
+        "kind",
+        "is_member",
+        "municipality",
+        "address",
+        "email",
+        "phone",
+        "active",
+    ]
     list_display = [
         "name",
         "kind",
@@ -145,6 +156,7 @@ class ContactViewSet(ModelViewSet):
     icon = "user"
     menu_label = _("Kontaktpersoner")
     menu_order = 300
+    add_view_class = views.ContactCreateView
     copy_view_enabled = False
     list_display = ["name", "organisation", "role", "email", "phone"]
     search_fields = ["name", "email", "organisation__name"]

@@ -1,10 +1,10 @@
-from advisory.views.admin import (
-    CaseCreateView,
-    CaseEditView,
-    CaseIndexView,
-    OrganisationIndexView,
-)
+from advisory.views.admin import CaseCreateView, CaseEditView, CaseIndexView
 from advisory.views.case_page import CaseDetailView
+from advisory.views.organisations import (
+    ContactCreateView,
+    OrganisationIndexView,
+    OrganisationInspectView,
+)
 from advisory.views.reports import ReportView
 
 __all__ = [
@@ -12,6 +12,8 @@ __all__ = [
     "CaseDetailView",
     "CaseEditView",
     "CaseIndexView",
+    "ContactCreateView",
     "OrganisationIndexView",
+    "OrganisationInspectView",
     "ReportView",
 ]

@@ -19,6 +19,7 @@ from advisory import workflow
 from advisory.forms import CASE_FIELDS
 from advisory.models import Case
 from advisory.public.intake import open_requester_case
+from advisory.views.organisations import OrganisationChosenMixin
 from advisory.workflow import person_name
 from kb.spreadsheets import BOM, DELIMITER, as_text
 
@@ -88,12 +89,7 @@ class CaseIndexView(IndexView):
         return reverse("sager:detail", args=[instance.pk])
 
 
-class OrganisationIndexView(IndexView):
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("municipality")
-
-
-class CaseCreateView(CreateView):
+class CaseCreateView(OrganisationChosenMixin, CreateView):
     """ "Log a call or an email": the case is numbered, dated (when it came, which may be
     earlier) and optionally taken at once."""
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 
 from accounts.models import User
 from advisory import workflow
-from advisory.models import Case, Municipality, Organisation
+from advisory.models import Case, Contact, Municipality, Organisation
 from advisory.models.cases import Channel
 from advisory.roles import EDITORS, SECRETARIAT
 
@@ -48,6 +48,14 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     kind = Organisation.Kind.VAERESTED
     municipality = factory.LazyFunction(lambda: Municipality.objects.get(name="Odense"))
     email = factory.Sequence(lambda n: f"vaerested{n}@example.org")
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Kontaktperson {n}")
 
 
 class CaseFactory(factory.Factory):

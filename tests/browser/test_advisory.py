@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 
 from advisory.models import Case, ReplyTemplate
 from advisory.models.cases import Status
-from tests.advisory.factories import CaseFactory, secretary
-from tests.browser.conftest import DESKTOP, assert_accessible, screenshot
+from tests.advisory.factories import CaseFactory, ContactFactory, OrganisationFactory, secretary
+from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, screenshot
 from tests.factories import GuidePageFactory, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -152,3 +152,21 @@ def test_a_half_written_reply_survives_the_pages_other_actions_until_it_is_sent(
     expect(page.locator(".timeline")).to_contain_text("Sendt til lone@example.org")
     page.reload()
     expect(page.locator("#id_reply-body")).to_have_value("")
+
+
+def test_an_organisations_page_shows_who_to_call_and_what_it_was_helped_with(page, live_site):
+    solstuen = OrganisationFactory(name="Solstuen", phone="66 12 34 56")
+    ContactFactory(organisation=solstuen, name="Lone Berg", role="Leder", phone="20 30 40 50")
+    case = CaseFactory(organisation=solstuen, subject="Frivillige til weekenden")
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.goto(f"{live_site.url}/admin/organisationer/")
+
+    page.get_by_role("link", name="Solstuen").click()
+
+    expect(page.get_by_role("region", name="Kontaktpersoner (1)")).to_contain_text("20 30 40 50")
+    expect(page.get_by_role("link", name=case.reference)).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "advisory-organisation", DESKTOP)
+    screenshot(page, "advisory-organisation", PHONE)
+    page.get_by_role("link", name="Lone Berg").click()
+    expect(page.locator("#id_name")).to_have_value("Lone Berg")

@@ -1,0 +1,143 @@
+"""An organisation's page in the admin: who to call there and what the secretariat has helped
+them with."""
+
+import html
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from django.urls import reverse
+
+from advisory import workflow
+from advisory.models import Contact
+from advisory.models.cases import Status
+from tests.advisory.factories import CaseFactory, ContactFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+CPH = ZoneInfo("Europe/Copenhagen")
+
+
+def page_url(organisation):
+    return reverse("organisationer:inspect", args=[organisation.pk])
+
+
+def test_an_organisations_page_lists_its_contacts_and_cases_newest_first_and_no_one_elses(
+    client, staff
+):
+    solstuen = OrganisationFactory(name="Solstuen")
+    lone = ContactFactory(
+        organisation=solstuen,
+        name="Lone Berg",
+        role="Leder",
+        phone="20 30 40 50",
+        email="lone@solstuen.dk",
+    )
+    older = CaseFactory(
+        organisation=solstuen, subject="Frivillige", opened_at=datetime(2025, 3, 4, 10, tzinfo=CPH)
+    )
+    newer = CaseFactory(
+        organisation=solstuen, subject="Husregler", opened_at=datetime(2026, 7, 3, 9, tzinfo=CPH)
+    )
+    workflow.change_status(newer, Status.IN_PROGRESS)
+    elsewhere = OrganisationFactory(name="Kaffestuen")
+    ContactFactory(organisation=elsewhere, name="Hans Jensen")
+    CaseFactory(organisation=elsewhere, subject="Kaffestuens husleje")
+
+    page = client.get(page_url(solstuen)).content.decode()
+
+    contact_url = reverse("kontaktpersoner:edit", args=[lone.pk])
+    assert f'<a href="{contact_url}">Lone Berg</a>' in page
+    for detail in ("Leder", "20 30 40 50", "lone@solstuen.dk"):
+        assert f"<td>{detail}</td>" in page
+    for case in (newer, older):
+        case_url = reverse("sager:detail", args=[case.pk])
+        assert f'<a href="{case_url}">{case.reference}</a>' in page
+    assert page.index("Husregler") < page.index("Frivillige")
+    assert "<td>I gang</td>" in page and "<td>Ny</td>" in page
+    assert "<td>03.07.2026</td>" in page and "<td>04.03.2025</td>" in page
+    assert "Hans Jensen" not in page and "Kaffestuens husleje" not in page
+
+
+def test_the_organisation_list_opens_an_organisations_page_and_keeps_editing_in_its_menu(
+    client, staff
+):
+    solstuen = OrganisationFactory(name="Solstuen")
+
+    listing = client.get(reverse("organisationer:index")).content.decode()
+
+    assert re.search(rf'<a href="{page_url(solstuen)}"[^>]*>\s*Solstuen', listing)
+    assert reverse("organisationer:edit", args=[solstuen.pk]) in listing
+
+
+def test_many_cases_lead_to_the_case_list_of_that_organisation_only(client, staff):
+    stedet = OrganisationFactory(name="Stedet")
+    for number in range(11):
+        CaseFactory(organisation=stedet, subject=f"Sag {number} fra Stedet")
+    CaseFactory(organisation=OrganisationFactory(name="Mødestedet Lommen"), subject="Lommens sag")
+
+    page = client.get(page_url(stedet)).content.decode()
+
+    assert page.count("fra Stedet</td>") == 10
+    link = re.search(r'<a href="([^"]+)">Se alle sager \(11\)</a>', page).group(1)
+    listing = client.get(html.unescape(link))
+    subjects = {case.subject for case in listing.context["object_list"]}
+    assert len(subjects) == 11 and "Lommens sag" not in subjects
+
+
+def test_a_few_cases_need_no_link_to_the_case_list(client, staff):
+    case = CaseFactory()
+
+    page = client.get(page_url(case.organisation)).content.decode()
+
+    assert case.reference in page
+    assert "Se alle sager" not in page
+
+
+def test_a_contact_added_from_an_organisations_page_belongs_to_it_and_leads_back(client, staff):
+    solstuen = OrganisationFactory(name="Solstuen")
+    OrganisationFactory(name="Kaffestuen")
+    page = client.get(page_url(solstuen)).content.decode()
+    add_contact = html.unescape(re.search(r'<a [^>]*href="([^"]+)">Tilføj kontaktperson', page)[1])
+
+    form = client.get(add_contact).content.decode()
+    assert f'<option value="{solstuen.pk}" selected>Solstuen</option>' in form
+
+    response = client.post(add_contact, {"organisation": solstuen.pk, "name": "Lone Berg"})
+    assert response.status_code == 302
+    assert response.url == page_url(solstuen)
+    assert Contact.objects.get().organisation == solstuen
+
+
+def test_a_case_logged_from_an_organisations_page_has_it_chosen(client, staff):
+    solstuen = OrganisationFactory(name="Solstuen")
+    page = client.get(page_url(solstuen)).content.decode()
+    log_a_case = html.unescape(re.search(r'<a [^>]*href="([^"]+)">Log en henvendelse', page)[1])
+
+    form = client.get(log_a_case).content.decode()
+
+    assert f'<option value="{solstuen.pk}" selected>Solstuen</option>' in form
+
+
+def test_an_organisation_without_contacts_or_cases_says_so(client, staff):
+    quiet = OrganisationFactory(name="Det stille sted", is_member=False)
+
+    page = client.get(page_url(quiet)).content.decode()
+
+    assert "Ingen kontaktpersoner endnu." in page
+    assert "Sekretariatet har ingen sager fra organisationen endnu." in page
+
+
+def test_the_case_lists_organisation_filter_takes_part_of_a_name_or_a_whole_name_in_quotes(
+    client, staff
+):
+    CaseFactory(organisation=OrganisationFactory(name="Stedet"), subject="Stedets sag")
+    CaseFactory(organisation=OrganisationFactory(name="Mødestedet Lommen"), subject="Lommens sag")
+
+    def subjects(organisation):
+        response = client.get(reverse("sager:index"), {"organisation": organisation})
+        return {case.subject for case in response.context["object_list"]}
+
+    assert subjects("stedet") == {"Stedets sag", "Lommens sag"}
+    assert subjects('"Stedet"') == {"Stedets sag"}
