@@ -12,6 +12,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from advisory import workflow
+from advisory.contact_choice import ContactChoiceField
 from advisory.filters import PersonChoiceField, active_case_handlers
 from advisory.models import Case, CaseEvent
 from advisory.models.cases import Status
@@ -90,10 +91,15 @@ class CaseIntakeForm(WagtailAdminModelForm):
 
 
 class CaseEditForm(WagtailAdminModelForm):
+    # The contact person right under the organisation whose people the list offers.
+    field_order = ["channel", "organisation", "contact"]
+
     class Meta:
         model = Case
         fields = [*CASE_FIELDS, "contact", "tags"]
+        field_classes = {"contact": ContactChoiceField}
         widgets = {"question": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {"contact": _("En af kontaktpersonerne hos sagens organisation.")}
 
 
 class ActionFailed(Exception):

@@ -4,6 +4,7 @@ from taggit.models import TaggedItemBase
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -166,6 +167,26 @@ class Case(models.Model):
 
     def __str__(self):
         return f"{self.reference} {self.subject}"
+
+    def clean(self):
+        """The contact person is one of the organisation's people; a case without an
+        organisation (someone starting a værested) has none."""
+        contact = self.contact
+        if contact is None or contact.organisation_id == self.organisation_id:
+            return
+        names = {"contact": contact.name, "theirs": contact.organisation}
+        if self.organisation is None:
+            message = _(
+                "%(contact)s er kontaktperson hos %(theirs)s, men sagen har ingen organisation. "
+                "Vælg organisationen, eller lad feltet stå tomt."
+            )
+        else:
+            names["chosen"] = self.organisation
+            message = _(
+                "%(contact)s er kontaktperson hos %(theirs)s, ikke hos %(chosen)s. Vælg en af "
+                "kontaktpersonerne hos %(chosen)s, eller lad feltet stå tomt."
+            )
+        raise ValidationError({"contact": message % names})
 
     @property
     def is_overdue(self) -> bool:

@@ -154,6 +154,37 @@ def test_a_half_written_reply_survives_the_pages_other_actions_until_it_is_sent(
     expect(page.locator("#id_reply-body")).to_have_value("")
 
 
+def test_choosing_an_organisation_narrows_the_contact_list_to_its_people(page, live_site):
+    solstuen = OrganisationFactory(name="Solstuen")
+    kaffestuen = OrganisationFactory(name="Kaffestuen")
+    ContactFactory(organisation=solstuen, name="Lone Berg", role="Leder")
+    ContactFactory(organisation=kaffestuen, name="Hans Jensen")
+    ContactFactory(organisation=kaffestuen, name="Ida Holm")
+    case = CaseFactory(organisation=solstuen)
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.goto(f"{live_site.url}/admin/sager/edit/{case.pk}/")
+    contacts = page.locator("#id_contact option")
+    expect(contacts).to_have_text(["---------", "Lone Berg, Leder"])
+    assert_accessible(page)
+
+    page.locator("#id_organisation").focus()
+    page.keyboard.press("ArrowUp")  # from Solstuen to Kaffestuen, as a keyboard user would
+
+    expect(page.locator("#id_organisation")).to_have_value(str(kaffestuen.pk))
+    expect(contacts).to_have_text(["---------", "Hans Jensen", "Ida Holm"])
+    page.select_option("#id_contact", label="Ida Holm")
+    screenshot(page, "advisory-case-form", DESKTOP)
+    screenshot(page, "advisory-case-form", PHONE)
+    page.locator("form button.button-longrunning[type=submit]").first.click()
+    expect(page.locator(".case-facts")).to_be_visible()
+    case.refresh_from_db()
+    assert (case.organisation, case.contact.name) == (kaffestuen, "Ida Holm")
+
+    page.goto(f"{live_site.url}/admin/sager/edit/{case.pk}/")
+    page.select_option("#id_organisation", value="")  # someone starting a værested
+    expect(contacts).to_have_text(["---------"])
+
+
 def test_an_organisations_page_shows_who_to_call_and_what_it_was_helped_with(page, live_site):
     solstuen = OrganisationFactory(name="Solstuen", phone="66 12 34 56")
     ContactFactory(organisation=solstuen, name="Lone Berg", role="Leder", phone="20 30 40 50")

@@ -1,0 +1,84 @@
+"""A case's contact person is one of its organisation's people."""
+
+import pytest
+
+from django.urls import reverse
+
+from advisory.models import CaseEvent
+from tests.advisory.factories import CaseFactory, ContactFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_url(case):
+    return reverse("sager:edit", args=[case.pk])
+
+
+def form_data(client, case, **changes):
+    """The case's edit form as it is shown, with ``changes`` typed into it."""
+    form = client.get(edit_url(case)).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(tags="", **changes)
+    return data
+
+
+def test_a_contact_from_another_organisation_is_refused_and_nothing_typed_is_lost(client, staff):
+    case = CaseFactory(organisation=OrganisationFactory(name="Solstuen"), subject="Husregler")
+    hans = ContactFactory(organisation=OrganisationFactory(name="Kaffestuen"), name="Hans Jensen")
+
+    response = client.post(
+        edit_url(case), form_data(client, case, contact=hans.pk, subject="Husregler for brugerne")
+    )
+
+    page = response.content.decode()
+    assert (
+        "Hans Jensen er kontaktperson hos Kaffestuen, ikke hos Solstuen. Vælg en af "
+        "kontaktpersonerne hos Solstuen, eller lad feltet stå tomt." in page
+    )
+    assert 'value="Husregler for brugerne"' in page
+    assert f'<option value="{hans.pk}" selected' in page
+    case.refresh_from_db()
+    assert (case.contact, case.subject) == (None, "Husregler")
+    assert not case.events.filter(kind=CaseEvent.Kind.EDIT).exists()
+
+
+def test_a_case_without_an_organisation_has_no_contact_person(client, staff):
+    case = CaseFactory(organisation=None, requester_name="Lone Berg")
+    hans = ContactFactory(organisation=OrganisationFactory(name="Kaffestuen"), name="Hans Jensen")
+
+    response = client.post(edit_url(case), form_data(client, case, contact=hans.pk))
+
+    assert (
+        "Hans Jensen er kontaktperson hos Kaffestuen, men sagen har ingen organisation. "
+        "Vælg organisationen, eller lad feltet stå tomt." in response.content.decode()
+    )
+    case.refresh_from_db()
+    assert case.contact is None
+
+
+def test_one_of_the_organisations_people_becomes_the_contact_person(client, staff):
+    solstuen = OrganisationFactory(name="Solstuen")
+    case = CaseFactory(organisation=solstuen)
+    lone = ContactFactory(organisation=solstuen, name="Lone Berg", role="Leder")
+
+    response = client.post(edit_url(case), form_data(client, case, contact=lone.pk))
+
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.contact == lone
+    assert case.events.get(kind=CaseEvent.Kind.EDIT).field == "kontaktperson"
+
+
+def test_without_a_script_the_contacts_are_listed_under_their_organisations(client, staff):
+    solstuen = OrganisationFactory(name="Solstuen")
+    case = CaseFactory(organisation=solstuen)
+    ContactFactory(organisation=solstuen, name="Lone Berg", role="Leder")
+    ContactFactory(organisation=OrganisationFactory(name="Kaffestuen"), name="Hans Jensen")
+
+    contact = client.get(edit_url(case)).context["form"]["contact"]
+
+    _empty, *groups = contact.field.choices
+    assert [(group, [label for _, label in choices]) for group, choices in groups] == [
+        ("Kaffestuen", ["Hans Jensen"]),
+        ("Solstuen", ["Lone Berg, Leder"]),
+    ]
