@@ -82,3 +82,20 @@ def test_without_a_script_the_contacts_are_listed_under_their_organisations(clie
         ("Kaffestuen", ["Hans Jensen"]),
         ("Solstuen", ["Lone Berg, Leder"]),
     ]
+
+
+def test_the_case_page_shows_how_to_reach_the_contact_person_and_links_the_organisation(
+    client, staff
+):
+    solstuen = OrganisationFactory(name="Solstuen")
+    lone = ContactFactory(
+        organisation=solstuen, name="Lone Berg", role="Leder", phone="12 34 56 78"
+    )
+    case = CaseFactory(organisation=solstuen, contact=lone)
+
+    html = client.get(reverse("sager:detail", args=[case.pk])).content.decode()
+
+    organisation_url = reverse("organisationer:inspect", args=[solstuen.pk])
+    assert f'<a href="{organisation_url}">Solstuen</a>' in html
+    contact_url = reverse("kontaktpersoner:edit", args=[lone.pk])
+    assert f'<a href="{contact_url}">Lone Berg</a> (Leder), tlf. 12 34 56 78' in html
