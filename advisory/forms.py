@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+from wagtail.admin.widgets import AdminDateInput
 
 from advisory import workflow
 from advisory.contact_choice import ContactChoiceField
@@ -17,6 +17,7 @@ from advisory.filters import PersonChoiceField, active_case_handlers
 from advisory.models import Case, CaseEvent
 from advisory.models.cases import Status
 from advisory.public import tokens
+from kb.dates import TypedDateTimeInput
 from kb.models import ArticlePage
 
 CASE_FIELDS = [
@@ -30,15 +31,6 @@ CASE_FIELDS = [
     "question",
     "priority",
 ]
-
-
-class TypedDateTimeInput(AdminDateTimeInput):
-    """Wagtail's date and time picker, leaving what was typed as typed: on leaving the field
-    the picker turned 31.02 into 03.03 and words into now, without a word. The form says
-    what is wrong instead."""
-
-    def get_config(self):
-        return {**super().get_config(), "validateOnBlur": False}
 
 
 class CaseIntakeForm(WagtailAdminModelForm):

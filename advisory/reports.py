@@ -1,7 +1,7 @@
 """Figures for the advisory report over a period: volumes, response times and backlog."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Aggregate, Count, DurationField, F, Q
 from django.db.models.functions import TruncMonth
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from advisory.models import Case, Region
 from advisory.models.cases import Channel
+from kb.dates import day_bounds
 
 
 class Percentile(Aggregate):
@@ -60,13 +61,6 @@ class Section:
             )
 
 
-def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    return (
-        timezone.make_aware(datetime.combine(start, time.min)),
-        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min)),
-    )
-
-
 def _months(start: date, end: date) -> list[date]:
     months, current = [], start.replace(day=1)
     while current <= end:
@@ -80,7 +74,7 @@ def _month_label(month: date) -> str:
 
 
 def volume_per_month(start: date, end: date) -> Section:
-    since, until = _bounds(start, end)
+    since, until = day_bounds(start, end)
     opened = _count_by_month("opened_at", since, until)
     closed = _count_by_month("closed_at", since, until)
     section = Section(
@@ -116,7 +110,7 @@ def _breakdown(key, title, label, opened, group_by, labels=None) -> Section:
 
 
 def _opened_between(start: date, end: date):
-    since, until = _bounds(start, end)
+    since, until = day_bounds(start, end)
     return Case.objects.filter(opened_at__gte=since, opened_at__lt=until)
 
 
@@ -158,7 +152,9 @@ def backlog(start: date, end: date) -> Section:
     month_ends = {}
     for month in _months(start, end):
         next_month = (month + timedelta(days=32)).replace(day=1)
-        month_ends[month] = min(_bounds(month, next_month - timedelta(days=1))[1], timezone.now())
+        month_ends[month] = min(
+            day_bounds(month, next_month - timedelta(days=1))[1], timezone.now()
+        )
     counts = Case.objects.aggregate(
         **{
             month.isoformat(): Count(

@@ -1,8 +1,7 @@
 """The advisory report page and its CSV export."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
@@ -11,27 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets import AdminDateInput
 
 from advisory.permissions import can_view_cases
 from advisory.reports import build_report
+from kb.dates import PeriodForm
 from kb.spreadsheets import excel_csv
 
 
-class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("Fra"), widget=AdminDateInput)
-    end = forms.DateField(label=_("Til og med"), widget=AdminDateInput)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
-            raise forms.ValidationError(_("Perioden skal starte før den slutter."))
-        return cleaned
-
-
-def default_period():
-    today = timezone.localdate()
-    return {"start": (today.replace(day=1) - timedelta(days=335)).replace(day=1), "end": today}
+def default_start() -> date:
+    """The first day of the month eleven months back: twelve months, this one included."""
+    return (timezone.localdate().replace(day=1) - timedelta(days=335)).replace(day=1)
 
 
 class ReportView(WagtailAdminTemplateMixin, TemplateView):
@@ -52,18 +40,17 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def get(self, request, *args, **kwargs):
-        form = PeriodForm(request.GET if "start" in request.GET else None, initial=default_period())
-        period = form.cleaned_data if form.is_bound and form.is_valid() else default_period()
-        sections = build_report(period["start"], period["end"])
+        form = PeriodForm(request.GET, default_start=default_start())
+        if not form.is_valid():
+            # No figures: those of another period would read as the figures of the one typed.
+            return self.render_to_response(self.get_context_data(form=form))
+        start, end = form.cleaned_data["fra"], form.cleaned_data["til"]
+        sections = build_report(start, end)
         if request.GET.get("format") == "csv":
-            return self.csv_response(sections, period)
+            return excel_csv(f"sagsrapport-{start}-{end}.csv", csv_rows(sections))
         return self.render_to_response(
-            self.get_context_data(form=form, sections=sections, period=period)
+            self.get_context_data(form=form, sections=sections, start=start, end=end)
         )
-
-    def csv_response(self, sections, period):
-        filename = f"sagsrapport-{period['start']}-{period['end']}.csv"
-        return excel_csv(filename, csv_rows(sections))
 
 
 def csv_rows(sections):

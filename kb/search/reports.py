@@ -1,15 +1,15 @@
 """Admin reports over the query log: the most popular searches and the ones that found
 nothing, over a chosen period, with a bar chart and CSV export."""
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
-from django import forms
 from django.db.models import Count, Max, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kb.dates import PeriodForm, day_bounds
 from kb.models import SearchQueryLog
 from kb.spreadsheets import excel_csv
 
@@ -21,41 +21,9 @@ KINDS = {
 }
 
 
-def date_field(label) -> forms.DateField:
-    # A date input shows only an ISO date, whatever the language's date format.
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    return forms.DateField(label=label, widget=widget)
-
-
-class PeriodForm(forms.Form):
-    """The period a report covers; the last 30 days unless chosen."""
-
-    fra = date_field(_("Fra"))
-    til = date_field(_("Til"))
-
-    def __init__(self, query):
-        # An empty date means the default, shown in the field so the period is always visible.
-        today = timezone.localdate()
-        defaults = {"fra": today - timedelta(days=DEFAULT_DAYS), "til": today}
-        super().__init__({name: query.get(name) or value for name, value in defaults.items()})
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("fra") and cleaned.get("til") and cleaned["fra"] > cleaned["til"]:
-            self.add_error("til", _("»Til« må ikke ligge før »Fra«."))
-        return cleaned
-
-    def period(self) -> tuple[datetime, datetime]:
-        zone = timezone.get_current_timezone()
-        return (
-            datetime.combine(self.cleaned_data["fra"], time.min, tzinfo=zone),
-            datetime.combine(self.cleaned_data["til"], time.max, tzinfo=zone),
-        )
-
-
 def report_rows(kind: str, start: datetime, end: datetime) -> QuerySet:
     """Queries in the period, most searched first, with counts and when last searched."""
-    searches = SearchQueryLog.objects.filter(searched_at__range=(start, end))
+    searches = SearchQueryLog.objects.filter(searched_at__gte=start, searched_at__lt=end)
     if kind == "uden-resultater":
         searches = searches.filter(result_count=0)
     return (
@@ -77,14 +45,16 @@ def as_csv(rows, filename: str) -> HttpResponse:
 def search_report(request, kind: str):
     if kind not in KINDS:
         raise Http404
-    form = PeriodForm(request.GET)
+    form = PeriodForm(
+        request.GET, default_start=timezone.localdate() - timedelta(days=DEFAULT_DAYS)
+    )
     context = {"title": KINDS[kind], "kind": kind, "kinds": KINDS, "form": form}
     if not form.is_valid():
         return render(request, "search/admin/report.html", context)
-    start, end = form.period()
-    rows = list(report_rows(kind, start, end))
+    first, last = form.cleaned_data["fra"], form.cleaned_data["til"]
+    rows = list(report_rows(kind, *day_bounds(first, last)))
     if request.GET.get("format") == "csv":
-        return as_csv(rows, f"soegninger-{kind}-{start:%Y-%m-%d}-{end:%Y-%m-%d}")
+        return as_csv(rows, f"soegninger-{kind}-{first:%Y-%m-%d}-{last:%Y-%m-%d}")
     most = max((row["searches"] for row in rows), default=1)
     for row in rows:
         row["share"] = round(100 * row["searches"] / most)

@@ -65,7 +65,7 @@ def test_report_page_and_csv_for_a_chosen_period(client):
         datetime(2026, 3, 3, 9, tzinfo=CPH),
         datetime(2026, 3, 4, 9, tzinfo=CPH),
     )
-    period = {"start": "2026-03-01", "end": "2026-03-31"}
+    period = {"fra": "2026-03-01", "til": "2026-03-31"}
     html = client.get(reverse("sager:report"), period).content.decode()
     assert "Marts 2026" in html
     response = client.get(reverse("sager:report"), {**period, "format": "csv"})
@@ -76,7 +76,39 @@ def test_report_page_and_csv_for_a_chosen_period(client):
 
 def test_report_period_is_shown_and_read_in_danish_date_style(client):
     client.force_login(secretary())
-    html = client.get(reverse("sager:report"), {"start": "01.12.2025", "end": "31.12.2025"})
+    html = client.get(reverse("sager:report"), {"fra": "01.12.2025", "til": "31.12.2025"})
     html = html.content.decode()
     assert 'value="01.12.2025"' in html
     assert "Sager oprettet fra 1. december 2025 til og med 31. december 2025." in html
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        ({"fra": "31.02.2026", "til": "31.03.2026"}, "Skriv en gyldig dato som dd.mm.åååå"),
+        ({"fra": "01.03.2026", "til": "igår"}, "Skriv en gyldig dato som dd.mm.åååå"),
+        ({"fra": "31.03.2026", "til": "01.03.2026"}, "Slutdatoen må ikke ligge før startdatoen."),
+    ],
+)
+def test_an_impossible_period_is_explained_with_no_figures_for_another_period(
+    client, period, message
+):
+    client.force_login(secretary())
+    CaseFactory(opened_at=datetime(2026, 3, 2, 9, tzinfo=CPH))
+    html = client.get(reverse("sager:report"), period).content.decode()
+
+    assert message in html
+    for typed in period.values():
+        assert f'value="{typed}"' in html
+    assert "Rapporten vises, når perioden er rettet." in html
+    assert "Sager oprettet fra" not in html
+    assert "Oprettede og lukkede sager pr. måned" not in html
+    assert "format=csv" not in html
+
+
+def test_the_csv_of_an_impossible_period_is_not_that_of_another(client):
+    client.force_login(secretary())
+    response = client.get(reverse("sager:report"), {"fra": "31.02.2026", "format": "csv"})
+
+    assert response["Content-Type"].startswith("text/html")
+    assert "Skriv en gyldig dato som dd.mm.åååå" in response.content.decode()

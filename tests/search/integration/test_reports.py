@@ -51,19 +51,20 @@ def test_csv_export_shows_local_time_and_keeps_formula_like_queries_as_text(admi
     assert row == f"'=HYPERLINK(1);1;{local:%Y-%m-%d %H:%M:%S}"
 
 
-def test_report_shows_the_period_in_effect(admin_client):
+def test_report_shows_the_period_in_effect_in_danish_date_style(admin_client):
     html = admin_client.get("/admin/soegerapporter/populaere/").content.decode()
 
     today = timezone.localdate()
-    assert f'value="{today - timedelta(days=30):%Y-%m-%d}"' in html
-    assert f'value="{today:%Y-%m-%d}"' in html
+    assert f'value="{today - timedelta(days=30):%d.%m.%Y}"' in html
+    assert f'value="{today:%d.%m.%Y}"' in html
 
 
 @pytest.mark.parametrize(
     ("period", "message"),
     [
-        ({"fra": "2026-02-31"}, "Indtast en gyldig dato."),
-        ({"fra": "2026-03-10", "til": "2026-03-01"}, "»Til« må ikke ligge før »Fra«."),
+        ({"fra": "31.02.2026"}, "Skriv en gyldig dato som dd.mm.åååå, fx 05.03.2026."),
+        ({"fra": "igår"}, "Skriv en gyldig dato som dd.mm.åååå, fx 05.03.2026."),
+        ({"fra": "10.03.2026", "til": "01.03.2026"}, "Slutdatoen må ikke ligge før startdatoen."),
     ],
 )
 def test_an_impossible_period_is_explained_instead_of_replaced(
@@ -72,8 +73,11 @@ def test_an_impossible_period_is_explained_instead_of_replaced(
     html = admin_client.get("/admin/soegerapporter/populaere/", period).content.decode()
 
     assert message in html
+    for typed in period.values():
+        assert f'value="{typed}"' in html
     assert "frivillige" not in html
     assert "Ingen søgninger i perioden." not in html
+    assert "Rapporten vises, når perioden er rettet." in html
 
 
 def test_long_queries_wrap_and_open_the_search_without_being_counted_again(admin_client):

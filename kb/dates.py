@@ -1,0 +1,61 @@
+"""Dates as the admin takes them: typed the Danish way (dd.mm.åååå), kept as typed and, when
+wrong, refused with a Danish error. A report's period and a list's period filter share them."""
+
+from datetime import date, datetime, time, timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+
+INVALID_DATE = _("Skriv en gyldig dato som dd.mm.åååå, fx 05.03.2026.")
+ENDS_BEFORE_START = _("Slutdatoen må ikke ligge før startdatoen.")
+
+
+class KeepsWhatWasTyped:
+    """For Wagtail's pickers: on leaving the field they turned 31.02 into 03.03 and words into
+    today, without a word. The form says what is wrong instead."""
+
+    def get_config(self):
+        return {**super().get_config(), "validateOnBlur": False}
+
+
+class TypedDateInput(KeepsWhatWasTyped, AdminDateInput):
+    pass
+
+
+class TypedDateTimeInput(KeepsWhatWasTyped, AdminDateTimeInput):
+    pass
+
+
+class DanishDateField(forms.DateField):
+    widget = TypedDateInput
+    default_error_messages = {"invalid": INVALID_DATE}
+
+
+def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    """The whole days from ``first`` to ``last`` in local time: from the start of ``first`` up
+    to, not including, the start of the day after ``last``."""
+    return (
+        timezone.make_aware(datetime.combine(first, time.min)),
+        timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min)),
+    )
+
+
+class PeriodForm(forms.Form):
+    """The period a report covers. An empty date is the report's default, shown in its field,
+    so the period in effect is always visible."""
+
+    fra = DanishDateField(label=_("Fra"))
+    til = DanishDateField(label=_("Til og med"))
+
+    def __init__(self, query, default_start: date):
+        defaults = {"fra": default_start, "til": timezone.localdate()}
+        super().__init__({name: query.get(name) or value for name, value in defaults.items()})
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("fra") and cleaned.get("til") and cleaned["fra"] > cleaned["til"]:
+            self.add_error("til", ENDS_BEFORE_START)
+        return cleaned
