@@ -9,11 +9,12 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 
 from advisory.models import Case, Organisation, Region
 from advisory.models.cases import Channel, Status
 from advisory.workflow import person_name
+from kb.dates import PeriodFilter
 from kb.models import Topic
 
 OVERDUE = "overskredet"
@@ -107,9 +108,7 @@ class CaseFilterSet(WagtailFilterSet):
         method="filter_organisation",
         help_text=_("En del af navnet, eller hele navnet i anførselstegn."),
     )
-    opened_at = django_filters.DateFromToRangeFilter(
-        label=_("Oprettet i perioden"), widget=DateRangePickerWidget
-    )
+    opened_at = PeriodFilter(label=_("Oprettet i perioden"))
 
     class Meta:
         model = Case

@@ -3,10 +3,14 @@ wrong, refused with a Danish error. A report's period and a list's period filter
 
 from datetime import date, datetime, time, timedelta
 
+import django_filters
+from django_filters.fields import DateRangeField
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 INVALID_DATE = _("Skriv en gyldig dato som dd.mm.åååå, fx 05.03.2026.")
@@ -59,3 +63,31 @@ class PeriodForm(forms.Form):
         if cleaned.get("fra") and cleaned.get("til") and cleaned["fra"] > cleaned["til"]:
             self.add_error("til", ENDS_BEFORE_START)
         return cleaned
+
+
+class PeriodRangeWidget(DateRangePickerWidget):
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.widgets = [TypedDateInput(attrs=widget.attrs) for widget in self.widgets]
+
+
+class PeriodRangeField(DateRangeField):
+    """From and to dates for a list's filter, with a report's errors."""
+
+    widget = PeriodRangeWidget
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields:
+            field.error_messages["invalid"] = INVALID_DATE
+
+    def compress(self, data_list):
+        if data_list and all(data_list) and data_list[0] > data_list[1]:
+            raise forms.ValidationError(ENDS_BEFORE_START)
+        return super().compress(data_list)
+
+
+class PeriodFilter(django_filters.DateFromToRangeFilter):
+    """A list's filter on the days from one date to another, both included."""
+
+    field_class = PeriodRangeField

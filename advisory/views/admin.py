@@ -37,6 +37,8 @@ def local_minute(value: datetime) -> datetime:
 
 
 class CaseIndexView(IndexView):
+    template_name = "advisory/admin/case_index.html"
+    results_template_name = "advisory/admin/case_index_results.html"
     add_item_label = _("Log en henvendelse")
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,
@@ -57,6 +59,13 @@ class CaseIndexView(IndexView):
         they came, as on the dashboard, and the same way on every page."""
         queryset = super().order_queryset(queryset)
         return queryset.order_by(*queryset.query.order_by, "opened_at", "pk")
+
+    def filter_queryset(self, queryset):
+        # Wagtail lists every case when a filter cannot be read, as if it had filtered. The
+        # list shows none instead and says which filter to correct (case_index_results.html).
+        if self.filters and not self.filters.is_valid():
+            return queryset.none()
+        return super().filter_queryset(queryset)
 
     def search_queryset(self, queryset):
         """Every word must be found, each in any of the search fields; a phone number is

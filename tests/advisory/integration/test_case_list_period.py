@@ -1,0 +1,66 @@
+"""The case list's filter "Oprettet i perioden": dates typed the Danish way, and a period that
+cannot be used is said to be wrong instead of being quietly left out."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from django.urls import reverse
+
+from tests.advisory.factories import CaseFactory
+
+pytestmark = pytest.mark.django_db
+CPH = ZoneInfo("Europe/Copenhagen")
+
+
+@pytest.fixture
+def cases():
+    CaseFactory(subject="Sag fra marts", opened_at=datetime(2026, 3, 10, 9, tzinfo=CPH))
+    CaseFactory(subject="Sag fra maj", opened_at=datetime(2026, 5, 10, 9, tzinfo=CPH))
+
+
+def test_cases_opened_in_a_period_typed_the_danish_way(client, staff, cases):
+    period = {"opened_at_from": "01.03.2026", "opened_at_to": "31.03.2026"}
+    response = client.get(reverse("sager:index"), period)
+
+    assert [case.subject for case in response.context["object_list"]] == ["Sag fra marts"]
+    assert "Et filter kan ikke bruges" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        (
+            {"opened_at_from": "31.02.2026", "opened_at_to": "31.03.2026"},
+            "Skriv en gyldig dato som dd.mm.åååå, fx 05.03.2026.",
+        ),
+        ({"opened_at_from": "igår"}, "Skriv en gyldig dato som dd.mm.åååå, fx 05.03.2026."),
+        (
+            {"opened_at_from": "31.03.2026", "opened_at_to": "01.03.2026"},
+            "Slutdatoen må ikke ligge før startdatoen.",
+        ),
+    ],
+)
+@pytest.mark.parametrize("url_name", ["sager:index", "sager:index_results"])
+def test_a_period_that_cannot_be_used_is_explained_and_lists_no_cases(
+    client, staff, cases, url_name, period, message
+):
+    response = client.get(reverse(url_name), period)
+    html = response.content.decode()
+
+    assert list(response.context["object_list"]) == []
+    assert "Et filter kan ikke bruges, så listen viser ingen sager, før det er rettet." in html
+    assert f"<strong>Oprettet i perioden:</strong> {message}" in html
+    assert 'aria-controls="drilldown-id_opened_at"' in html  # the button that opens the filter
+    assert "Der er ingen sager at vise" not in html  # nor an offer to log the first one
+
+
+def test_what_was_typed_stays_in_the_filter(client, staff, cases):
+    period = {"opened_at_from": "31.02.2026", "opened_at_to": "igår"}
+    html = client.get(reverse("sager:index"), period).content.decode()
+
+    assert 'value="31.02.2026"' in html
+    assert 'value="igår"' in html
+    # Wagtail's picker turned an impossible date into another one when leaving the field.
+    assert '"validateOnBlur": false' in html
