@@ -64,3 +64,17 @@ def test_what_was_typed_stays_in_the_filter(client, staff, cases):
     assert 'value="igår"' in html
     # Wagtail's picker turned an impossible date into another one when leaving the field.
     assert '"validateOnBlur": false' in html
+
+
+def test_the_error_reaches_the_filter_field_when_the_list_is_refreshed_as_typed(
+    client, staff, cases
+):
+    # The filter menu is not drawn again while someone types in it.
+    period = {"opened_at_from": "31.02.2026"}
+    html = client.get(reverse("sager:index_results"), period).content.decode()
+
+    teleport = html.split(
+        'data-w-teleport-target-value="#drilldown-id_opened_at [data-field-errors]"'
+    )
+    assert len(teleport) == 2
+    assert "Skriv en gyldig dato som dd.mm.åååå" in teleport[1].split("</template>")[0]
