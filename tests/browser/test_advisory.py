@@ -8,7 +8,13 @@ from playwright.sync_api import expect
 from advisory.models import Case, ReplyTemplate
 from advisory.models.cases import Status
 from tests.advisory.factories import CaseFactory, ContactFactory, OrganisationFactory, secretary
-from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, screenshot
+from tests.browser.conftest import (
+    DESKTOP,
+    PHONE,
+    SETTLE_ANIMATIONS,
+    assert_accessible,
+    screenshot,
+)
 from tests.factories import GuidePageFactory, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -118,6 +124,81 @@ def test_an_impossible_time_typed_for_a_call_is_refused_as_typed_not_changed(pag
     expect(page.locator("#id_received_at")).to_have_value("31.02.2026 10:00")
     expect(page.get_by_text("Indtast gyldig dato/tid.")).to_be_visible()
     assert not Case.objects.exists()
+
+
+def inside(inner: dict, outer: dict) -> bool:
+    return (
+        inner["x"] >= outer["x"]
+        and inner["y"] >= outer["y"]
+        and inner["x"] + inner["width"] <= outer["x"] + outer["width"]
+        and inner["y"] + inner["height"] <= outer["y"] + outer["height"]
+    )
+
+
+def assert_title_is_uncovered(page, width: int) -> None:
+    title = page.locator("[data-w-breadcrumbs] li:last-child a")
+    expect(title).to_have_text("Sager")
+    box = title.bounding_box()
+    assert inside(box, {"x": 0, "y": 0, "width": width, "height": 900}), box
+    middle = box["y"] + box["height"] / 2
+    for x in (box["x"] + 2, box["x"] + box["width"] - 2):  # both ends of the word
+        on_top = f"document.elementFromPoint({x}, {middle}).closest('li:last-child a')"
+        assert page.evaluate(f"!!{on_top}"), f"Titlen er dækket ved x={x}"
+
+
+def test_the_case_list_fits_a_phone_with_its_title_and_filter_menu(page, live_site):
+    CaseFactory.create_batch(3)
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.set_viewport_size({"width": PHONE, "height": 740})
+    page.goto(f"{live_site.url}/admin/sager/")
+    screen = {"x": 0, "y": 0, "width": PHONE, "height": 740}
+
+    assert_title_is_uncovered(page, PHONE)
+    expect(page.get_by_role("link", name="Log en henvendelse")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Vis filtre").click()
+    menu = page.locator("#filters-drilldown [data-w-dropdown-target=content]")
+    expect(menu).to_be_visible()
+    assert inside(menu.bounding_box(), screen), menu.bounding_box()
+    menu.get_by_role("button", name="Oprettet i perioden").click()
+    page.locator("#id_opened_at_0").click()
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+    expect(picker).to_be_visible()
+    assert inside(picker.bounding_box(), screen), picker.bounding_box()
+    screenshot(page, "advisory-case-list-filters", PHONE)
+    assert_title_is_uncovered(page, PHONE)
+    page.set_viewport_size({"width": DESKTOP, "height": 900})
+    page.reload()
+    assert_title_is_uncovered(page, DESKTOP)
+    expect(page.get_by_text("Log en henvendelse")).to_be_visible()  # room for the label here
+
+
+def test_an_impossible_period_on_the_case_list_stays_as_typed_and_lists_nothing(page, live_site):
+    CaseFactory(subject="Sag fra i år")
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.set_viewport_size({"width": PHONE, "height": 740})
+    page.goto(f"{live_site.url}/admin/sager/")
+    expect(page.get_by_role("cell", name="Sag fra i år")).to_be_visible()
+    page.get_by_role("button", name="Vis filtre").click()
+    page.locator("#filters-drilldown").get_by_role("button", name="Oprettet i perioden").click()
+    typed = page.locator("#id_opened_at_0")
+    typed.fill("31.02.2026")
+    typed.press("Tab")  # leaving the field used to turn it into 03.03.2026
+
+    error = "Skriv en gyldig dato som dd.mm.åååå, fx 05.03.2026."
+    expect(page.locator("#drilldown-id_opened_at [data-field-errors]")).to_have_text(error)
+    alert = page.locator(".case-list-filter-errors")
+    expect(alert).to_contain_text(error)
+    expect(page.get_by_role("cell", name="Sag fra i år")).to_have_count(0)
+    expect(page.locator("#id_opened_at_0")).to_have_value("31.02.2026")
+    page.mouse.click(5, 700)  # a tap beside the menu closes it and its date picker
+    expect(page.locator("#id_opened_at_0")).to_be_hidden()
+    assert_accessible(page)
+    page.wait_for_timeout(300)  # the menu forgets its open field 200 ms after closing
+    alert.get_by_role("button", name="Ret »Oprettet i perioden«").click()
+    expect(page.locator("#id_opened_at_0")).to_be_visible()
+    page.add_style_tag(content=SETTLE_ANIMATIONS)
+    screenshot(page, "advisory-case-list-period-error", PHONE)
 
 
 def test_a_standard_reply_goes_into_an_empty_reply_box_and_after_typed_text(page, live_site):
