@@ -9,7 +9,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.widgets import AdminDateInput
 
 from advisory import workflow
 from advisory.contact_choice import ContactChoiceField
@@ -17,7 +16,7 @@ from advisory.filters import PersonChoiceField, active_case_handlers
 from advisory.models import Case, CaseEvent
 from advisory.models.cases import Status
 from advisory.public import tokens
-from kb.dates import TypedDateTimeInput
+from kb.dates import DanishDateField, TypedDateTimeInput
 from kb.models import ArticlePage
 
 CASE_FIELDS = [
@@ -193,10 +192,9 @@ class StatusForm(CaseActionForm):
         return _("Sagen har nu status «%(status)s».") % {"status": case.get_status_display()}
 
 
-class DayFromTodayField(forms.DateField):
+class DayFromTodayField(DanishDateField):
     """A date today or later: nobody can promise anything for a day that has passed."""
 
-    widget = AdminDateInput
     default_error_messages = {"past": _("Datoen kan ikke ligge før i dag.")}
 
     def validate(self, value):

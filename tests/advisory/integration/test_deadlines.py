@@ -46,6 +46,18 @@ def test_a_deadline_in_the_past_is_refused_and_nothing_changes(client, staff):
     assert not CaseEvent.objects.filter(case=case, kind=CaseEvent.Kind.EDIT).exists()
 
 
+def test_a_mistyped_deadline_gets_a_danish_error_and_stays_as_typed(client, staff):
+    case = CaseFactory()
+    before = Case.objects.get(pk=case.pk).due_date
+
+    page = move_deadline(client, case, "31.02.2027").content.decode()
+
+    assert "Skriv en gyldig dato som dd.mm.åååå, fx 05.03.2026." in page
+    assert 'value="31.02.2027"' in page
+    assert '"validateOnBlur": false' in page  # the picker no longer makes it 03.03.2027
+    assert Case.objects.get(pk=case.pk).due_date == before
+
+
 def test_a_follow_up_date_on_a_waiting_case_is_kept_and_shows_when_it_passes(client, staff):
     case = workflow.change_status(CaseFactory(), Status.IN_PROGRESS)
     case = workflow.change_status(case, Status.WAITING)
