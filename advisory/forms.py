@@ -22,6 +22,7 @@ from kb.models import ArticlePage
 CASE_FIELDS = [
     "channel",
     "organisation",
+    "contact",  # right under the organisation whose people the list offers
     "requester_name",
     "requester_email",
     "requester_phone",
@@ -32,7 +33,21 @@ CASE_FIELDS = [
 ]
 
 
-class CaseIntakeForm(WagtailAdminModelForm):
+class CaseForm(WagtailAdminModelForm):
+    """What logging a case and editing it share."""
+
+    class Meta:
+        model = Case
+        fields = CASE_FIELDS
+        field_classes = {"contact": ContactChoiceField}
+        widgets = {"question": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {"contact": _("En af kontaktpersonerne hos sagens organisation.")}
+
+    class Media:
+        css = {"all": ["advisory/advisory.css"]}
+
+
+class CaseIntakeForm(CaseForm):
     """Log a phone call, an email or a meeting as a new case in one go."""
 
     received_at = forms.DateTimeField(
@@ -51,11 +66,9 @@ class CaseIntakeForm(WagtailAdminModelForm):
         help_text=_("Gennem linket kan spørgeren følge sagen, læse svar og skrive til jer."),
     )
 
-    class Meta:
-        model = Case
-        fields = CASE_FIELDS
-        widgets = {"question": forms.Textarea(attrs={"rows": 5})}
+    class Meta(CaseForm.Meta):
         help_texts = {
+            **CaseForm.Meta.help_texts,
             "question": _("Spørgeren kan læse teksten, hvis de får et link til sagen."),
         }
 
@@ -81,16 +94,9 @@ class CaseIntakeForm(WagtailAdminModelForm):
         return cleaned
 
 
-class CaseEditForm(WagtailAdminModelForm):
-    # The contact person right under the organisation whose people the list offers.
-    field_order = ["channel", "organisation", "contact"]
-
-    class Meta:
-        model = Case
-        fields = [*CASE_FIELDS, "contact", "tags"]
-        field_classes = {"contact": ContactChoiceField}
-        widgets = {"question": forms.Textarea(attrs={"rows": 5})}
-        help_texts = {"contact": _("En af kontaktpersonerne hos sagens organisation.")}
+class CaseEditForm(CaseForm):
+    class Meta(CaseForm.Meta):
+        fields = [*CASE_FIELDS, "tags"]
 
 
 class ActionFailed(Exception):

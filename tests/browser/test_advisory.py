@@ -266,6 +266,18 @@ def test_choosing_an_organisation_narrows_the_contact_list_to_its_people(page, l
     expect(contacts).to_have_text(["---------"])
 
 
+def test_the_new_case_form_fits_a_phone_whatever_the_organisations_are_called(page, live_site):
+    OrganisationFactory(name="Idrætsforeningen for Socialt Udsatte på Vestegnen og i Omegnen")
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.set_viewport_size({"width": PHONE, "height": 740})
+    page.goto(f"{live_site.url}/admin/sager/new/")
+
+    for field in ("#id_organisation", "#id_contact", "#id_topic"):
+        box = page.locator(field).bounding_box()
+        assert box["x"] + box["width"] <= PHONE, field
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+
+
 def test_an_organisations_page_shows_who_to_call_and_what_it_was_helped_with(page, live_site):
     solstuen = OrganisationFactory(name="Solstuen", phone="66 12 34 56")
     ContactFactory(organisation=solstuen, name="Lone Berg", role="Leder", phone="20 30 40 50")

@@ -4,7 +4,7 @@ import pytest
 
 from django.urls import reverse
 
-from advisory.models import CaseEvent
+from advisory.models import Case, CaseEvent
 from tests.advisory.factories import CaseFactory, ContactFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +99,29 @@ def test_the_case_page_shows_how_to_reach_the_contact_person_and_links_the_organ
     assert f'<a href="{organisation_url}">Solstuen</a>' in html
     contact_url = reverse("kontaktpersoner:edit", args=[lone.pk])
     assert f'<a href="{contact_url}">Lone Berg</a> (Leder), tlf. 12 34 56 78' in html
+
+
+def test_a_call_is_logged_with_one_of_the_organisations_people_and_no_one_else(client, staff):
+    solstuen = OrganisationFactory(name="Solstuen")
+    lone = ContactFactory(organisation=solstuen, name="Lone Berg")
+    hans = ContactFactory(organisation=OrganisationFactory(name="Kaffestuen"), name="Hans Jensen")
+    call = {
+        "channel": "phone",
+        "organisation": solstuen.pk,
+        "requester_name": "Lone Berg",
+        "subject": "Frivillige til weekenden",
+        "question": "Hvordan finder vi frivillige til weekendåbent?",
+        "priority": "normal",
+    }
+
+    refused = client.post(reverse("sager:add"), {**call, "contact": hans.pk})
+
+    assert "Hans Jensen er kontaktperson hos Kaffestuen, ikke hos Solstuen." in (
+        refused.content.decode()
+    )
+    assert refused.context["form"]["subject"].value() == "Frivillige til weekenden"
+    assert not Case.objects.exists()
+
+    client.post(reverse("sager:add"), {**call, "contact": lone.pk})
+
+    assert Case.objects.get().contact == lone
