@@ -68,6 +68,20 @@ class PersonFilter(django_filters.ModelChoiceFilter):
     field_class = PersonChoiceField
 
 
+class OnlyFilter(django_filters.ChoiceFilter):
+    """All cases ("Alle"), or only those a CaseQuerySet method picks; ``value`` stands for
+    them in the address (the dashboard's links use it)."""
+
+    def __init__(self, value: str, only_label, queryset_method: str, **kwargs):
+        self.queryset_method = queryset_method
+        super().__init__(
+            choices=[(value, only_label)], empty_label=_("Alle"), widget=forms.RadioSelect, **kwargs
+        )
+
+    def filter(self, queryset, value):
+        return getattr(queryset, self.queryset_method)() if value else queryset
+
+
 class CaseFilterSet(WagtailFilterSet):
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"),
@@ -75,19 +89,9 @@ class CaseFilterSet(WagtailFilterSet):
         widget=forms.CheckboxSelectMultiple,
         distinct=False,  # no joins, so no duplicates; DISTINCT would slow the count down
     )
-    overdue = django_filters.ChoiceFilter(
-        label=_("Svarfrist"),
-        choices=[(OVERDUE, _("Kun overskredne"))],
-        empty_label=_("Alle"),
-        widget=forms.RadioSelect,
-        method="filter_overdue",
-    )
-    follow_up = django_filters.ChoiceFilter(
-        label=_("Opfølgning"),
-        choices=[(FOLLOW_UP_DUE, _("Kun dem, der skal følges op nu"))],
-        empty_label=_("Alle"),
-        widget=forms.RadioSelect,
-        method="filter_follow_up",
+    overdue = OnlyFilter(OVERDUE, _("Kun overskredne"), "overdue", label=_("Svarfrist"))
+    follow_up = OnlyFilter(
+        FOLLOW_UP_DUE, _("Kun dem, der skal følges op nu"), "follow_up_due", label=_("Opfølgning")
     )
     assignee = PersonFilter(
         label=_("Sagsbehandler"), queryset=case_handlers, null_label=_("Ikke tildelt")
@@ -113,12 +117,6 @@ class CaseFilterSet(WagtailFilterSet):
     class Meta:
         model = Case
         fields = []
-
-    def filter_overdue(self, queryset, name, value):
-        return queryset.overdue() if value == OVERDUE else queryset
-
-    def filter_follow_up(self, queryset, name, value):
-        return queryset.follow_up_due() if value == FOLLOW_UP_DUE else queryset
 
     def filter_organisation(self, queryset, name, value):
         """Cases of every organisation whose name contains what was typed; a whole name in quotes
