@@ -43,9 +43,6 @@ class CasesPanel(Component):
     template_name = "advisory/admin/dashboard_panel.html"
     order = 50
 
-    class Media:
-        css = {"all": ["advisory/advisory.css"]}  # the groups side by side where there is room
-
     def __init__(self, user):
         self.user = user
 

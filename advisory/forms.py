@@ -43,9 +43,6 @@ class CaseForm(WagtailAdminModelForm):
         widgets = {"question": forms.Textarea(attrs={"rows": 5})}
         help_texts = {"contact": _("En af kontaktpersonerne hos sagens organisation.")}
 
-    class Media:
-        css = {"all": ["advisory/advisory.css"]}
-
 
 class CaseIntakeForm(CaseForm):
     """Log a phone call, an email or a meeting as a new case in one go."""

@@ -1,3 +1,6 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
+
 from wagtail import hooks
 
 from advisory import public_admin  # noqa: F401 (registers its own admin hooks)
@@ -15,3 +18,10 @@ def register_advisory_viewsets():
 def add_cases_panel(request, panels):
     if can_view_cases(request.user):
         panels.append(CasesPanel(request.user))
+
+
+@hooks.register("insert_global_admin_css")
+def advisory_stylesheet():
+    """One stylesheet for the case tracker's screens, the dashboard panel and the case forms;
+    its phone fixes to Wagtail's selects and date picker serve every admin screen."""
+    return format_html('<link rel="stylesheet" href="{}">', static("advisory/advisory.css"))

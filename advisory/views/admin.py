@@ -40,7 +40,6 @@ def local_minute(value: datetime) -> datetime:
 
 
 class CaseIndexView(IndexView):
-    template_name = "advisory/admin/case_index.html"
     results_template_name = "advisory/admin/case_index_results.html"
     add_item_label = _("Log en henvendelse")
     custom_value_preprocess = {
