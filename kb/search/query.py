@@ -114,8 +114,8 @@ def synonym_expansions(tokens: list[str], synonyms: dict[str, list[str]]) -> lis
 
 def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     """What to search for one typed word: the known readings of ae/oe/aa, else the nearest
-    published word, else the two published words it is a compound of; nothing for a stop
-    word or an unknown word a synonym stands in for."""
+    published word, else the two published words it is a compound of, else the published
+    verb it is a noun of; nothing for a stop word or an unknown word a synonym stands in for."""
     variants = spellings(token)
     if any(info[variant].stem is None for variant in variants):
         return Word(token, [])
@@ -128,7 +128,10 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     if corrected:
         return Word(token, [corrected])
     parts = next(filter(None, (vocabulary.split_compound(v) for v in reversed(variants))), [])
-    return Word(token, parts, compound=True) if parts else Word(token, [token])
+    if parts:
+        return Word(token, parts, compound=True)
+    verb = next(filter(None, (vocabulary.derived_from(v) for v in reversed(variants))), None)
+    return Word(token, [verb or token])
 
 
 def parse(raw: str) -> ParsedQuery:

@@ -35,11 +35,14 @@ LATERAL (SELECT CASE WHEN cardinality(lexemes) = 0 THEN NULL ELSE lexemes[1] END
 ) AS stem_of
 """
 
+# Two letters swapped counts as one slip, as it is on a phone keyboard (levenshtein counts two).
 CLOSEST_SQL = """
 SELECT word FROM kb_searchterm
-WHERE length(word) BETWEEN %(length)s - %(distance)s AND %(length)s + %(distance)s
-  AND levenshtein_less_equal(word, %(token)s, %(distance)s) <= %(distance)s
-ORDER BY levenshtein(word, %(token)s), frequency DESC, word
+WHERE word = ANY(%(swaps)s::text[])
+   OR (length(word) BETWEEN %(length)s - %(distance)s AND %(length)s + %(distance)s
+       AND levenshtein_less_equal(word, %(token)s, %(distance)s) <= %(distance)s)
+ORDER BY CASE WHEN word = ANY(%(swaps)s::text[]) THEN 1 ELSE levenshtein(word, %(token)s) END,
+         frequency DESC, word
 LIMIT 1
 """
 
@@ -158,12 +161,58 @@ def split_compound(token: str) -> list[str]:
     return list(best) if best else []
 
 
+# Endings that make a noun of a verb (strikke → strikning, udelukke → udelukkelse) with their
+# inflections. The longest that fits comes off first: "ningen" before "ing".
+NOUN_ENDINGS = (
+    *("ningerne", "ningens", "ningen", "ninger", "nings", "ning"),
+    *("ingerne", "ingens", "ingen", "inger", "ings", "ing"),
+    *("elserne", "elsens", "elsen", "elser", "elses", "else"),
+)
+MIN_BASE = 4
+
+DERIVED_SQL = """
+SELECT term.word
+FROM unnest(%s::text[]) WITH ORDINALITY AS base(token, preference)
+JOIN kb_searchterm AS term ON term.stem = (ts_lexize('danish_stem', base.token))[1]
+ORDER BY base.preference, term.frequency DESC, term.word
+LIMIT 1
+"""
+
+
+def derived_from(token: str) -> str | None:
+    """The published word for the verb ``token`` is a noun of (strikning → strikke), or None."""
+    bases = [
+        token[: -len(ending)]
+        for ending in sorted(NOUN_ENDINGS, key=len, reverse=True)
+        if token.endswith(ending) and len(token) - len(ending) >= MIN_BASE
+    ]
+    if not bases:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(DERIVED_SQL, [bases])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def swaps(token: str) -> list[str]:
+    """``token`` with each pair of neighbouring letters swapped (lokaelr → lokaler, …)."""
+    return [
+        token[:i] + token[i + 1] + token[i] + token[i + 2 :]
+        for i in range(len(token) - 1)
+        if token[i] != token[i + 1]
+    ]
+
+
 def closest(token: str) -> str | None:
-    """The published word nearest to ``token``: one edit away for short words, two for long."""
+    """The published word nearest to ``token``: one slip away for short words (a wrong, missing
+    or extra letter, or two letters swapped), two for long."""
     if len(token) < 4 or not token.isalpha():
         return None
     distance = 1 if len(token) < 8 else 2
     with connection.cursor() as cursor:
-        cursor.execute(CLOSEST_SQL, {"token": token, "length": len(token), "distance": distance})
+        cursor.execute(
+            CLOSEST_SQL,
+            {"token": token, "length": len(token), "distance": distance, "swaps": swaps(token)},
+        )
         row = cursor.fetchone()
     return row[0] if row else None

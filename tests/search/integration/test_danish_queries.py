@@ -115,3 +115,25 @@ def test_a_compound_of_published_words_finds_the_page_with_both(client, search_b
 
     assert outcome.results[0].page.title == "Frivillige: forsikring, kørsel og godtgørelse"
     assert outcome.query.suggestion == "kørsels godtgørelse"
+
+
+def test_two_swapped_letters_count_as_one_typo(client, search_backend):
+    GuidePageFactory(parent=section("vejledninger"), title="Find de rigtige lokaler")
+    search_backend.refresh()
+
+    outcome = search(client, "lokaelr")
+
+    assert [hit.page.title for hit in outcome.results] == ["Find de rigtige lokaler"]
+    assert outcome.query.suggestion == "lokaler"
+
+
+def test_a_noun_made_of_a_published_verb_finds_the_page(client, search_backend):
+    MethodPageFactory(
+        parent=section("metoder"), title="Kreative værksteder", summary="Brugerne strikker."
+    )
+    search_backend.refresh()
+
+    outcome = search(client, "strikningen")
+
+    assert [hit.page.title for hit in outcome.results] == ["Kreative værksteder"]
+    assert outcome.query.suggestion == "strikker"
