@@ -16,6 +16,8 @@ MAX_MATCHES = 60
 # whole book for every hit would cost more than the rest of the page.
 SEARCHED_CHARS = 100_000
 SPACE_RE = re.compile(r"\s+")
+# The database index joins a body's blocks with ", ": after a full stop that comma is noise.
+BLOCK_JOIN_RE = re.compile(r"([.!?:]), ")
 
 
 @lru_cache(maxsize=256)
@@ -87,7 +89,7 @@ def snippet(text: str, stems: list[str]) -> SafeString:
         html += [escape(text[position : match.start()]), f"<mark>{escape(marked)}</mark>"]
         position = match.end()
     html.append(escape(text[position:end]))
-    body = SPACE_RE.sub(" ", "".join(html)).strip()
+    body = BLOCK_JOIN_RE.sub(r"\1 ", SPACE_RE.sub(" ", "".join(html)).strip())
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + body + suffix)  # noqa: S308 - every piece of text is escaped

@@ -42,3 +42,9 @@ def test_a_letter_whose_lower_case_is_longer_does_not_shift_the_marks():
 
 def test_a_stem_inside_a_word_is_not_marked():
     assert snippet("Ufrivillig ensomhed.", ["frivil"]) == ""
+
+
+def test_no_comma_after_a_full_stop_where_the_index_joined_two_blocks():
+    html = snippet("Hjælp med materialer., Forberedelse, Lokalet er roligt.", ["lokal"])
+
+    assert html == "Hjælp med materialer. Forberedelse, <mark>Lokalet</mark> er roligt."
