@@ -1,7 +1,10 @@
 """Factories for test data: knowledge-base pages, topics and documents."""
 
+import io
+
 import factory
 import wagtail_factories
+from pypdf import PdfWriter
 
 from django.core.files.base import ContentFile
 
@@ -84,6 +87,17 @@ class KbDocumentFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Dokument {n}")
     file = factory.LazyFunction(lambda: ContentFile(b"Tekst om frivillige", name="noter.txt"))
+
+
+def blank_pdf(password: str = "") -> bytes:
+    """A one-page PDF without text, as a scanner makes; with a password, an encrypted one."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password)
+    stream = io.BytesIO()
+    writer.write(stream)
+    return stream.getvalue()
 
 
 class PublicationPageFactory(ArticlePageFactory):

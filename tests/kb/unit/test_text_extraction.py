@@ -2,20 +2,9 @@ import io
 
 import docx
 import pytest
-from pypdf import PdfWriter
 
 from kb.text_extraction import extract_text
-
-
-def blank_pdf(password: str = "") -> io.BytesIO:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    if password:
-        writer.encrypt(password)
-    stream = io.BytesIO()
-    writer.write(stream)
-    stream.seek(0)
-    return stream
+from tests.factories import blank_pdf
 
 
 def test_corpus_pdf_text_keeps_danish_letters(corpus_dir):
@@ -46,8 +35,8 @@ def test_docx_paragraphs_and_tables_are_read():
     "name, stream, reason",
     [
         ("beskadiget.pdf", io.BytesIO(b"%PDF-1.7 dette er ikke en rigtig pdf"), "kunne ikke læses"),
-        ("hemmelig.pdf", blank_pdf(password="hemmelig"), "krypteret"),
-        ("scannet.pdf", blank_pdf(), "ingen tekst"),
+        ("hemmelig.pdf", io.BytesIO(blank_pdf(password="hemmelig")), "krypteret"),
+        ("scannet.pdf", io.BytesIO(blank_pdf()), "ingen tekst"),
         ("billede.png", io.BytesIO(b"\x89PNG"), "kun læses fra PDF"),
     ],
 )
