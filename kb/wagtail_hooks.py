@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kb.document_views import AddDocumentsView
 from kb.models import Audience, Synonym, Topic
 from kb.search.reports import search_report
 
@@ -50,6 +51,14 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_document_views():
+    # Ahead of Wagtail's patterns for the same addresses, so its URL names lead to these views.
+    return [
+        path("documents/multiple/add/", AddDocumentsView.as_view()),
+    ]
 
 
 @hooks.register("register_admin_urls")

@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.models import Collection
 
 from kb.models import KbDocument
+from tests.factories import blank_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,21 @@ def upload(client, name: str, content: bytes):
             "collection": Collection.get_first_root_node().id,
         },
     )
+
+
+def upload_on_the_multiple_upload_screen(client, name: str, content: bytes) -> str:
+    """Upload as the "Tilføj dokumenter" screen's script does; return the file's edit form."""
+    response = client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile(name, content),
+            "title": name.rsplit(".", 1)[0],
+            "collection": Collection.get_first_root_node().id,
+        },
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.json()["success"]
+    return response.json()["form"]
 
 
 def test_readable_pdf_is_searchable_and_the_editor_sees_how_much_text_was_read(
@@ -63,3 +79,40 @@ def test_replacing_the_file_reads_the_new_text(admin_client):
 
     document.refresh_from_db()
     assert document.extracted_text == "ny tekst om husmoedet"
+
+
+def damaged_pdf(corpus_dir) -> bytes:
+    """The first half of a real PDF, as a broken download leaves it."""
+    pdf = (corpus_dir / "pdf" / "haandbog-god-bestyrelsespraksis.pdf").read_bytes()
+    return pdf[: len(pdf) // 2]
+
+
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("scannet.pdf", lambda corpus_dir: blank_pdf(), "ingen tekst"),
+        ("hemmelig.pdf", lambda corpus_dir: blank_pdf(password="hemmelig"), "krypteret"),
+        ("afbrudt.pdf", damaged_pdf, "beskadiget"),
+    ],
+)
+def test_multiple_upload_warns_at_once_that_an_unreadable_pdfs_text_cannot_be_searched(
+    admin_client, corpus_dir, name, content, reason
+):
+    form = upload_on_the_multiple_upload_screen(admin_client, name, content(corpus_dir))
+
+    document = KbDocument.objects.get(title=name.removesuffix(".pdf"))
+    assert "Der kunne ikke læses tekst fra filen." in form
+    assert reason in form
+    assert "Dokumentet er gemt og kan hentes, men søgningen finder ikke ord inde i det." in form
+    assert "Gem filen som PDF direkte fra det program" in form
+    assert reverse("wagtaildocs:edit", args=[document.id]) in form
+
+
+def test_multiple_upload_of_a_readable_pdf_gives_no_warning(admin_client, corpus_dir):
+    pdf = (corpus_dir / "pdf" / "sport-for-livet-evaluering.pdf").read_bytes()
+
+    form = upload_on_the_multiple_upload_screen(admin_client, "evaluering.pdf", pdf)
+
+    assert 'name="doc-' in form  # the file's title form, as Wagtail gives it
+    assert "Der kunne ikke læses tekst fra filen." not in form
+    assert "text-extraction-status" not in form
