@@ -1,7 +1,39 @@
-"""Wagtail's document views, telling editors which files' text could not be read: search cannot
-find words inside those, and the edit page alone said so."""
+"""Wagtail's document listing and multiple upload, telling editors which files' text could not
+be read: search cannot find words inside those, and the edit page alone said so."""
 
-from wagtail.documents.views import multiple
+import django_filters
+
+from django import forms
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents.views import documents, multiple
+
+
+class DocumentFilterSet(documents.DocumentsFilterSet):
+    searchable_text = django_filters.ChoiceFilter(
+        label=_("Søgbar tekst"),
+        choices=[("nej", _("Kun dem, hvis tekst ikke kunne læses"))],
+        empty_label=_("Alle"),
+        widget=forms.RadioSelect,
+        method="filter_unreadable",
+    )
+
+    def filter_unreadable(self, queryset, name, value):
+        return queryset.exclude(extraction_error="") if value else queryset
+
+
+class DocumentIndexView(documents.IndexView):
+    filterset_class = DocumentFilterSet
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        title = next(column for column in columns if column.name == "title")
+        # Under the title of a file whose text could not be read, a line saying so: no column,
+        # which a phone has no room for.
+        title.cell_template_name = "kb/admin/document_title_cell.html"
+        return columns
 
 
 class AddDocumentsView(multiple.AddView):

@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kb.document_views import AddDocumentsView
+from kb.document_views import AddDocumentsView, DocumentIndexView
 from kb.models import Audience, Synonym, Topic
 from kb.search.reports import search_report
 
@@ -57,6 +57,8 @@ register_snippet(SynonymViewSet)
 def register_document_views():
     # Ahead of Wagtail's patterns for the same addresses, so its URL names lead to these views.
     return [
+        path("documents/", DocumentIndexView.as_view()),
+        path("documents/results/", DocumentIndexView.as_view(results_only=True)),
         path("documents/multiple/add/", AddDocumentsView.as_view()),
     ]
 

@@ -1,12 +1,13 @@
 import pytest
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wagtail.models import Collection
 
 from kb.models import KbDocument
-from tests.factories import blank_pdf
+from tests.factories import KbDocumentFactory, blank_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +117,30 @@ def test_multiple_upload_of_a_readable_pdf_gives_no_warning(admin_client, corpus
     assert 'name="doc-' in form  # the file's title form, as Wagtail gives it
     assert "Der kunne ikke læses tekst fra filen." not in form
     assert "text-extraction-status" not in form
+
+
+def test_document_list_marks_the_documents_whose_text_could_not_be_read(admin_client):
+    KbDocumentFactory(title="Læsbare noter")
+    KbDocumentFactory(title="Scannet referat", file=ContentFile(blank_pdf(), name="referat.pdf"))
+
+    listing = admin_client.get(reverse("wagtaildocs:index")).content.decode()
+
+    assert "Teksten kunne ikke læses og kan ikke søges" in row_of("Scannet referat", listing)
+    assert "Teksten kunne ikke læses" not in row_of("Læsbare noter", listing)
+
+
+def test_document_list_can_show_only_the_documents_whose_text_could_not_be_read(admin_client):
+    KbDocumentFactory(title="Læsbare noter")
+    KbDocumentFactory(title="Scannet referat", file=ContentFile(blank_pdf(), name="referat.pdf"))
+
+    listing = admin_client.get(
+        reverse("wagtaildocs:index"), {"searchable_text": "nej"}
+    ).content.decode()
+
+    assert "Scannet referat" in listing
+    assert "Læsbare noter" not in listing
+
+
+def row_of(title: str, listing: str) -> str:
+    start = listing.index(title)
+    return listing[listing.rindex("<tr", 0, start) : listing.index("</tr>", start)]
