@@ -77,13 +77,14 @@ def screenshot(page, name: str, width: int) -> Path:
     return path
 
 
-def assert_accessible(page) -> None:
-    """Fail on serious or critical axe-core violations, listing each with its nodes.
+def assert_accessible(page, within: str | None = None) -> None:
+    """Fail on serious or critical axe-core violations, listing each with its nodes; with
+    ``within`` (a CSS selector), in that part of the page only.
 
     Animations are settled first: axe measures colours as they are at that instant, and a
     message still fading in would count as low contrast."""
     page.add_style_tag(content=SETTLE_ANIMATIONS)
-    results = Axe().run(page)
+    results = Axe().run(page, context=within)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
     report = "\n".join(
         f"{v['impact']}: {v['id']} – {v['help']} @ {[n['target'] for n in v['nodes']]}"
