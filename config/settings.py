@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +90,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets' templates are found like pages' (templates/ first), so a widget can have its own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {"default": database_config(env.str("DATABASE_URL", default=None), VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -66,9 +66,20 @@ class PeriodForm(forms.Form):
 
 
 class PeriodRangeWidget(DateRangePickerWidget):
+    """Two dates, each with its own visible label: Wagtail's named them by placeholder only."""
+
+    template_name = "kb/widgets/period_range.html"
+    labels = (_("Fra"), _("Til og med"))
+
     def __init__(self, attrs=None):
         super().__init__(attrs)
-        self.widgets = [TypedDateInput(attrs=widget.attrs) for widget in self.widgets]
+        self.widgets = [TypedDateInput(), TypedDateInput()]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget, label in zip(context["widget"]["subwidgets"], self.labels, strict=True):
+            subwidget["label"] = label
+        return context
 
 
 class PeriodRangeField(DateRangeField):

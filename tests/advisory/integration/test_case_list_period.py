@@ -5,6 +5,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.urls import reverse
 
@@ -78,3 +79,16 @@ def test_the_error_reaches_the_filter_field_when_the_list_is_refreshed_as_typed(
     )
     assert len(teleport) == 2
     assert "Skriv en gyldig dato som dd.mm.åååå" in teleport[1].split("</template>")[0]
+
+
+def test_each_date_of_the_period_is_labelled(client, staff):
+    # Wagtail's filter named its two dates by their placeholders only, which vanish when typed in.
+    html = client.get(reverse("sager:index")).content.decode()
+    period = BeautifulSoup(html, "html.parser").find(id="drilldown-id_opened_at")
+
+    labels = {
+        label["for"]: label.get_text(strip=True)
+        for label in period.find_all("label", attrs={"for": True})
+    }
+    named = {field["name"]: labels.get(field["id"]) for field in period.find_all("input")}
+    assert named == {"opened_at_from": "Fra", "opened_at_to": "Til og med"}
