@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from bs4 import BeautifulSoup
 
 from django.conf import settings
 
@@ -138,3 +139,11 @@ def test_the_compiled_catalogs_match_their_sources(catalog):
         if shown != wanted:
             stale.append(entry.msgid)
     assert stale == [], "Byg .mo-filerne igen: make messages"
+
+
+@pytest.mark.django_db
+def test_the_header_buttons_are_named_in_danish_for_screen_readers(admin_client):
+    page = admin_client.get("/admin/organisationer/").content.decode()
+
+    navs = BeautifulSoup(page, "html.parser").select("nav#w-slim-header-buttons")
+    assert navs and {nav["aria-label"] for nav in navs} == {"Handlinger"}  # Wagtail's: "Actions"
