@@ -15,6 +15,7 @@ from django.conf import settings
 import wagtail
 
 from tests.advisory.factories import OrganisationFactory
+from tests.factories import GuidePageFactory, section
 
 CATALOGS = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"))
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[^{}]*\}")
@@ -147,3 +148,37 @@ def test_the_header_buttons_are_named_in_danish_for_screen_readers(admin_client)
 
     navs = BeautifulSoup(page, "html.parser").select("nav#w-slim-header-buttons")
     assert navs and {nav["aria-label"] for nav in navs} == {"Handlinger"}  # Wagtail's: "Actions"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("titles", "count"),
+    [
+        (["Frivillige i køkkenet"], "1-1 af 1 side"),
+        (["Frivillige i køkkenet", "Frivillige om natten"], "1-2 af 2 sider"),
+    ],
+)
+def test_the_admin_search_says_what_it_counts(admin_client, site, titles, count):
+    for title in titles:
+        GuidePageFactory(parent=section("vejledninger"), title=title)
+
+    page = admin_client.get("/admin/pages/search/", {"q": "frivillige"}).content.decode()
+
+    header = BeautifulSoup(page, "html.parser").select_one("th.title")
+    assert header.get_text(" ", strip=True) == f"Titel {count}"  # Wagtail's: "… af 2 None"
+
+
+@pytest.mark.django_db
+def test_the_aging_pages_report_says_system_for_a_page_published_by_no_one(admin_client, site):
+    guide = GuidePageFactory(parent=section("vejledninger"), title="Husorden")
+    guide.save_revision().publish()  # by no one, as the corpus import publishes
+
+    page = admin_client.get("/admin/reports/aging-pages/").content.decode()
+
+    row = (
+        BeautifulSoup(page, "html.parser")
+        .find("a", string=re.compile("Husorden"))
+        .find_parent("tr")
+    )
+    published_by = row.find_all("td")[3].get_text(strip=True)
+    assert published_by == "System"  # Wagtail's: "None"
