@@ -19,9 +19,9 @@ from wagtail.models import ModelLogEntry
 
 from advisory.models import Case, CaseAccess, CaseEvent, CaseTag, Contact
 from advisory.models.cases import Status
+from advisory.models.events import ANONYMISED_FIELD
 from advisory.workflow import log
 
-ANONYMISED_FIELD = "anonymised"
 NAME_PLACEHOLDER = "[anonymiseret]"
 TEXT_PLACEHOLDER = "[fjernet]"
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")

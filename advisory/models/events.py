@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from advisory.models.cases import Case
+
+# The ``field`` of the event that records that a case was anonymised (advisory.privacy).
+ANONYMISED_FIELD = "anonymised"
 
 
 class AppendOnlyError(Exception):
@@ -73,6 +77,14 @@ class CaseEvent(models.Model):
     @property
     def delivery_failed(self) -> bool:
         return bool(self.delivery_error)
+
+    @property
+    def field_label(self) -> str:
+        """The changed field as the timeline names it, in sentence case like the rest of it
+        (edits store a field's lower-case verbose name)."""
+        if self.field == ANONYMISED_FIELD:
+            return _("Personoplysninger anonymiseret")
+        return capfirst(self.field)
 
 
 class PromotedAnswer(models.Model):
