@@ -41,10 +41,11 @@ def opened_day(case: Case) -> str:
 
 
 def due_label(case: Case) -> str:
-    """The response deadline of an open case; once it is answered, the follow-up date if any."""
-    if not case.is_open and case.follow_up_date:
-        return f"{_('følg op')} {case.follow_up_date:%d.%m.%Y}"
     if case.due_date is None:
         return ""
     label = f"{case.due_date:%d.%m.%Y}"
     return f"{label} – {_('overskredet')}" if case.is_overdue else label
+
+
+def follow_up_label(case: Case) -> str:
+    return "" if case.follow_up_date is None else f"{case.follow_up_date:%d.%m.%Y}"

@@ -78,7 +78,7 @@ class CasesPanel(Component):
                 "follow_up",
                 _("Til opfølgning"),
                 Case.objects.follow_up_due().order_by("follow_up_date", "opened_at"),
-                [("follow_up", FOLLOW_UP_DUE)],
+                [("follow_up", FOLLOW_UP_DUE), ("ordering", "follow_up_date")],
                 date_field="follow_up_date",
                 date_label=_("følg op"),
             ),

@@ -11,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import advisory.permissions  # noqa: F401 - registers the case permission policy
 from advisory import views
-from advisory.columns import LinkColumn, TextColumn, due_label, opened_label
+from advisory.columns import LinkColumn, TextColumn, due_label, follow_up_label, opened_label
 from advisory.filters import CaseFilterSet, OrganisationFilterSet
 from advisory.forms import CaseEditForm, CaseIntakeForm
 from advisory.models import Case, Contact, Organisation, ReplyTemplate
@@ -42,6 +42,12 @@ class CaseViewSet(ModelViewSet):
             "assignee", label=_("Sagsbehandler"), accessor=lambda case: person_name(case.assignee)
         ),
         TextColumn("due_date", label=_("Svarfrist"), accessor=due_label, sort_key="due_date"),
+        TextColumn(
+            "follow_up_date",
+            label=_("Opfølgning"),
+            accessor=follow_up_label,
+            sort_key="follow_up_date",
+        ),
         TextColumn("opened_at", label=_("Oprettet"), accessor=opened_label, sort_key="opened_at"),
     ]
     filterset_class = CaseFilterSet

@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import reduce
 from operator import or_
 
-from django.db.models import F, Func, Q, Value
+from django.db.models import F, Func, OrderBy, Q, Value
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -32,6 +32,13 @@ PHONE_NUMBER = re.compile(r"\+?[\d\s-]{8,}")
 
 def digits_only(field: str) -> Func:
     return Func(F(field), Value(r"\D"), Value(""), Value("g"), function="regexp_replace")
+
+
+def empty_last(field: str) -> OrderBy:
+    """``field`` or ``-field`` as an ordering that puts NULL last (PostgreSQL puts it first when
+    descending)."""
+    name = field.removeprefix("-")
+    return F(name).desc(nulls_last=True) if field.startswith("-") else F(name).asc(nulls_last=True)
 
 
 def local_minute(value: datetime) -> datetime:
@@ -65,9 +72,11 @@ class CaseIndexView(IndexView):
 
     def order_queryset(self, queryset):
         """Cases that tie on the sorted column (many share a due date or a status) in the order
-        they came, as on the dashboard, and the same way on every page."""
+        they came, as on the dashboard, and the same way on every page. Cases without a value
+        (most have no follow-up date) come last either way, not on the first pages."""
         queryset = super().order_queryset(queryset)
-        return queryset.order_by(*queryset.query.order_by, "opened_at", "pk")
+        sorted_by = [empty_last(field) for field in queryset.query.order_by]
+        return queryset.order_by(*sorted_by, "opened_at", "pk")
 
     def filter_queryset(self, queryset):
         # Wagtail lists every case when a filter cannot be read, as if it had filtered. The

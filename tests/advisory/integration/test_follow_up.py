@@ -65,7 +65,7 @@ def test_a_follow_up_due_today_is_on_the_dashboard_in_the_filter_and_marked_on_t
     assert f"Ring og hør om budgettet (følg op {date_format(today, 'j. F')})" in group
     assert listed(client, group_link(group)) == ["Ring og hør om budgettet"]
     listing = client.get(reverse("sager:index")).content.decode()
-    assert f"følg op {today:%d.%m.%Y}" in listing
+    assert f"<td>{today:%d.%m.%Y}</td>" in listing  # in the column "Opfølgning"
     page = client.get(reverse("sager:detail", args=[case.pk])).content.decode()
     assert "Skal følges op nu" in page
     assert f"<dt>Opfølgning</dt><dd>{date_format(today, 'j. F Y')}</dd>" in page
@@ -169,6 +169,43 @@ def test_the_dashboard_shows_the_follow_ups_that_came_first(client, staff):
     assert f"Til opfølgning: {SHOWN + 1}" in group
     shown = re.findall(r"Opfølgning for (\d+) dage siden", group)
     assert shown == [str(days) for days in range(SHOWN, 0, -1)]
+
+
+def test_the_dashboards_follow_up_link_lists_them_in_the_same_order_most_overdue_first(
+    client, staff
+):
+    today = timezone.localdate()
+    for subject, days_ago in [("For to dage siden", 2), ("I dag", 0), ("For en uge siden", 7)]:
+        workflow.set_follow_up(
+            answered_case(subject=subject), today - timedelta(days=days_ago), staff
+        )
+    answered_case(subject="Ingen opfølgning")
+
+    group = dashboard_group(client, "follow_up")
+
+    most_overdue_first = ["For en uge siden", "For to dage siden", "I dag"]
+    assert re.findall(r"</a> ([^<]+?) \(følg op", group) == most_overdue_first
+    link = group_link(group)
+    assert "ordering=follow_up_date" in link
+    assert listed(client, link) == most_overdue_first
+
+
+def test_the_case_list_sorts_by_follow_up_date_with_cases_without_one_last(client, staff):
+    today = timezone.localdate()
+    answered_case(subject="Ingen opfølgning")
+    for subject, days_ahead in [("Om en uge", 7), ("I dag", 0), ("Om to dage", 2)]:
+        workflow.set_follow_up(
+            answered_case(subject=subject), today + timedelta(days=days_ahead), staff
+        )
+    index = reverse("sager:index")
+
+    soonest_first = listed(client, f"{index}?ordering=follow_up_date")
+    latest_first = listed(client, f"{index}?ordering=-follow_up_date")
+
+    assert soonest_first == ["I dag", "Om to dage", "Om en uge", "Ingen opfølgning"]
+    assert latest_first == ["Om en uge", "Om to dage", "I dag", "Ingen opfølgning"]
+    header = client.get(index).content.decode()
+    assert f'href="{index}?ordering=follow_up_date"' in header  # "Opfølgning" is a sort link
 
 
 def test_a_deadline_moved_after_answering_becomes_the_follow_up_it_was_meant_as(staff):
