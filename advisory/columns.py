@@ -6,6 +6,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.utils import set_query_params
 
 from advisory.models import Case
 
@@ -20,14 +21,18 @@ class TextColumn(Column):
 
 
 class LinkColumn(TextColumn):
-    """The value, linked to the row's own page: the URL named ``url_name``, for its pk."""
+    """The value, linked to the row's own page: the URL named ``url_name``, for its pk; with
+    ``next_url``, a form there leads back to that page once saved (Wagtail's ``next``)."""
 
-    def __init__(self, name, url_name, **kwargs):
+    def __init__(self, name, url_name, next_url=None, **kwargs):
         super().__init__(name, **kwargs)
         self.url_name = url_name
+        self.next_url = next_url
 
     def render_cell_html(self, instance, parent_context):
         url = reverse(self.url_name, args=[instance.pk])
+        if self.next_url:
+            url = set_query_params(url, {"next": self.next_url})
         return format_html('<td><a href="{}">{}</a></td>', url, self.get_value(instance))
 
 

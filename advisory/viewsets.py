@@ -104,6 +104,7 @@ class OrganisationViewSet(ModelViewSet):
     copy_view_enabled = False
     list_per_page = 50
     index_view_class = views.OrganisationIndexView
+    edit_view_class = views.EditThenReturnView
     inspect_view_enabled = True
     inspect_view_class = views.OrganisationInspectView
     inspect_view_fields = [
@@ -163,6 +164,7 @@ class ContactViewSet(ModelViewSet):
     menu_label = _("Kontaktpersoner")
     menu_order = 300
     add_view_class = views.ContactCreateView
+    edit_view_class = views.EditThenReturnView
     copy_view_enabled = False
     list_display = ["name", "organisation", "role", "email", "phone"]
     search_fields = ["name", "email", "organisation__name"]

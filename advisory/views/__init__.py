@@ -2,6 +2,7 @@ from advisory.views.admin import CaseCreateView, CaseEditView, CaseIndexView
 from advisory.views.case_page import CaseDetailView
 from advisory.views.organisations import (
     ContactCreateView,
+    EditThenReturnView,
     OrganisationIndexView,
     OrganisationInspectView,
 )
@@ -13,6 +14,7 @@ __all__ = [
     "CaseEditView",
     "CaseIndexView",
     "ContactCreateView",
+    "EditThenReturnView",
     "OrganisationIndexView",
     "OrganisationInspectView",
     "ReportView",

@@ -12,7 +12,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Table, TitleColumn
-from wagtail.admin.views.generic import CreateView, IndexView, InspectView
+from wagtail.admin.utils import get_valid_next_url_from_request, set_query_params
+from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
 from wagtail.permissions import policy_registry
 
 from advisory.columns import LinkColumn, TextColumn, opened_day
@@ -60,6 +61,23 @@ class OrganisationIndexView(IndexView):
         return [name, *others]
 
 
+class EditThenReturnView(EditView):
+    """A form that, saved, goes back to the page it was opened from when its address says so
+    (Wagtail's ``next``, only to this site), such as an organisation's page; otherwise to the
+    list."""
+
+    def get_success_url(self):
+        return get_valid_next_url_from_request(self.request) or super().get_success_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The form posts to its own address: with ``next`` in it, a save that fails and is
+        # corrected still goes back.
+        if next_url := get_valid_next_url_from_request(self.request):
+            context["action_url"] = set_query_params(context["action_url"], {"next": next_url})
+        return context
+
+
 class OrganisationInspectView(InspectView):
     """An organisation's page: its details, its contacts and its newest cases."""
 
@@ -70,6 +88,12 @@ class OrganisationInspectView(InspectView):
 
     def get_page_title(self):
         return self.object.name
+
+    def get_edit_url(self):
+        """Its form leads back here once saved (``EditThenReturnView``); none without the right
+        to change the organisation."""
+        edit_url = super().get_edit_url()
+        return edit_url and set_query_params(edit_url, {"next": self.request.path})
 
     def get_breadcrumbs_items(self):
         return [
@@ -130,7 +154,12 @@ class OrganisationInspectView(InspectView):
 
     def contacts_table(self) -> Table:
         columns = [
-            LinkColumn("name", url_name="kontaktpersoner:edit", label=_("Navn")),
+            LinkColumn(
+                "name",
+                url_name="kontaktpersoner:edit",
+                label=_("Navn"),
+                next_url=self.request.path,
+            ),
             TextColumn("role", label=_("Rolle")),
             TextColumn("phone", label=_("Telefon")),
             TextColumn("email", label=_("E-mail")),

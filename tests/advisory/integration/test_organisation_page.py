@@ -23,6 +23,10 @@ def page_url(organisation):
     return reverse("organisationer:inspect", args=[organisation.pk])
 
 
+def link_on(page: str, text: str) -> str:
+    return html.unescape(re.search(rf'<a [^>]*href="([^"]+)"[^>]*>\s*{text}', page)[1])
+
+
 def test_an_organisations_page_lists_its_contacts_and_cases_newest_first_and_no_one_elses(
     client, staff
 ):
@@ -48,7 +52,7 @@ def test_an_organisations_page_lists_its_contacts_and_cases_newest_first_and_no_
     page = client.get(page_url(solstuen)).content.decode()
 
     contact_url = reverse("kontaktpersoner:edit", args=[lone.pk])
-    assert f'<a href="{contact_url}">Lone Berg</a>' in page
+    assert link_on(page, "Lone Berg").startswith(f"{contact_url}?next=")
     for detail in ("Leder", "20 30 40 50", "lone@solstuen.dk"):
         assert f"<td>{detail}</td>" in page
     for case in (newer, older):
@@ -108,6 +112,73 @@ def test_a_contact_added_from_an_organisations_page_belongs_to_it_and_leads_back
     assert response.status_code == 302
     assert response.url == page_url(solstuen)
     assert Contact.objects.get().organisation == solstuen
+
+
+def form_action(page: str) -> str:
+    return html.unescape(re.search(r'<form\s[^>]*action="([^"]+)"[^>]*data-edit-form', page)[1])
+
+
+def contact_fields(contact, **changes):
+    return {"organisation": contact.organisation_id, "name": contact.name, **changes}
+
+
+def organisation_fields(organisation, **changes):
+    fields = {"name": organisation.name, "kind": organisation.kind, "active": "on"}
+    return {**fields, "municipality": organisation.municipality_id, **changes}
+
+
+def test_a_contact_edited_from_an_organisations_page_leads_back_there_even_after_a_mistake(
+    client, staff
+):
+    solstuen = OrganisationFactory(name="Solstuen")
+    lone = ContactFactory(organisation=solstuen, name="Lone Berg")
+    edit_contact = link_on(client.get(page_url(solstuen)).content.decode(), "Lone Berg")
+
+    mistake = client.post(edit_contact, contact_fields(lone, name="", role="Leder"))
+    assert mistake.status_code == 200
+    response = client.post(
+        form_action(mistake.content.decode()), contact_fields(lone, role="Leder")
+    )
+
+    assert response.status_code == 302
+    assert response.url == page_url(solstuen)
+    assert Contact.objects.get(pk=lone.pk).role == "Leder"
+
+
+def test_an_organisation_edited_from_its_page_leads_back_there(client, staff):
+    solstuen = OrganisationFactory(name="Solstuen")
+    page = client.get(page_url(solstuen)).content.decode()
+    edit = link_on(page, "Ret organisationens oplysninger")
+
+    response = client.post(edit, organisation_fields(solstuen, name="Solstuen i Odense"))
+
+    assert response.status_code == 302
+    assert response.url == page_url(solstuen)
+    assert "Solstuen i Odense" in client.get(response.url).content.decode()
+
+
+def test_editing_from_the_lists_still_leads_back_to_the_lists(client, staff):
+    solstuen = OrganisationFactory(name="Solstuen")
+    lone = ContactFactory(organisation=solstuen, name="Lone Berg")
+
+    contact = client.post(reverse("kontaktpersoner:edit", args=[lone.pk]), contact_fields(lone))
+    organisation = client.post(
+        reverse("organisationer:edit", args=[solstuen.pk]), organisation_fields(solstuen)
+    )
+
+    assert contact.url == reverse("kontaktpersoner:index")
+    assert organisation.url == reverse("organisationer:index")
+
+
+def test_an_edit_form_never_leads_away_to_another_site(client, staff):
+    lone = ContactFactory(name="Lone Berg")
+    edit = reverse("kontaktpersoner:edit", args=[lone.pk]) + "?next=https://evil.example/"
+
+    form = client.get(edit).content.decode()
+    response = client.post(edit, contact_fields(lone))
+
+    assert "evil.example" not in form_action(form)
+    assert response.url == reverse("kontaktpersoner:index")
 
 
 def test_a_case_logged_from_an_organisations_page_has_it_chosen(client, staff):
