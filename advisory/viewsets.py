@@ -17,6 +17,9 @@ from advisory.forms import CaseEditForm, CaseIntakeForm
 from advisory.models import Case, Contact, Organisation, ReplyTemplate
 from advisory.workflow import person_name
 
+#: A list's column that is left out where the list is narrow, as on a phone (advisory.css).
+WIDE_ONLY = "list-column-wide-only"
+
 
 class CaseViewSet(ModelViewSet):
     model = Case
@@ -118,11 +121,17 @@ class OrganisationViewSet(ModelViewSet):
     ]
     list_display = [
         "name",
-        "kind",
+        Column(
+            "kind",
+            label=_("Type"),
+            accessor="get_kind_display",
+            sort_key="kind",
+            classname=WIDE_ONLY,
+        ),
         "municipality",
-        Column("region", label=_("Region"), sort_key="municipality__region"),
+        Column("region", label=_("Region"), sort_key="municipality__region", classname=WIDE_ONLY),
         BooleanColumn("is_member", label=_("Medlem"), sort_key="is_member"),
-        BooleanColumn("active", label=_("Aktiv"), sort_key="active"),
+        BooleanColumn("active", label=_("Aktiv"), sort_key="active", classname=WIDE_ONLY),
     ]
     filterset_class = OrganisationFilterSet
     search_fields = ["name", "city", "email", "municipality__name"]

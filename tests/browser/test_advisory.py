@@ -295,3 +295,28 @@ def test_an_organisations_page_shows_who_to_call_and_what_it_was_helped_with(pag
     screenshot(page, "advisory-organisation", PHONE)
     page.get_by_role("link", name="Lone Berg").click()
     expect(page.locator("#id_name")).to_have_value("Lone Berg")
+    page.get_by_role("button", name="Gem").click()
+    expect(page.get_by_role("heading", name="Solstuen")).to_be_visible()  # back where it began
+
+
+def test_the_organisation_list_keeps_names_readable_on_a_phone(page, live_site):
+    OrganisationFactory(name="Bofællesskabet Toftegården", kind="boform")
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.set_viewport_size({"width": PHONE, "height": 740})
+    page.goto(f"{live_site.url}/admin/organisationer/")
+    headings = page.locator("table.listing thead th")
+
+    expect(headings.filter(visible=True)).to_have_text(["Navn", "Kommune", "Medlem"])
+    name = page.get_by_role("link", name="Bofællesskabet Toftegården")
+    # Squeezed, the name stood a few letters a line ("Bofæ / lless / kabet / …").
+    assert name.evaluate("link => link.getClientRects().length") <= 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    assert_accessible(page)
+    screenshot(page, "advisory-organisation-list", PHONE)
+    page.set_viewport_size({"width": DESKTOP, "height": 900})
+    expect(headings.filter(visible=True)).to_have_text(
+        ["Navn", "Type", "Kommune", "Region", "Medlem", "Aktiv"]
+    )
+    screenshot(page, "advisory-organisation-list", DESKTOP)
+    name.click()
+    expect(page.get_by_role("heading", name="Bofællesskabet Toftegården")).to_be_visible()
