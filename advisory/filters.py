@@ -82,6 +82,14 @@ class OnlyFilter(django_filters.ChoiceFilter):
         return getattr(queryset, self.queryset_method)() if value else queryset
 
 
+class CaseFilterForm(forms.Form):
+    """The case list's filter menu, with the script that marks its fields invalid, or valid again,
+    as the list refreshes while someone types in it."""
+
+    class Media:
+        js = [forms.Script("advisory/filter-errors.js", defer=True)]  # runs on the parsed menu
+
+
 class CaseFilterSet(WagtailFilterSet):
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"),
@@ -116,6 +124,7 @@ class CaseFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Case
+        form = CaseFilterForm
         fields = []
 
     def filter_organisation(self, queryset, name, value):

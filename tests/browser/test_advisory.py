@@ -320,3 +320,27 @@ def test_the_organisation_list_keeps_names_readable_on_a_phone(page, live_site):
     screenshot(page, "advisory-organisation-list", DESKTOP)
     name.click()
     expect(page.get_by_role("heading", name="Bofællesskabet Toftegården")).to_be_visible()
+
+
+def test_the_period_fields_are_marked_invalid_as_the_list_refreshes_and_valid_once_corrected(
+    page, live_site
+):
+    CaseFactory(subject="Sag fra i år")
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.goto(f"{live_site.url}/admin/sager/?opened_at_from=31.02.2026")  # a full page load
+    page.get_by_role("button", name="Ret »Oprettet i perioden«").click()
+    start, end = page.locator("#id_opened_at_0"), page.locator("#id_opened_at_1")
+    expect(start).to_have_attribute("aria-invalid", "true")
+
+    start.fill("01.01.2026")
+    start.press("Tab")  # the list refreshes; the menu stays as it is
+    expect(page.get_by_role("cell", name="Sag fra i år")).to_be_visible()
+    for field in (start, end):
+        expect(field).not_to_have_attribute("aria-invalid", "true")
+
+    start.fill("31.02.2026")
+    start.press("Tab")
+    expect(page.get_by_role("cell", name="Sag fra i år")).to_have_count(0)
+    for field in (start, end):
+        expect(field).to_have_attribute("aria-invalid", "true")
+        expect(field).to_have_css("border-color", "rgb(202, 59, 59)")  # Wagtail's error red
