@@ -344,3 +344,20 @@ def test_the_period_fields_are_marked_invalid_as_the_list_refreshes_and_valid_on
     for field in (start, end):
         expect(field).to_have_attribute("aria-invalid", "true")
         expect(field).to_have_css("border-color", "rgb(202, 59, 59)")  # Wagtail's error red
+
+
+def test_every_column_of_the_case_list_can_be_reached_on_a_phone(page, live_site):
+    CaseFactory(subject="Sag fra i år")
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.set_viewport_size({"width": PHONE, "height": 740})
+    page.goto(f"{live_site.url}/admin/sager/")
+    last_column = page.get_by_role("columnheader", name="Oprettet")
+
+    page.get_by_role("cell", name="Sag fra i år").hover()
+    page.mouse.wheel(1000, 0)  # a swipe sideways over the table; Wagtail's page cut it off
+
+    expect(last_column).to_be_in_viewport()
+    box = last_column.bounding_box()
+    assert box["x"] + box["width"] <= PHONE + 1, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    assert_accessible(page)
