@@ -35,14 +35,17 @@ LATERAL (SELECT CASE WHEN cardinality(lexemes) = 0 THEN NULL ELSE lexemes[1] END
 ) AS stem_of
 """
 
-# Two letters swapped counts as one slip, as it is on a phone keyboard (levenshtein counts two).
+# Two letters swapped count as one slip, as on a phone keyboard (levenshtein counts two).
+# They are looked up by the word index, apart from the scan for near words.
 CLOSEST_SQL = """
-SELECT word FROM kb_searchterm
-WHERE word = ANY(%(swaps)s::text[])
-   OR (length(word) BETWEEN %(length)s - %(distance)s AND %(length)s + %(distance)s
-       AND levenshtein_less_equal(word, %(token)s, %(distance)s) <= %(distance)s)
-ORDER BY CASE WHEN word = ANY(%(swaps)s::text[]) THEN 1 ELSE levenshtein(word, %(token)s) END,
-         frequency DESC, word
+SELECT word FROM (
+    SELECT word, frequency, 1 AS distance FROM kb_searchterm WHERE word = ANY(%(swaps)s::text[])
+    UNION ALL
+    SELECT word, frequency, levenshtein(word, %(token)s) FROM kb_searchterm
+    WHERE length(word) BETWEEN %(length)s - %(distance)s AND %(length)s + %(distance)s
+      AND levenshtein_less_equal(word, %(token)s, %(distance)s) <= %(distance)s
+) AS candidate
+ORDER BY distance, frequency DESC, word
 LIMIT 1
 """
 
