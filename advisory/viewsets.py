@@ -172,10 +172,17 @@ class ContactViewSet(ModelViewSet):
     icon = "user"
     menu_label = _("Kontaktpersoner")
     menu_order = 300
+    index_view_class = views.ContactIndexView
     add_view_class = views.ContactCreateView
     edit_view_class = views.EditThenReturnView
     copy_view_enabled = False
-    list_display = ["name", "organisation", "role", "email", "phone"]
+    list_display = [
+        "name",
+        "organisation",
+        Column("role", label=_("Rolle"), sort_key="role", classname=WIDE_ONLY),
+        Column("email", label=_("E-mail"), sort_key="email", classname=WIDE_ONLY),
+        "phone",
+    ]
     search_fields = ["name", "email", "organisation__name"]
     search_backend_name = None
     form_fields = ["organisation", "name", "role", "email", "phone"]

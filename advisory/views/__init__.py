@@ -2,6 +2,7 @@ from advisory.views.admin import CaseCreateView, CaseEditView, CaseIndexView
 from advisory.views.case_page import CaseDetailView
 from advisory.views.organisations import (
     ContactCreateView,
+    ContactIndexView,
     EditThenReturnView,
     OrganisationIndexView,
     OrganisationInspectView,
@@ -14,6 +15,7 @@ __all__ = [
     "CaseEditView",
     "CaseIndexView",
     "ContactCreateView",
+    "ContactIndexView",
     "EditThenReturnView",
     "OrganisationIndexView",
     "OrganisationInspectView",

@@ -9,19 +9,17 @@ from operator import or_
 
 from django.db.models import F, Func, OrderBy, Q, Value
 from django.urls import reverse
-from django.utils.functional import cached_property
-from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.views.mixins import Echo
-from wagtail.admin.widgets import HeaderButton
 
 from advisory import workflow
 from advisory.forms import CASE_FIELDS
 from advisory.models import Case
 from advisory.public.intake import open_requester_case
+from advisory.views.listing import CompactAddButtonMixin
 from advisory.views.organisations import OrganisationChosenMixin
 from advisory.workflow import person_name
 from kb.spreadsheets import BOM, DELIMITER, as_text
@@ -46,7 +44,7 @@ def local_minute(value: datetime) -> datetime:
     return localtime(value).replace(tzinfo=None, second=0, microsecond=0)
 
 
-class CaseIndexView(IndexView):
+class CaseIndexView(CompactAddButtonMixin, IndexView):
     results_template_name = "advisory/admin/case_index_results.html"
     add_item_label = _("Log en henvendelse")
     custom_value_preprocess = {
@@ -59,13 +57,6 @@ class CaseIndexView(IndexView):
     custom_field_preprocess = {
         "assignee": {IndexView.FORMAT_CSV: person_name, IndexView.FORMAT_XLSX: person_name}
     }
-
-    @cached_property
-    def add_button(self):
-        # On a phone the label would cover the list's title: there the button shows only its
-        # icon, and the label is kept for screen readers (advisory.css).
-        label = format_html('<span class="case-list-add__label">{}</span>', self.add_item_label)
-        return HeaderButton(label, url=self.add_url, icon_name="plus", classname="case-list-add")
 
     def get_base_queryset(self):
         return Case.objects.for_listing()

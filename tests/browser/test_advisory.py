@@ -135,15 +135,22 @@ def inside(inner: dict, outer: dict) -> bool:
     )
 
 
-def assert_title_is_uncovered(page, width: int) -> None:
+def assert_title_is_uncovered(page, width: int, name: str = "Sager") -> None:
     title = page.locator("[data-w-breadcrumbs] li:last-child a")
-    expect(title).to_have_text("Sager")
+    expect(title).to_have_text(name)
     box = title.bounding_box()
     assert inside(box, {"x": 0, "y": 0, "width": width, "height": 900}), box
     middle = box["y"] + box["height"] / 2
     for x in (box["x"] + 2, box["x"] + box["width"] - 2):  # both ends of the word
         on_top = f"document.elementFromPoint({x}, {middle}).closest('li:last-child a')"
         assert page.evaluate(f"!!{on_top}"), f"Titlen er dækket ved x={x}"
+
+
+def assert_add_button_leaves_room_for_the_title(page, label: str) -> None:
+    """On a phone the add button shows only its +; screen readers still hear its label."""
+    button = page.get_by_role("link", name=label)
+    expect(button).to_be_visible()
+    assert button.bounding_box()["width"] < 50, button.bounding_box()
 
 
 def test_the_case_list_fits_a_phone_with_its_title_and_filter_menu(page, live_site):
@@ -307,6 +314,7 @@ def test_the_organisation_list_keeps_names_readable_on_a_phone(page, live_site):
     headings = page.locator("table.listing thead th")
 
     expect(headings.filter(visible=True)).to_have_text(["Navn", "Kommune", "Medlem"])
+    assert_add_button_leaves_room_for_the_title(page, "Tilføj organisation")
     name = page.get_by_role("link", name="Bofællesskabet Toftegården")
     # Squeezed, the name stood a few letters a line ("Bofæ / lless / kabet / …").
     assert name.evaluate("link => link.getClientRects().length") <= 2
@@ -320,6 +328,35 @@ def test_the_organisation_list_keeps_names_readable_on_a_phone(page, live_site):
     screenshot(page, "advisory-organisation-list", DESKTOP)
     name.click()
     expect(page.get_by_role("heading", name="Bofællesskabet Toftegården")).to_be_visible()
+
+
+def test_the_contact_list_shows_name_organisation_and_phone_on_a_phone(page, live_site):
+    ContactFactory(
+        name="Ahmed Bruun Kirkegaard",
+        organisation=OrganisationFactory(name="Dagcentret Ved Åen"),
+        role="Daglig leder",
+        email="ahmed@example.org",
+        phone="12 34 56 78",
+    )
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.set_viewport_size({"width": PHONE, "height": 740})
+    page.goto(f"{live_site.url}/admin/kontaktpersoner/")
+    headings = page.locator("table.listing thead th")
+
+    expect(headings.filter(visible=True)).to_have_text(["Navn", "Organisation", "Telefon"])
+    expect(page.get_by_role("cell", name="12 34 56 78")).to_be_visible()
+    assert_add_button_leaves_room_for_the_title(page, "Tilføj kontaktperson")
+    assert_title_is_uncovered(page, PHONE, "Kontaktpersoner")
+    # Squeezed by five columns, the name stood a few letters a line ("Ahme / d / Bruun / …").
+    name = page.get_by_role("link", name="Ahmed Bruun Kirkegaard")
+    assert name.evaluate("link => link.getClientRects().length") <= 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    assert_accessible(page)
+    screenshot(page, "advisory-contact-list", PHONE)
+    page.set_viewport_size({"width": DESKTOP, "height": 900})
+    expect(headings.filter(visible=True)).to_have_text(
+        ["Navn", "Organisation", "Rolle", "E-mail", "Telefon"]
+    )
 
 
 def test_the_period_fields_are_marked_invalid_as_the_list_refreshes_and_valid_once_corrected(
