@@ -306,6 +306,14 @@ def test_an_organisations_page_shows_who_to_call_and_what_it_was_helped_with(pag
     expect(page.get_by_role("heading", name="Solstuen")).to_be_visible()  # back where it began
 
 
+def assert_readable_on_a_phone(page, name) -> None:
+    """A list's ``name`` link takes at most two lines (squeezed by too many columns, names stood
+    a few letters a line: "Bofæ / lless / kabet / …"), and the page is no wider than the phone."""
+    assert name.evaluate("link => link.getClientRects().length") <= 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    assert_accessible(page)
+
+
 def test_the_organisation_list_keeps_names_readable_on_a_phone(page, live_site):
     OrganisationFactory(name="Bofællesskabet Toftegården", kind="boform")
     log_in(page, live_site.url, secretary(username="sofie"))
@@ -316,10 +324,7 @@ def test_the_organisation_list_keeps_names_readable_on_a_phone(page, live_site):
     expect(headings.filter(visible=True)).to_have_text(["Navn", "Kommune", "Medlem"])
     assert_add_button_leaves_room_for_the_title(page, "Tilføj organisation")
     name = page.get_by_role("link", name="Bofællesskabet Toftegården")
-    # Squeezed, the name stood a few letters a line ("Bofæ / lless / kabet / …").
-    assert name.evaluate("link => link.getClientRects().length") <= 2
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
-    assert_accessible(page)
+    assert_readable_on_a_phone(page, name)
     screenshot(page, "advisory-organisation-list", PHONE)
     page.set_viewport_size({"width": DESKTOP, "height": 900})
     expect(headings.filter(visible=True)).to_have_text(
@@ -347,11 +352,7 @@ def test_the_contact_list_shows_name_organisation_and_phone_on_a_phone(page, liv
     expect(page.get_by_role("cell", name="12 34 56 78")).to_be_visible()
     assert_add_button_leaves_room_for_the_title(page, "Tilføj kontaktperson")
     assert_title_is_uncovered(page, PHONE, "Kontaktpersoner")
-    # Squeezed by five columns, the name stood a few letters a line ("Ahme / d / Bruun / …").
-    name = page.get_by_role("link", name="Ahmed Bruun Kirkegaard")
-    assert name.evaluate("link => link.getClientRects().length") <= 2
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
-    assert_accessible(page)
+    assert_readable_on_a_phone(page, page.get_by_role("link", name="Ahmed Bruun Kirkegaard"))
     screenshot(page, "advisory-contact-list", PHONE)
     page.set_viewport_size({"width": DESKTOP, "height": 900})
     expect(headings.filter(visible=True)).to_have_text(
