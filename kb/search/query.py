@@ -124,14 +124,17 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
         return Word(token, known)
     if is_synonym:
         return Word(token, [])
-    corrected = next(filter(None, (vocabulary.closest(v) for v in reversed(variants))), None)
-    if corrected:
+    if corrected := first_found(vocabulary.closest, variants):
         return Word(token, [corrected])
-    parts = next(filter(None, (vocabulary.split_compound(v) for v in reversed(variants))), [])
-    if parts:
+    if parts := first_found(vocabulary.split_compound, variants):
         return Word(token, parts, compound=True)
-    verb = next(filter(None, (vocabulary.derived_from(v) for v in reversed(variants))), None)
-    return Word(token, [verb or token])
+    return Word(token, [first_found(vocabulary.derived_from, variants) or token])
+
+
+def first_found(find, variants: list[str]):
+    """What ``find`` finds for the first variant it finds anything for, the ones read with
+    æ/ø/å first; None when it finds nothing for any."""
+    return next(filter(None, map(find, reversed(variants))), None)
 
 
 def parse(raw: str) -> ParsedQuery:

@@ -165,11 +165,15 @@ def split_compound(token: str) -> list[str]:
 
 
 # Endings that make a noun of a verb (strikke → strikning, udelukke → udelukkelse) with their
-# inflections. The longest that fits comes off first: "ningen" before "ing".
-NOUN_ENDINGS = (
-    *("ningerne", "ningens", "ningen", "ninger", "nings", "ning"),
-    *("ingerne", "ingens", "ingen", "inger", "ings", "ing"),
-    *("elserne", "elsens", "elsen", "elser", "elses", "else"),
+# inflections, longest first: the longest that fits comes off first, "ningen" before "ing".
+NOUN_ENDINGS = sorted(
+    [
+        *("ningerne", "ningens", "ningen", "ninger", "nings", "ning"),
+        *("ingerne", "ingens", "ingen", "inger", "ings", "ing"),
+        *("elserne", "elsens", "elsen", "elser", "elses", "else"),
+    ],
+    key=len,
+    reverse=True,
 )
 MIN_BASE = 4
 
@@ -186,7 +190,7 @@ def derived_from(token: str) -> str | None:
     """The published word for the verb ``token`` is a noun of (strikning → strikke), or None."""
     bases = [
         token[: -len(ending)]
-        for ending in sorted(NOUN_ENDINGS, key=len, reverse=True)
+        for ending in NOUN_ENDINGS
         if token.endswith(ending) and len(token) - len(ending) >= MIN_BASE
     ]
     if not bases:
