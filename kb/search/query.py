@@ -39,11 +39,17 @@ def spellings(token: str) -> list[str]:
 
 @dataclass
 class Word:
-    """One typed word and the spellings searched for it (or, for a compound, its parts)."""
+    """One typed word and the spellings searched for it (or, for a compound, its parts), and
+    the verb searched beside a noun made of it."""
 
     typed: str
     searched: list[str]
     compound: bool = False
+    related: list[str] = field(default_factory=list)
+
+    @property
+    def all_searched(self) -> list[str]:
+        return self.searched + self.related
 
     @property
     def corrected(self) -> bool:
@@ -80,14 +86,14 @@ class ParsedQuery:
     @property
     def terms(self) -> list[str]:
         """Every word searched for, for highlighting."""
-        searched = [spelling for word in self.words for spelling in word.searched]
+        searched = [spelling for word in self.words for spelling in word.all_searched]
         extra = [t for text in self.phrases + self.expansions for t in tokenize(text)]
         return list(dict.fromkeys(searched + extra))
 
     def engine_query(self) -> SearchQuery | None:
         """Any word may match (ranked by how many do and where); quoted phrases must."""
         alternatives = []
-        plain = " ".join(spelling for word in self.words for spelling in word.searched)
+        plain = " ".join(spelling for word in self.words for spelling in word.all_searched)
         if plain:
             alternatives.append(PlainText(plain, operator="or"))
         alternatives += [PlainText(text, operator="and") for text in self.expansions]
@@ -131,6 +137,27 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     return Word(token, [first_found(vocabulary.derived_from, variants) or token])
 
 
+def verbs_of(nouns: list[str], info: dict) -> list[str]:
+    """The published verb a noun is made of (registrering → registrer): the Danish stemmer
+    keeps nouns in -ing apart from their verbs, though either word finds the same guidance.
+    A verb stem shorter than MIN_BASE letters is too ambiguous ("forening" is not "for")."""
+    for noun in nouns:
+        for base in vocabulary.verb_bases(noun):
+            verb = info[base]
+            if (
+                verb.known
+                and len(verb.stem) >= vocabulary.MIN_BASE
+                and verb.stem != info[noun].stem
+            ):
+                return [base]
+    return []
+
+
+def with_verb_bases(words) -> set[str]:
+    """``words`` and the bases of those that may be nouns of a verb, to analyse in one go."""
+    return set(words) | {base for word in words for base in vocabulary.verb_bases(word)}
+
+
 def first_found(find, variants: list[str]):
     """What ``find`` finds for the first variant it finds anything for, the ones read with
     æ/ø/å first; None when it finds nothing for any."""
@@ -144,7 +171,8 @@ def parse(raw: str) -> ParsedQuery:
     tokens = list(dict.fromkeys(tokenize(PHRASE_RE.sub(" ", text))))
     synonyms = editor_synonyms()
     expansions = synonym_expansions(tokenize(text), synonyms)
-    info = vocabulary.analyse(sorted({v for token in tokens for v in spellings(token)}))
+    variants = {variant for token in tokens for variant in spellings(token)}
+    info = vocabulary.analyse(sorted(with_verb_bases(variants)))
     words = [resolve(token, info, token in synonyms) for token in tokens]
     parsed = ParsedQuery(
         text=text,
@@ -153,6 +181,8 @@ def parse(raw: str) -> ParsedQuery:
         expansions=expansions,
     )
     # Corrections, phrases and synonyms bring words not analysed yet.
-    info |= vocabulary.analyse([term for term in parsed.terms if term not in info])
+    info |= vocabulary.analyse(sorted(with_verb_bases(parsed.terms) - info.keys()))
+    for word in parsed.words:
+        word.related = verbs_of(word.searched, info)
     parsed.stems = [info[term].stem for term in parsed.terms if info[term].stem]
     return parsed

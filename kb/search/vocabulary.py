@@ -186,13 +186,19 @@ LIMIT 1
 """
 
 
-def derived_from(token: str) -> str | None:
-    """The published word for the verb ``token`` is a noun of (strikning → strikke), or None."""
-    bases = [
+def verb_bases(token: str) -> list[str]:
+    """``token`` without each noun ending it has (træningen → træn), for the verb it may be a
+    noun of: the Danish stemmer reads such a base as the verb (træn, like træne)."""
+    return [
         token[: -len(ending)]
         for ending in NOUN_ENDINGS
         if token.endswith(ending) and len(token) - len(ending) >= MIN_BASE
     ]
+
+
+def derived_from(token: str) -> str | None:
+    """The published word for the verb ``token`` is a noun of (strikning → strikke), or None."""
+    bases = verb_bases(token)
     if not bases:
         return None
     with connection.cursor() as cursor:

@@ -137,3 +137,19 @@ def test_a_noun_made_of_a_published_verb_finds_the_page(client, search_backend):
 
     assert [hit.page.title for hit in outcome.results] == ["Kreative værksteder"]
     assert outcome.query.suggestion == "strikker"
+
+
+def test_a_noun_in_ing_also_finds_pages_with_its_verb(client, search_backend):
+    FaqPageFactory(
+        parent=section("spoergsmaal-og-svar"),
+        title="Må vi registrere brugerne?",
+        summary="GDPR på værestedet.",
+    )
+    MethodPageFactory(parent=section("metoder"), title="Registrering af fremmøde")
+    GuidePageFactory(parent=section("vejledninger"), title="Brugerrådet", summary="Brugerne.")
+    search_backend.refresh()
+
+    outcome = search(client, "registrering af brugere")
+
+    assert outcome.results[0].page.title == "Må vi registrere brugerne?"
+    assert outcome.query.suggestion == ""
