@@ -125,8 +125,10 @@ def search_backend(request, settings, site):
         settings.WAGTAILSEARCH_BACKENDS = {"default": DATABASE_BACKEND}
         return BackendUnderTest("database")
     url = request.getfixturevalue("search_engine_url")
+    # Generous: a node that has just started, on a busy machine, can take seconds to create
+    # an index. The outage test stops the node, which fails at once whatever the timeout.
     settings.WAGTAILSEARCH_BACKENDS = search_backends(
-        url, engine=ENGINE, index_prefix=f"test_{os.getpid()}_", timeout=5
+        url, engine=ENGINE, index_prefix=f"test_{os.getpid()}_", timeout=30
     )
     empty_page_index()
     return BackendUnderTest(ENGINE)
