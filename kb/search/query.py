@@ -6,6 +6,7 @@ All of this happens before the engine sees the query, so both backends get the s
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
 
@@ -40,7 +41,7 @@ def spellings(token: str) -> list[str]:
 @dataclass
 class Word:
     """One typed word and the spellings searched for it (or, for a compound, its parts), and
-    the verb searched beside a noun made of it."""
+    the related verb or noun searched beside them."""
 
     typed: str
     searched: list[str]
@@ -120,8 +121,9 @@ def synonym_expansions(tokens: list[str], synonyms: dict[str, list[str]]) -> lis
 
 def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     """What to search for one typed word: the known readings of ae/oe/aa, else the nearest
-    published word, else the two published words it is a compound of, else the published
-    verb it is a noun of; nothing for a stop word or an unknown word a synonym stands in for."""
+    published word, else the published noun of it as a verb, else the two published words it
+    is a compound of, else the published verb it is a noun of; nothing for a stop word or an
+    unknown word a synonym stands in for."""
     variants = spellings(token)
     if any(info[variant].stem is None for variant in variants):
         return Word(token, [])
@@ -132,30 +134,37 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
         return Word(token, [])
     if corrected := first_found(vocabulary.closest, variants):
         return Word(token, [corrected])
+    if noun := first_found(partial(published_noun, info=info), variants):
+        return Word(token, [noun])
     if parts := first_found(vocabulary.split_compound, variants):
         return Word(token, parts, compound=True)
     return Word(token, [first_found(vocabulary.derived_from, variants) or token])
 
 
-def verbs_of(nouns: list[str], info: dict) -> list[str]:
-    """The published verb a noun is made of (registrering → registrer): the Danish stemmer
-    keeps nouns in -ing apart from their verbs, though either word finds the same guidance.
-    A verb stem shorter than MIN_BASE letters is too ambiguous ("forening" is not "for")."""
-    for noun in nouns:
-        for base in vocabulary.verb_bases(noun):
-            verb = info[base]
+def related_words(words: list[str], info: dict) -> list[str]:
+    """The published verb a noun is made of, or noun a verb makes (registrering ↔ registrere):
+    the Danish stemmer keeps nouns in -ing apart from their verbs, though either word finds
+    the same guidance. A stem shorter than MIN_BASE letters is too ambiguous ("forening" is
+    not "for")."""
+    for word in words:
+        for form in vocabulary.related_forms(word):
+            related = info[form]
             if (
-                verb.known
-                and len(verb.stem) >= vocabulary.MIN_BASE
-                and verb.stem != info[noun].stem
+                related.known
+                and len(related.stem) >= vocabulary.MIN_BASE
+                and related.stem != info[word].stem
             ):
-                return [base]
+                return [form]
     return []
 
 
-def with_verb_bases(words) -> set[str]:
-    """``words`` and the bases of those that may be nouns of a verb, to analyse in one go."""
-    return set(words) | {base for word in words for base in vocabulary.verb_bases(word)}
+def published_noun(verb: str, info: dict) -> str | None:
+    return next((noun for noun in vocabulary.noun_forms(verb) if info[noun].known), None)
+
+
+def with_related_forms(words) -> set[str]:
+    """``words`` and their related verbs and nouns, to analyse in one go."""
+    return set(words) | {base for word in words for base in vocabulary.related_forms(word)}
 
 
 def first_found(find, variants: list[str]):
@@ -172,7 +181,7 @@ def parse(raw: str) -> ParsedQuery:
     synonyms = editor_synonyms()
     expansions = synonym_expansions(tokenize(text), synonyms)
     variants = {variant for token in tokens for variant in spellings(token)}
-    info = vocabulary.analyse(sorted(with_verb_bases(variants)))
+    info = vocabulary.analyse(sorted(with_related_forms(variants)))
     words = [resolve(token, info, token in synonyms) for token in tokens]
     parsed = ParsedQuery(
         text=text,
@@ -181,8 +190,8 @@ def parse(raw: str) -> ParsedQuery:
         expansions=expansions,
     )
     # Corrections, phrases and synonyms bring words not analysed yet.
-    info |= vocabulary.analyse(sorted(with_verb_bases(parsed.terms) - info.keys()))
+    info |= vocabulary.analyse(sorted(with_related_forms(parsed.terms) - info.keys()))
     for word in parsed.words:
-        word.related = verbs_of(word.searched, info)
+        word.related = related_words(word.searched, info)
     parsed.stems = [info[term].stem for term in parsed.terms if info[term].stem]
     return parsed

@@ -176,6 +176,7 @@ NOUN_ENDINGS = sorted(
     reverse=True,
 )
 MIN_BASE = 4
+VERB_ENDINGS = ("er", "e")  # registrerer, registrere
 
 DERIVED_SQL = """
 SELECT term.word
@@ -194,6 +195,22 @@ def verb_bases(token: str) -> list[str]:
         for ending in NOUN_ENDINGS
         if token.endswith(ending) and len(token) - len(ending) >= MIN_BASE
     ]
+
+
+def noun_forms(token: str) -> list[str]:
+    """The nouns in -ing a verb may make (registrerer → registrering, kortlægge → kortlægning)."""
+    bases = {
+        token[: -len(ending)]
+        for ending in VERB_ENDINGS
+        if token.endswith(ending) and len(token) - len(ending) >= MIN_BASE
+    }
+    bases |= {base[:-1] for base in bases if base[-1] == base[-2]}  # kortlægg → kortlæg
+    return sorted(base + ending for base in bases for ending in ("ing", "ning"))
+
+
+def related_forms(token: str) -> list[str]:
+    """The verb a noun may be made of, and the nouns a verb may make."""
+    return verb_bases(token) + noun_forms(token)
 
 
 def derived_from(token: str) -> str | None:

@@ -3,7 +3,13 @@
 import pytest
 
 from kb.models import Synonym
-from tests.factories import FaqPageFactory, GuidePageFactory, MethodPageFactory, section
+from tests.factories import (
+    FaqPageFactory,
+    GuidePageFactory,
+    MethodPageFactory,
+    PublicationPageFactory,
+    section,
+)
 from tests.search.helpers import search, titles
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +159,30 @@ def test_a_noun_in_ing_also_finds_pages_with_its_verb(client, search_backend):
 
     assert outcome.results[0].page.title == "Må vi registrere brugerne?"
     assert outcome.query.suggestion == ""
+
+
+def test_a_verb_also_finds_pages_with_its_noun_in_ing(client, search_backend):
+    PublicationPageFactory(
+        parent=section("publikationer"), title="Fødderne først – evaluering af fodpleje"
+    )
+    GuidePageFactory(parent=section("vejledninger"), title="Evaluere", summary="Sådan gør I.")
+    search_backend.refresh()
+
+    outcome = search(client, "evaluere")
+
+    assert "Fødderne først – evaluering af fodpleje" in [hit.page.title for hit in outcome.results]
+    assert outcome.query.suggestion == ""
+
+
+def test_an_unpublished_verb_finds_the_published_noun_it_makes(client, search_backend):
+    PublicationPageFactory(
+        parent=section("publikationer"), title="Frivillighed på værestederne – en kortlægning"
+    )
+    search_backend.refresh()
+
+    outcome = search(client, "kortlægge")
+
+    assert [hit.page.title for hit in outcome.results] == [
+        "Frivillighed på værestederne – en kortlægning"
+    ]
+    assert outcome.query.suggestion == "kortlægning"
