@@ -66,20 +66,12 @@ class PeriodForm(forms.Form):
 
 
 class PeriodRangeWidget(DateRangePickerWidget):
-    """Two dates, each with its own visible label: Wagtail's named them by placeholder only."""
-
-    template_name = "kb/widgets/period_range.html"
-    labels = (_("Fra"), _("Til og med"))
+    """Wagtail's two dates, labelled "Fra" and "Til og med" as every admin date range is
+    (templates/wagtailadmin/widgets/range_input.html), that keep what was typed."""
 
     def __init__(self, attrs=None):
         super().__init__(attrs)
-        self.widgets = [TypedDateInput(), TypedDateInput()]
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        for subwidget, label in zip(context["widget"]["subwidgets"], self.labels, strict=True):
-            subwidget["label"] = label
-        return context
+        self.widgets = [TypedDateInput(attrs=widget.attrs) for widget in self.widgets]
 
 
 class PeriodRangeField(DateRangeField):
