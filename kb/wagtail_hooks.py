@@ -1,11 +1,15 @@
+import django_filters
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kb.active_filters import DateRangeInWords, NumberRangeInWords
 from kb.document_views import AddDocumentsView, DocumentIndexView
 from kb.models import Audience, Synonym, Topic
 from kb.search.reports import search_report
@@ -83,3 +87,7 @@ def hide_wagtails_search_terms_report(request, menu_items):
     # Wagtail's report counts hits that only its own search view records, so it was always
     # empty beside ours ("Søgninger"), which reads the site's query log.
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
+
+
+register_filter_adapter_class(django_filters.RangeFilter, NumberRangeInWords)
+register_filter_adapter_class(django_filters.DateFromToRangeFilter, DateRangeInWords)
