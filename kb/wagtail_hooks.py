@@ -91,3 +91,14 @@ def hide_wagtails_search_terms_report(request, menu_items):
 
 register_filter_adapter_class(django_filters.RangeFilter, NumberRangeInWords)
 register_filter_adapter_class(django_filters.DateFromToRangeFilter, DateRangeInWords)
+
+
+@hooks.register("construct_help_menu")
+def hide_wagtails_english_guides(request, menu_items):
+    # Wagtail's editor guide and release notes exist only in English, which editors here do
+    # not read; the keyboard shortcuts (in Danish) stay.
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail-")
+    ]

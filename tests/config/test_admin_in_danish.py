@@ -182,3 +182,12 @@ def test_the_aging_pages_report_says_system_for_a_page_published_by_no_one(admin
     )
     published_by = row.find_all("td")[3].get_text(strip=True)
     assert published_by == "System"  # Wagtail's: "None"
+
+
+@pytest.mark.django_db
+def test_help_leads_to_nothing_only_in_english(admin_client, site):
+    page = admin_client.get("/admin/").content.decode()
+
+    # Wagtail's editor guide and its release notes (help menu, dashboard) exist only in English.
+    assert "guide.wagtail.org" not in page
+    assert {"Hjælp", "Tastaturgenveje"} <= sidebar_labels(page)
