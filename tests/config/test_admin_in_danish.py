@@ -15,7 +15,7 @@ from django.conf import settings
 import wagtail
 
 from tests.advisory.factories import OrganisationFactory
-from tests.factories import GuidePageFactory, section
+from tests.factories import GuidePageFactory, KbDocumentFactory, section
 
 CATALOGS = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"))
 PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[^{}]*\}")
@@ -191,3 +191,29 @@ def test_help_leads_to_nothing_only_in_english(admin_client, site):
     # Wagtail's editor guide and its release notes (help menu, dashboard) exist only in English.
     assert "guide.wagtail.org" not in page
     assert {"Hjælp", "Tastaturgenveje"} <= sidebar_labels(page)
+
+
+@pytest.mark.django_db
+def test_a_published_page_is_said_to_be_published_not_live(admin_client, site):
+    guide = GuidePageFactory(parent=section("vejledninger"), title="Husorden")
+    guide.save_revision().publish()
+
+    listing = admin_client.get(f"/admin/pages/{guide.get_parent().pk}/").content.decode()
+    history = admin_client.get(f"/admin/pages/{guide.pk}/history/").content.decode()
+
+    statuses = BeautifulSoup(listing, "html.parser").select(".w-status")
+    assert [status.get_text(" ", strip=True) for status in statuses] == [
+        "Sidens aktuelle status: udgivet"  # Wagtail's Danish: "live"
+    ]
+    current = BeautifulSoup(history, "html.parser").select_one(".w-status")
+    assert current.get_text(strip=True) == "Vises nu"  # Wagtail's Danish: "Live version"
+
+
+@pytest.mark.django_db
+def test_where_a_document_is_used_is_headed_in_danish(admin_client):
+    document = KbDocumentFactory()
+
+    page = admin_client.get(f"/admin/documents/edit/{document.pk}/").content.decode()
+
+    headings = {term.get_text(strip=True) for term in BeautifulSoup(page, "html.parser")("dt")}
+    assert "Anvendelse" in headings and "Brug" not in headings
