@@ -217,3 +217,11 @@ def test_where_a_document_is_used_is_headed_in_danish(admin_client):
 
     headings = {term.get_text(strip=True) for term in BeautifulSoup(page, "html.parser")("dt")}
     assert "Anvendelse" in headings and "Brug" not in headings
+
+
+@pytest.mark.django_db
+def test_the_page_types_report_capitalises_only_the_first_word(admin_client, site):
+    page = admin_client.get("/admin/reports/page-types-usage/").content.decode()
+
+    types = {cell.get_text(strip=True) for cell in BeautifulSoup(page, "html.parser")("td")}
+    assert "Spørgsmål og svar" in types and "Spørgsmål Og Svar" not in types
