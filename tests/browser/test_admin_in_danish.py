@@ -1,0 +1,29 @@
+"""Wagtail's own admin screens, in Chromium: Danish and accessible on a phone."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PHONE, assert_accessible, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_site_history_is_filtered_by_labelled_dates_and_says_so_in_danish(
+    page, live_site, admin_user
+):
+    page.set_viewport_size({"width": PHONE, "height": 740})
+    page.goto(f"{live_site.url}/admin/login/")
+    page.get_by_label("Brugernavn").fill(admin_user.username)
+    page.get_by_label("Adgangskode").fill("password")
+    page.get_by_role("button", name="Log ind").click()
+
+    page.goto(f"{live_site.url}/admin/reports/site-history/")
+    page.get_by_role("button", name="Vis filtre").click()
+    page.locator("#filters-drilldown").get_by_role("button", name="Dato").click()
+    page.get_by_label("Fra", exact=True).fill("01.01.2026")
+    page.keyboard.press("Tab")
+
+    expect(page.locator(".w-active-filters")).to_have_text("Dato: fra 1. januar 2026")
+    expect(page.get_by_label("Til og med")).to_be_visible()
+    assert_accessible(page, within="#filters-drilldown")
+    screenshot(page, "site-history-date-filter", PHONE)
