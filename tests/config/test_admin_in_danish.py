@@ -225,3 +225,17 @@ def test_the_page_types_report_capitalises_only_the_first_word(admin_client, sit
 
     types = {cell.get_text(strip=True) for cell in BeautifulSoup(page, "html.parser")("td")}
     assert "Spørgsmål og svar" in types and "Spørgsmål Og Svar" not in types
+
+
+@pytest.mark.django_db
+def test_the_breadcrumbs_begin_at_sider_not_root(admin_client, site):
+    guide = GuidePageFactory(parent=section("vejledninger"), title="Husorden")
+
+    page = admin_client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
+
+    crumbs = BeautifulSoup(page, "html.parser").select("[data-w-breadcrumbs] a")
+    assert [crumb.get_text(strip=True) for crumb in crumbs[:3]] == [
+        "Sider",  # Wagtail's starter root page: "Root"
+        "Vidensbanken",
+        "Vejledninger",
+    ]
