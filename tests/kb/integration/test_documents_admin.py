@@ -8,6 +8,7 @@ from wagtail.models import Collection
 
 from kb.models import KbDocument
 from tests.factories import KbDocumentFactory, blank_pdf
+from tests.office_files import odt_paragraphs
 
 pytestmark = pytest.mark.django_db
 
@@ -117,6 +118,27 @@ def test_multiple_upload_of_a_readable_pdf_gives_no_warning(admin_client, corpus
     assert 'name="doc-' in form  # the file's title form, as Wagtail gives it
     assert "Der kunne ikke læses tekst fra filen." not in form
     assert "text-extraction-status" not in form
+
+
+def test_uploaded_odt_is_searchable_and_not_marked_unreadable_in_the_list(admin_client):
+    odt = odt_paragraphs("Referat af husmødet", "Vi talte om frivillige og kaffeordningen.")
+
+    form = upload_on_the_multiple_upload_screen(admin_client, "husmøde.odt", odt)
+
+    assert "Der kunne ikke læses tekst fra filen." not in form
+    document = KbDocument.objects.get(title="husmøde")
+    assert "kaffeordningen" in document.extracted_text
+    assert document in KbDocument.objects.search("kaffeordningen")
+    listing = admin_client.get(reverse("wagtaildocs:index")).content.decode()
+    assert "Teksten kunne ikke læses" not in row_of("husmøde", listing)
+
+
+def test_old_word_file_uploads_and_the_editor_is_told_to_save_it_as_docx_or_pdf(admin_client):
+    form = upload_on_the_multiple_upload_screen(admin_client, "vedtægter.doc", b"\xd0\xcf\x11\xe0")
+
+    assert KbDocument.objects.filter(title="vedtægter").exists()
+    assert "Der kunne ikke læses tekst fra filen." in form
+    assert "gem den som DOCX eller PDF" in form
 
 
 def test_document_list_marks_the_documents_whose_text_could_not_be_read(admin_client):

@@ -1,10 +1,12 @@
 import io
 
 import docx
+import openpyxl
 import pytest
 
 from kb.text_extraction import extract_text
 from tests.factories import blank_pdf
+from tests.office_files import odt, odt_paragraphs, pptx
 
 
 def test_corpus_pdf_text_keeps_danish_letters(corpus_dir):
@@ -31,6 +33,50 @@ def test_docx_paragraphs_and_tables_are_read():
     assert "Børneattest" in result.text
 
 
+def test_odt_headings_paragraphs_and_tables_are_read_with_their_spacing():
+    document = odt(
+        "<text:h>Husmøde på værestedet</text:h>"
+        "<text:p>Dagsorden<text:tab/>kl. 10<text:line-break/>Kaffe <text:span>og</text:span>"
+        "<text:s text:c='2'/>kage</text:p>"
+        "<table:table><table:table-row><table:table-cell><text:p>Børneattest</text:p>"
+        "</table:table-cell></table:table-row></table:table>"
+    )
+
+    result = extract_text("referat.odt", io.BytesIO(document))
+
+    assert result.error == ""
+    assert result.text == "Husmøde på værestedet\nDagsorden kl. 10 Kaffe og kage\nBørneattest"
+
+
+def test_xlsx_cells_of_every_sheet_are_read():
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Frivillige", 12])
+    workbook.create_sheet("Budget").append(["Kaffe", None, "hjemmebag"])
+    stream = io.BytesIO()
+    workbook.save(stream)
+    stream.seek(0)
+
+    result = extract_text("oversigt.xlsx", stream)
+
+    assert result.text == "Frivillige 12\nKaffe hjemmebag"
+
+
+def test_pptx_slides_are_read_in_the_order_they_are_shown():
+    slides = pptx(["Velkomst", "Nye brugere"], ["Opfølgning"], file_order=[2, 1])
+
+    result = extract_text("oplæg.pptx", io.BytesIO(slides))
+
+    assert result.text == "Velkomst\nNye brugere\nOpfølgning"
+
+
+def test_old_word_files_are_not_read_and_the_editor_is_told_to_save_them_as_docx_or_pdf():
+    result = extract_text("gammel.doc", io.BytesIO(b"\xd0\xcf\x11\xe0 et gammelt Word-dokument"))
+
+    assert result.text == ""
+    assert "gamle Word-format" in result.error
+    assert "gem den som DOCX eller PDF" in result.error
+
+
 @pytest.mark.parametrize(
     "name, stream, reason",
     [
@@ -38,6 +84,10 @@ def test_docx_paragraphs_and_tables_are_read():
         ("hemmelig.pdf", io.BytesIO(blank_pdf(password="hemmelig")), "krypteret"),
         ("scannet.pdf", io.BytesIO(blank_pdf()), "ingen tekst"),
         ("billede.png", io.BytesIO(b"\x89PNG"), "kun læses fra PDF"),
+        ("ikke-zip.odt", io.BytesIO(b"bare tekst"), "kunne ikke læses"),
+        ("tom.odt", io.BytesIO(odt_paragraphs()), "ingen tekst"),
+        ("ikke-zip.pptx", io.BytesIO(b"bare tekst"), "kunne ikke læses"),
+        ("ikke-zip.xlsx", io.BytesIO(b"bare tekst"), "kunne ikke læses"),
     ],
 )
 def test_unreadable_files_give_empty_text_and_a_danish_reason(name, stream, reason):
