@@ -1,6 +1,8 @@
 import django_filters
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -65,6 +67,11 @@ def register_document_views():
         path("documents/results/", DocumentIndexView.as_view(results_only=True)),
         path("documents/multiple/add/", AddDocumentsView.as_view()),
     ]
+
+
+@hooks.register("insert_global_admin_js")
+def tag_field_label_script():
+    return format_html('<script src="{}"></script>', static("kb/tag-field-label.js"))
 
 
 @hooks.register("register_admin_urls")

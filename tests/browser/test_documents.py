@@ -21,7 +21,12 @@ def test_editor_learns_at_upload_and_in_the_list_which_pdfs_cannot_be_searched(
     page.get_by_role("button", name="Log ind").click()
 
     page.goto(f"{live_site.url}/admin/documents/multiple/add/")
-    page.locator("#fileupload").set_input_files([scan, readable])
+    file_input = page.get_by_label("Eller vælg fra din computer")
+    # The keyboard goes straight to the file input: the button drawn under it is only a picture.
+    file_input.focus()
+    page.keyboard.press("Shift+Tab")
+    expect(page.locator(".drop-zone :focus")).to_have_count(0)
+    file_input.set_input_files([scan, readable])
 
     uploads = page.locator("#upload-list > li")
     expect(uploads.locator("form")).to_have_count(2)
@@ -33,8 +38,8 @@ def test_editor_learns_at_upload_and_in_the_list_which_pdfs_cannot_be_searched(
     expect(
         uploads.filter(has_text="sport-for-livet-evaluering.pdf").get_by_role("alert")
     ).to_have_count(0)
-    # Wagtail's own parts of this screen (progress bars, file and tag inputs) fail axe.
-    assert_accessible(page, within="[data-testid=text-extraction-status]")
+    expect(scan_upload.get_by_role("textbox", name="Tags")).to_be_editable()
+    assert_accessible(page)
     screenshot(page, "documents-upload", PHONE)
     screenshot(page, "documents-upload", DESKTOP)
 
