@@ -70,8 +70,8 @@ def register_document_views():
 
 
 @hooks.register("insert_global_admin_js")
-def tag_field_label_script():
-    return format_html('<script src="{}"></script>', static("kb/tag-field-label.js"))
+def admin_names_script():
+    return format_html('<script src="{}"></script>', static("kb/admin-names.js"))
 
 
 @hooks.register("register_admin_urls")

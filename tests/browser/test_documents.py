@@ -1,10 +1,13 @@
-"""An editor uploads PDFs on Wagtail's "Tilføj dokumenter" screen and finds the unreadable ones."""
+"""An editor uploads PDFs on Wagtail's "Tilføj dokumenter" screen and finds the unreadable ones,
+and attaches one to a publication through the document chooser."""
 
 import pytest
 from playwright.sync_api import expect
 
+from django.urls import reverse
+
 from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, screenshot
-from tests.factories import blank_pdf
+from tests.factories import blank_pdf, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,10 +18,7 @@ def test_editor_learns_at_upload_and_in_the_list_which_pdfs_cannot_be_searched(
     scan = tmp_path / "scannet-referat.pdf"
     scan.write_bytes(blank_pdf())
     readable = corpus_dir / "pdf" / "sport-for-livet-evaluering.pdf"
-    page.goto(f"{live_site.url}/admin/login/")
-    page.get_by_label("Brugernavn").fill(admin_user.username)
-    page.get_by_label("Adgangskode").fill("password")
-    page.get_by_role("button", name="Log ind").click()
+    log_in(page, live_site, admin_user)
 
     page.goto(f"{live_site.url}/admin/documents/multiple/add/")
     file_input = page.get_by_label("Eller vælg fra din computer")
@@ -50,3 +50,34 @@ def test_editor_learns_at_upload_and_in_the_list_which_pdfs_cannot_be_searched(
     assert_accessible(page)
     screenshot(page, "documents-list", PHONE)
     screenshot(page, "documents-list", DESKTOP)
+
+
+def test_editor_attaches_a_pdf_to_a_publication_in_a_named_chooser_dialog(
+    page, live_site, admin_user, corpus_dir
+):
+    add_publication = reverse(
+        "wagtailadmin_pages:add", args=["kb", "publicationpage", section("publikationer").pk]
+    )
+    log_in(page, live_site, admin_user)
+    page.goto(f"{live_site.url}{add_publication}")
+
+    page.get_by_role("button", name="Vælg et dokument").click()
+    chooser = page.get_by_role("dialog", name="Vælg et dokument")
+    chooser.get_by_role("tab", name="Upload").click()
+    expect(chooser.get_by_role("textbox", name="Tags")).to_be_editable()
+    assert_accessible(page)
+    chooser.get_by_label("Titel").fill("Evaluering")
+    chooser.get_by_label("Fil").set_input_files(
+        corpus_dir / "pdf" / "sport-for-livet-evaluering.pdf"
+    )
+    chooser.get_by_role("button", name="Upload").click()
+
+    expect(chooser).to_be_hidden()
+    expect(page.get_by_text("Evaluering", exact=True)).to_be_visible()
+
+
+def log_in(page, live_site, user) -> None:
+    page.goto(f"{live_site.url}/admin/login/")
+    page.get_by_label("Brugernavn").fill(user.username)
+    page.get_by_label("Adgangskode").fill("password")
+    page.get_by_role("button", name="Log ind").click()
