@@ -17,7 +17,11 @@ class TextColumn(Column):
 
     def render_cell_html(self, instance, parent_context):
         value = self.get_value(instance)
-        return format_html("<td>{}</td>", "" if value is None else value)
+        return format_html("<td{}>{}</td>", self.class_attribute, "" if value is None else value)
+
+    @property
+    def class_attribute(self) -> str:
+        return format_html(' class="{}"', self.classname) if self.classname else ""
 
 
 class LinkColumn(TextColumn):
@@ -33,7 +37,9 @@ class LinkColumn(TextColumn):
         url = reverse(self.url_name, args=[instance.pk])
         if self.next_url:
             url = set_query_params(url, {"next": self.next_url})
-        return format_html('<td><a href="{}">{}</a></td>', url, self.get_value(instance))
+        return format_html(
+            '<td{}><a href="{}">{}</a></td>', self.class_attribute, url, self.get_value(instance)
+        )
 
 
 # Danish short formats written out: Django's date_format costs more than the rest of a cell.

@@ -19,6 +19,9 @@ from advisory.workflow import person_name
 
 #: A list's column that is left out where the list is narrow, as on a phone (advisory.css).
 WIDE_ONLY = "list-column-wide-only"
+#: A column of typed words and names whose long compounds ("Bestyrelsesansvarsforsikring") break
+#: where the list is tight, rather than push its last columns out of view (advisory.css).
+BREAKS_LONG_WORDS = "list-column-breaks-words"
 
 
 class CaseViewSet(ModelViewSet):
@@ -37,8 +40,15 @@ class CaseViewSet(ModelViewSet):
         LinkColumn(
             "reference", url_name="sager:detail", label=_("Reference"), sort_key="reference"
         ),
-        TextColumn("subject", label=_("Emnelinje"), sort_key="subject"),
-        TextColumn("organisation", label=_("Organisation"), sort_key="organisation__name"),
+        TextColumn(
+            "subject", label=_("Emnelinje"), sort_key="subject", classname=BREAKS_LONG_WORDS
+        ),
+        TextColumn(
+            "organisation",
+            label=_("Organisation"),
+            sort_key="organisation__name",
+            classname=BREAKS_LONG_WORDS,
+        ),
         TextColumn("topic", label=_("Emne")),
         TextColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
         TextColumn(

@@ -1,6 +1,7 @@
 """A secretary handles a phone call from start to finish in the admin, in Chromium."""
 
 import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import expect
@@ -15,7 +16,7 @@ from tests.browser.conftest import (
     assert_accessible,
     screenshot,
 )
-from tests.factories import GuidePageFactory, section
+from tests.factories import GuidePageFactory, TopicFactory, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "hemmeligt-kodeord"
@@ -399,3 +400,24 @@ def test_every_column_of_the_case_list_can_be_reached_on_a_phone(page, live_site
     assert box["x"] + box["width"] <= PHONE + 1, box
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
     assert_accessible(page)
+
+
+def test_every_column_of_the_case_list_fits_a_laptop_beside_the_open_menu(page, live_site):
+    """A 13-inch laptop at 1280 px with Wagtail's menu open: "Oprettet" scrolled out of view."""
+    staff = secretary(username="sofie", first_name="Sofie", last_name="Holm")
+    case = CaseFactory(
+        subject="Bestyrelsesansvarsforsikring",
+        organisation=OrganisationFactory(name="Opgangsfællesskabet Kastanjen"),
+        topic=TopicFactory(slug="brugerinddragelse", name="Brugerinddragelse"),
+    )
+    Case.objects.filter(pk=case.pk).update(
+        assignee=staff, due_date=date(2026, 1, 5), follow_up_date=date(2026, 2, 1)
+    )
+    log_in(page, live_site.url, staff)
+    page.goto(f"{live_site.url}/admin/sager/")
+    table = page.get_by_role("region", name="Sager")
+
+    expect(page.get_by_role("cell", name="05.01.2026 – overskredet")).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Oprettet")).to_be_in_viewport()
+    assert table.evaluate("table => table.scrollWidth <= table.clientWidth")
+    screenshot(page, "advisory-case-list-laptop", DESKTOP)
