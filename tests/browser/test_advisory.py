@@ -324,6 +324,7 @@ def test_the_organisation_list_keeps_names_readable_on_a_phone(page, live_site):
 
     expect(headings.filter(visible=True)).to_have_text(["Navn", "Kommune", "Medlem"])
     assert_add_button_leaves_room_for_the_title(page, "Tilføj organisation")
+    assert_title_is_uncovered(page, PHONE, "Organisationer")  # beside the export menu too
     name = page.get_by_role("link", name="Bofællesskabet Toftegården")
     assert_readable_on_a_phone(page, name)
     screenshot(page, "advisory-organisation-list", PHONE)
