@@ -185,6 +185,7 @@ class ContactViewSet(ModelViewSet):
     index_view_class = views.ContactIndexView
     add_view_class = views.ContactCreateView
     edit_view_class = views.EditThenReturnView
+    delete_view_class = views.DeleteThenReturnView
     copy_view_enabled = False
     list_display = [
         "name",

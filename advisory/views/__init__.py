@@ -3,6 +3,7 @@ from advisory.views.case_page import CaseDetailView
 from advisory.views.organisations import (
     ContactCreateView,
     ContactIndexView,
+    DeleteThenReturnView,
     EditThenReturnView,
     OrganisationIndexView,
     OrganisationInspectView,
@@ -16,6 +17,7 @@ __all__ = [
     "CaseIndexView",
     "ContactCreateView",
     "ContactIndexView",
+    "DeleteThenReturnView",
     "EditThenReturnView",
     "OrganisationIndexView",
     "OrganisationInspectView",

@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Table, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request, set_query_params
-from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic import (
+    CreateView,
+    DeleteView,
+    EditView,
+    IndexView,
+    InspectView,
+)
 from wagtail.permissions import policy_registry
 
 from advisory.columns import LinkColumn, TextColumn, opened_day
@@ -62,10 +68,18 @@ class OrganisationIndexView(CompactAddButtonMixin, IndexView):
         return [name, *others]
 
 
+def keeping_next(request, url: str) -> str:
+    """``url`` with the page to go back to that the request's address gives (Wagtail's ``next``,
+    only to this site), if it gives one."""
+    if next_url := get_valid_next_url_from_request(request):
+        return set_query_params(url, {"next": next_url})
+    return url
+
+
 class EditThenReturnView(EditView):
     """A form that, saved, goes back to the page it was opened from when its address says so
-    (Wagtail's ``next``, only to this site), such as an organisation's page; otherwise to the
-    list."""
+    (Wagtail's ``next``), such as an organisation's page; otherwise to the list. Its delete
+    button passes the way back on (``DeleteThenReturnView``)."""
 
     def get_success_url(self):
         return get_valid_next_url_from_request(self.request) or super().get_success_url()
@@ -74,9 +88,22 @@ class EditThenReturnView(EditView):
         context = super().get_context_data(**kwargs)
         # The form posts to its own address: with ``next`` in it, a save that fails and is
         # corrected still goes back.
-        if next_url := get_valid_next_url_from_request(self.request):
-            context["action_url"] = set_query_params(context["action_url"], {"next": next_url})
+        context["action_url"] = keeping_next(self.request, context["action_url"])
         return context
+
+    def get_delete_url(self):
+        delete_url = super().get_delete_url()
+        return delete_url and keeping_next(self.request, delete_url)
+
+
+class DeleteThenReturnView(DeleteView):
+    """A deletion that goes back to the page its edit form was opened from, such as the
+    organisation's page a contact was deleted from. An organisation keeps Wagtail's own: its page
+    is gone with it, so its deletion ends on the list, and only "Nej, slet ikke" goes back."""
+
+    def get_delete_url(self):
+        # The confirmation posts here: with ``next`` in the address, the deletion goes back.
+        return keeping_next(self.request, super().get_delete_url())
 
 
 class OrganisationInspectView(InspectView):

@@ -11,9 +11,14 @@ import pytest
 from django.urls import reverse
 
 from advisory import workflow
-from advisory.models import Contact
+from advisory.models import Contact, Organisation
 from advisory.models.cases import Status
-from tests.advisory.factories import CaseFactory, ContactFactory, OrganisationFactory
+from tests.advisory.factories import (
+    CaseFactory,
+    ContactFactory,
+    OrganisationFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -155,6 +160,40 @@ def test_an_organisation_edited_from_its_page_leads_back_there(client, staff):
     assert response.status_code == 302
     assert response.url == page_url(solstuen)
     assert "Solstuen i Odense" in client.get(response.url).content.decode()
+
+
+def delete_from(edit_form_url: str, client):
+    """Press the edit form's "Slet", then confirm: the response to the confirmation."""
+    form = client.get(edit_form_url).content.decode()
+    confirm_url = html.unescape(re.search(r'href="([^"]*/delete/[^"]*)"', form)[1])
+    confirmation = client.get(confirm_url).content.decode()
+    action = html.unescape(re.search(r'<form action="([^"]+)" method="POST"', confirmation)[1])
+    return client.post(action)
+
+
+def test_a_contact_deleted_from_an_organisations_page_leads_back_there(client, staff):
+    solstuen = OrganisationFactory(name="Solstuen")
+    ContactFactory(organisation=solstuen, name="Lone Berg")
+    edit_contact = link_on(client.get(page_url(solstuen)).content.decode(), "Lone Berg")
+
+    response = delete_from(edit_contact, client)
+
+    assert response.status_code == 302
+    assert response.url == page_url(solstuen)
+    assert not Contact.objects.exists()
+
+
+def test_an_organisation_deleted_from_its_page_ends_on_the_list_as_its_page_is_gone(client):
+    client.force_login(UserFactory(username="chef", is_superuser=True))
+    solstuen = OrganisationFactory(name="Solstuen")
+    edit = link_on(
+        client.get(page_url(solstuen)).content.decode(), "Ret organisationens oplysninger"
+    )
+
+    response = delete_from(edit, client)
+
+    assert response.url == reverse("organisationer:index")
+    assert not Organisation.objects.exists()
 
 
 def test_editing_from_the_lists_still_leads_back_to_the_lists(client, staff):
