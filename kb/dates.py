@@ -19,10 +19,15 @@ ENDS_BEFORE_START = _("Slutdatoen må ikke ligge før startdatoen.")
 
 class KeepsWhatWasTyped:
     """For Wagtail's pickers: on leaving the field they turned 31.02 into 03.03 and words into
-    today, without a word. The form says what is wrong instead."""
+    today, without a word. The form says what is wrong instead. And a picker opens only while its
+    field has focus (date-pickers.js)."""
 
     def get_config(self):
         return {**super().get_config(), "validateOnBlur": False}
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=[forms.Script("kb/date-pickers.js", defer=True)])
 
 
 class TypedDateInput(KeepsWhatWasTyped, AdminDateInput):

@@ -386,6 +386,23 @@ def test_the_period_fields_are_marked_invalid_as_the_list_refreshes_and_valid_on
         expect(field).to_have_css("border-color", "rgb(202, 59, 59)")  # Wagtail's error red
 
 
+def test_tabbing_from_one_period_date_to_the_next_leaves_one_date_picker_open(page, live_site):
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.goto(f"{live_site.url}/admin/sager/")
+    page.get_by_role("button", name="Vis filtre").click()
+    page.locator("#filters-drilldown").get_by_role("button", name="Oprettet i perioden").click()
+    start, end = page.get_by_label("Fra", exact=True), page.get_by_label("Til og med")
+
+    start.focus()
+    page.keyboard.press("Tab")  # on at once, before the first picker had opened
+    expect(end).to_be_focused()
+    page.wait_for_timeout(300)  # a picker opens a tenth of a second after its field's focus
+
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+    expect(picker).to_have_count(1)
+    assert picker.bounding_box()["y"] > end.bounding_box()["y"]  # the one under "Til og med"
+
+
 def test_every_column_of_the_case_list_can_be_reached_on_a_phone(page, live_site):
     CaseFactory(subject="Sag fra i år")
     log_in(page, live_site.url, secretary(username="sofie"))
