@@ -18,7 +18,9 @@ class ReplyTemplate(models.Model):
     body = models.TextField(
         _("tekst"),
         help_text=_(
-            "Pladsholdere: {navn}, {reference}, {emne} og {sagsbehandler} udfyldes fra sagen."
+            "Pladsholdere: {navn} bliver spørgerens navn, {reference} sagens reference "
+            "(fx R-2026-0012), {emne} sagens emnelinje og {sagsbehandler} navnet på den, "
+            "der indsætter svaret."
         ),
     )
 
