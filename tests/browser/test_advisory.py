@@ -51,6 +51,8 @@ def test_secretary_logs_a_call_answers_it_closes_it_and_sees_it_reported(
     )
     groups = page.locator(".dashboard-cases section")
     assert groups.nth(0).bounding_box()["y"] == groups.nth(1).bounding_box()["y"]  # side by side
+    panel_edge = page.locator(".dashboard-cases").bounding_box()["x"]
+    assert groups.nth(0).bounding_box()["x"] >= panel_edge + 16  # not against the border
     assert_accessible(page)
 
     # Log the phone call as a new case.
