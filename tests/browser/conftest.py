@@ -91,3 +91,33 @@ def assert_accessible(page, within: str | None = None) -> None:
         for v in blocking
     )
     assert not blocking, f"axe fandt problemer på {page.url}:\n{report}"
+
+
+def log_in(page, live_site, user) -> None:
+    """Log in to the admin as ``user``, whose password is "password" (as pytest-django's
+    ``admin_user`` has)."""
+    page.goto(f"{live_site.url}/admin/login/")
+    page.get_by_label("Brugernavn").fill(user.username)
+    page.get_by_label("Adgangskode").fill("password")
+    page.get_by_role("button", name="Log ind").click()
+
+
+def inside(inner: dict, outer: dict) -> bool:
+    return (
+        inner["x"] >= outer["x"]
+        and inner["y"] >= outer["y"]
+        and inner["x"] + inner["width"] <= outer["x"] + outer["width"]
+        and inner["y"] + inner["height"] <= outer["y"] + outer["height"]
+    )
+
+
+def assert_title_is_uncovered(page, width: int, name: str = "Sager") -> None:
+    """The header's title (its last breadcrumb) is on the screen, neither end under a button."""
+    title = page.locator("[data-w-breadcrumbs] li:last-child a")
+    expect(title).to_have_text(name)
+    box = title.bounding_box()
+    assert inside(box, {"x": 0, "y": 0, "width": width, "height": 900}), box
+    middle = box["y"] + box["height"] / 2
+    for x in (box["x"] + 2, box["x"] + box["width"] - 2):  # both ends of the word
+        on_top = f"document.elementFromPoint({x}, {middle}).closest('li:last-child a')"
+        assert page.evaluate(f"!!{on_top}"), f"Titlen er dækket ved x={x}"

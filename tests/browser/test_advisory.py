@@ -14,6 +14,8 @@ from tests.browser.conftest import (
     PHONE,
     SETTLE_ANIMATIONS,
     assert_accessible,
+    assert_title_is_uncovered,
+    inside,
     screenshot,
 )
 from tests.factories import GuidePageFactory, TopicFactory, section
@@ -127,26 +129,6 @@ def test_an_impossible_time_typed_for_a_call_is_refused_as_typed_not_changed(pag
     expect(page.locator("#id_received_at")).to_have_value("31.02.2026 10:00")
     expect(page.get_by_text("Indtast gyldig dato/tid.")).to_be_visible()
     assert not Case.objects.exists()
-
-
-def inside(inner: dict, outer: dict) -> bool:
-    return (
-        inner["x"] >= outer["x"]
-        and inner["y"] >= outer["y"]
-        and inner["x"] + inner["width"] <= outer["x"] + outer["width"]
-        and inner["y"] + inner["height"] <= outer["y"] + outer["height"]
-    )
-
-
-def assert_title_is_uncovered(page, width: int, name: str = "Sager") -> None:
-    title = page.locator("[data-w-breadcrumbs] li:last-child a")
-    expect(title).to_have_text(name)
-    box = title.bounding_box()
-    assert inside(box, {"x": 0, "y": 0, "width": width, "height": 900}), box
-    middle = box["y"] + box["height"] / 2
-    for x in (box["x"] + 2, box["x"] + box["width"] - 2):  # both ends of the word
-        on_top = f"document.elementFromPoint({x}, {middle}).closest('li:last-child a')"
-        assert page.evaluate(f"!!{on_top}"), f"Titlen er dækket ved x={x}"
 
 
 def assert_add_button_leaves_room_for_the_title(page, label: str) -> None:

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from django.urls import reverse
 
-from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, screenshot
+from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, log_in, screenshot
 from tests.factories import blank_pdf, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -74,10 +74,3 @@ def test_editor_attaches_a_pdf_to_a_publication_in_a_named_chooser_dialog(
 
     expect(chooser).to_be_hidden()
     expect(page.get_by_text("Evaluering", exact=True)).to_be_visible()
-
-
-def log_in(page, live_site, user) -> None:
-    page.goto(f"{live_site.url}/admin/login/")
-    page.get_by_label("Brugernavn").fill(user.username)
-    page.get_by_label("Adgangskode").fill("password")
-    page.get_by_role("button", name="Log ind").click()
