@@ -23,5 +23,5 @@ def add_cases_panel(request, panels):
 @hooks.register("insert_global_admin_css")
 def advisory_stylesheet():
     """One stylesheet for the case tracker's screens, the dashboard panel and the case forms;
-    its phone fixes to Wagtail's selects and date picker serve every admin screen."""
+    its phone fixes to Wagtail's headers, selects and date picker serve every admin screen."""
     return format_html('<link rel="stylesheet" href="{}">', static("advisory/advisory.css"))

@@ -2,7 +2,6 @@ from advisory.views.admin import CaseCreateView, CaseEditView, CaseIndexView
 from advisory.views.case_page import CaseDetailView
 from advisory.views.organisations import (
     ContactCreateView,
-    ContactIndexView,
     DeleteThenReturnView,
     EditThenReturnView,
     OrganisationIndexView,
@@ -16,7 +15,6 @@ __all__ = [
     "CaseEditView",
     "CaseIndexView",
     "ContactCreateView",
-    "ContactIndexView",
     "DeleteThenReturnView",
     "EditThenReturnView",
     "OrganisationIndexView",

@@ -19,7 +19,6 @@ from advisory import workflow
 from advisory.forms import CASE_FIELDS
 from advisory.models import Case
 from advisory.public.intake import open_requester_case
-from advisory.views.listing import CompactAddButtonMixin
 from advisory.views.organisations import OrganisationChosenMixin
 from advisory.workflow import person_name
 from kb.spreadsheets import BOM, DELIMITER, as_text
@@ -44,7 +43,7 @@ def local_minute(value: datetime) -> datetime:
     return localtime(value).replace(tzinfo=None, second=0, microsecond=0)
 
 
-class CaseIndexView(CompactAddButtonMixin, IndexView):
+class CaseIndexView(IndexView):
     results_template_name = "advisory/admin/case_index_results.html"
     add_item_label = _("Log en henvendelse")
     custom_value_preprocess = {

@@ -24,7 +24,6 @@ from wagtail.permissions import policy_registry
 
 from advisory.columns import LinkColumn, TextColumn, opened_day
 from advisory.models import Case, Contact, Organisation
-from advisory.views.listing import CompactAddButtonMixin
 
 #: The newest cases shown on an organisation's page; "Se alle sager" leads to the rest.
 CASES_SHOWN = 10
@@ -53,7 +52,7 @@ class OrganisationChosenMixin:
         return initial
 
 
-class OrganisationIndexView(CompactAddButtonMixin, IndexView):
+class OrganisationIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("municipality")
 
@@ -205,10 +204,6 @@ class OrganisationInspectView(InspectView):
         newest = self.object.cases.order_by("-opened_at")[:CASES_SHOWN]
         caption = _("Sager fra %(name)s, nyeste først") % {"name": self.object.name}
         return Table(columns, newest, caption=caption)
-
-
-class ContactIndexView(CompactAddButtonMixin, IndexView):
-    pass
 
 
 class ContactCreateView(OrganisationChosenMixin, CreateView):

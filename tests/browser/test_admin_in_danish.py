@@ -3,7 +3,14 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, assert_accessible, screenshot
+from tests.browser.conftest import (
+    DESKTOP,
+    PHONE,
+    assert_accessible,
+    assert_title_is_uncovered,
+    log_in,
+    screenshot,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -12,10 +19,7 @@ def test_the_site_history_is_filtered_by_labelled_dates_and_says_so_in_danish(
     page, live_site, admin_user
 ):
     page.set_viewport_size({"width": PHONE, "height": 740})
-    page.goto(f"{live_site.url}/admin/login/")
-    page.get_by_label("Brugernavn").fill(admin_user.username)
-    page.get_by_label("Adgangskode").fill("password")
-    page.get_by_role("button", name="Log ind").click()
+    log_in(page, live_site, admin_user)
 
     page.goto(f"{live_site.url}/admin/reports/site-history/")
     page.get_by_role("button", name="Vis filtre").click()
@@ -27,3 +31,21 @@ def test_the_site_history_is_filtered_by_labelled_dates_and_says_so_in_danish(
     expect(page.get_by_label("Til og med")).to_be_visible()
     assert_accessible(page, within="#filters-drilldown")
     screenshot(page, "site-history-date-filter", PHONE)
+
+
+def test_wagtails_lists_show_their_whole_title_beside_the_add_button_on_a_phone(
+    page, live_site, admin_user
+):
+    log_in(page, live_site, admin_user)
+    for address, title, add_button in [
+        ("/admin/documents/", "Dokumenter", "Tilføj et dokument"),
+        ("/admin/users/", "Brugere", "Tilføj en bruger"),
+    ]:
+        page.set_viewport_size({"width": PHONE, "height": 740})
+        page.goto(f"{live_site.url}{address}")
+        # Only the button's + shows; screen readers still hear its label.
+        expect(page.get_by_role("link", name=add_button)).to_be_visible()
+        assert_title_is_uncovered(page, PHONE, title)
+        assert_accessible(page)
+        screenshot(page, f"admin-list-{title.lower()}", PHONE)
+        screenshot(page, f"admin-list-{title.lower()}", DESKTOP)
