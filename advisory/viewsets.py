@@ -16,9 +16,8 @@ from advisory.filters import CaseFilterSet, OrganisationFilterSet
 from advisory.forms import CaseEditForm, CaseIntakeForm
 from advisory.models import Case, Contact, Organisation, ReplyTemplate
 from advisory.workflow import person_name
+from kb.list_columns import WIDE_ONLY
 
-#: A list's column that is left out where the list is narrow, as on a phone (advisory.css).
-WIDE_ONLY = "list-column-wide-only"
 #: A column of typed words and names whose long compounds ("Bestyrelsesansvarsforsikring") break
 #: where the list is tight, rather than push its last columns out of view (advisory.css).
 BREAKS_LONG_WORDS = "list-column-breaks-words"

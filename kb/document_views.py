@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.views import documents, multiple
 
+from kb.list_columns import WIDE_ONLY
+
 
 class DocumentFilterSet(documents.DocumentsFilterSet):
     searchable_text = django_filters.ChoiceFilter(
@@ -33,6 +35,12 @@ class DocumentIndexView(documents.IndexView):
         # Under the title of a file whose text could not be read, a line saying so: no column,
         # which a phone has no room for.
         title.cell_template_name = "kb/admin/document_title_cell.html"
+        # On a phone the title keeps the room: the file's name and its date are left out.
+        for column in columns:
+            if column.name in ("filename", "created_at"):
+                column.classname = WIDE_ONLY
+        file = next(column for column in columns if column.name == "filename")
+        file.cell_template_name = "kb/admin/document_file_cell.html"
         return columns
 
 

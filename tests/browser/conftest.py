@@ -121,3 +121,11 @@ def assert_title_is_uncovered(page, width: int, name: str = "Sager") -> None:
     for x in (box["x"] + 2, box["x"] + box["width"] - 2):  # both ends of the word
         on_top = f"document.elementFromPoint({x}, {middle}).closest('li:last-child a')"
         assert page.evaluate(f"!!{on_top}"), f"Titlen er dækket ved x={x}"
+
+
+def assert_readable_on_a_phone(page, name) -> None:
+    """A list's ``name`` link takes at most two lines (squeezed by too many columns, names stood
+    a few letters a line: "Bofæ / lless / kabet / …"), and the page is no wider than the phone."""
+    assert name.evaluate("link => link.getClientRects().length") <= 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    assert_accessible(page)

@@ -14,6 +14,7 @@ from tests.browser.conftest import (
     PHONE,
     SETTLE_ANIMATIONS,
     assert_accessible,
+    assert_readable_on_a_phone,
     assert_title_is_uncovered,
     inside,
     screenshot,
@@ -289,14 +290,6 @@ def test_an_organisations_page_shows_who_to_call_and_what_it_was_helped_with(pag
     expect(page.locator("#id_name")).to_have_value("Lone Berg")
     page.get_by_role("button", name="Gem").click()
     expect(page.get_by_role("heading", name="Solstuen")).to_be_visible()  # back where it began
-
-
-def assert_readable_on_a_phone(page, name) -> None:
-    """A list's ``name`` link takes at most two lines (squeezed by too many columns, names stood
-    a few letters a line: "Bofæ / lless / kabet / …"), and the page is no wider than the phone."""
-    assert name.evaluate("link => link.getClientRects().length") <= 2
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
-    assert_accessible(page)
 
 
 def test_the_organisation_list_keeps_names_readable_on_a_phone(page, live_site):

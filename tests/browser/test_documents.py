@@ -6,7 +6,14 @@ from playwright.sync_api import expect
 
 from django.urls import reverse
 
-from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, log_in, screenshot
+from tests.browser.conftest import (
+    DESKTOP,
+    PHONE,
+    assert_accessible,
+    assert_readable_on_a_phone,
+    log_in,
+    screenshot,
+)
 from tests.factories import blank_pdf, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,6 +55,9 @@ def test_editor_learns_at_upload_and_in_the_list_which_pdfs_cannot_be_searched(
     expect(marked).to_have_count(1)
     expect(marked).to_contain_text("scannet-referat")
     assert_accessible(page)
+    page.set_viewport_size({"width": PHONE, "height": 740})
+    # The title keeps the room on a phone: the file's name and its date are left out.
+    assert_readable_on_a_phone(page, page.get_by_role("link", name="sport-for-livet-evaluering"))
     screenshot(page, "documents-list", PHONE)
     screenshot(page, "documents-list", DESKTOP)
 
