@@ -73,7 +73,10 @@ class StepsBlock(blocks.StructBlock):
                         features=RICH_TEXT_FEATURES, required=False, label=_("Tekst")
                     ),
                 ),
-            ]
+            ],
+            # Heads each step in the editor; without it a new step's header was empty, and so
+            # were its link and its entry in the side menu.
+            label=_("Trin"),
         ),
         label=_("Trin"),
     )
