@@ -1,0 +1,60 @@
+"""An editor writes an article in Wagtail's page editor with a screen reader: every rich-text
+field is a textbox named by its label, also in blocks added while editing."""
+
+import pytest
+from playwright.sync_api import expect
+
+from django.urls import reverse
+
+from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, log_in, screenshot
+from tests.factories import MethodPageFactory, section
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_text_blocks_added_to_a_new_article_are_named_textboxes(page, live_site, admin_user):
+    add_method = reverse("wagtailadmin_pages:add", args=["kb", "methodpage", section("metoder").pk])
+    log_in(page, live_site, admin_user)
+    page.goto(f"{live_site.url}{add_method}")
+
+    add_block(page, "Tekst")
+    add_block(page, "Fremhævet boks")
+    add_block(page, "Trin for trin")
+
+    texts = page.get_by_role("textbox", name="Tekst")
+    expect(texts).to_have_count(3)
+    assert_accessible(page)
+    screenshot(page, "page-editor-new-method", PHONE)
+    assert_accessible(page)
+    screenshot(page, "page-editor-new-method", DESKTOP)
+    texts.first.fill("Sådan kommer I i gang.")
+    expect(texts.first).to_have_text("Sådan kommer I i gang.")
+
+
+def test_text_of_an_existing_article_and_a_block_added_to_it_are_named_textboxes(
+    page, live_site, admin_user
+):
+    method = MethodPageFactory(parent=section("metoder"), title="Frivilligmentor")
+    log_in(page, live_site, admin_user)
+    page.goto(f"{live_site.url}{reverse('wagtailadmin_pages:edit', args=[method.pk])}")
+
+    expect(page.get_by_role("textbox", name="Tekst")).to_have_text("Brødtekst om værestedet.")
+    add_block(page, "Tekst")
+
+    expect(page.get_by_role("textbox", name="Tekst")).to_have_count(2)
+    assert_accessible(page)
+
+
+def test_a_sections_introduction_is_a_named_textbox(page, live_site, admin_user):
+    log_in(page, live_site, admin_user)
+    edit_section = reverse("wagtailadmin_pages:edit", args=[section("metoder").pk])
+    page.goto(f"{live_site.url}{edit_section}")
+
+    expect(page.get_by_role("textbox", name="Introduktion")).to_be_editable()
+    assert_accessible(page)
+
+
+def add_block(page, label: str) -> None:
+    """Add a block of the type ``label`` at the end of the article's body."""
+    page.get_by_role("button", name="Indsæt en blok").last.click()
+    page.get_by_role("option", name=label, exact=True).click()
