@@ -4,9 +4,13 @@ be read: search cannot find words inside those, and the edit page alone said so.
 import django_filters
 
 from django import forms
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.documents import get_permission_policy
 from wagtail.documents.views import documents, multiple
 
 from kb.list_columns import WIDE_ONLY
@@ -47,3 +51,14 @@ class DocumentIndexView(documents.IndexView):
 class AddDocumentsView(multiple.AddView):
     # Each uploaded file's form says at once when its text could not be read.
     edit_form_template_name = "kb/admin/document_upload_form.html"
+
+
+def document_text_status(request):
+    """The warning about a document whose text could not be read, for the page editor to show
+    beside it once chosen (kb.panels.DocumentPanel); nothing for a document search can read."""
+    pk = request.GET.get("id", "")
+    if not pk.isdigit():
+        raise Http404
+    choosable = get_permission_policy().instances_user_has_permission_for(request.user, "choose")
+    document = get_object_or_404(choosable, pk=pk)
+    return TemplateResponse(request, "kb/admin/document_text_status.html", {"document": document})

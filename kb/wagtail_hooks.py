@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kb.active_filters import DateRangeInWords, NumberRangeInWords
-from kb.document_views import AddDocumentsView, DocumentIndexView
+from kb.document_views import AddDocumentsView, DocumentIndexView, document_text_status
 from kb.models import Audience, Synonym, Topic
 from kb.search.reports import search_report
 
@@ -66,6 +66,7 @@ def register_document_views():
         path("documents/", DocumentIndexView.as_view()),
         path("documents/results/", DocumentIndexView.as_view(results_only=True)),
         path("documents/multiple/add/", AddDocumentsView.as_view()),
+        path("documents/tekststatus/", document_text_status, name="kb_document_text_status"),
     ]
 
 

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from kb.blocks import ArticleBodyBlock
 from kb.models.taxonomy import Audience, Topic, danish_slugify
+from kb.panels import DocumentPanel
 
 ARTICLES_PER_PAGE = 12
 RELATED_LIMIT = 4
@@ -292,7 +293,7 @@ class PublicationPage(ArticlePage):
         verbose_name=_("dokument"),
     )
 
-    content_panels = ArticlePage.content_panels + [FieldPanel("document")]
+    content_panels = ArticlePage.content_panels + [DocumentPanel("document")]
 
     class Meta:
         verbose_name = _("publikation")

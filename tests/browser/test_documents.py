@@ -4,6 +4,7 @@ and attaches one to a publication through the document chooser."""
 import pytest
 from playwright.sync_api import expect
 
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from tests.browser.conftest import (
@@ -14,7 +15,7 @@ from tests.browser.conftest import (
     log_in,
     screenshot,
 )
-from tests.factories import blank_pdf, section
+from tests.factories import KbDocumentFactory, blank_pdf, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -84,3 +85,42 @@ def test_editor_attaches_a_pdf_to_a_publication_in_a_named_chooser_dialog(
 
     expect(chooser).to_be_hidden()
     expect(page.get_by_text("Evaluering", exact=True)).to_be_visible()
+
+
+def test_editor_uploading_a_scanned_pdf_in_the_chooser_is_warned_beside_the_publications_document(
+    page, live_site, admin_user, corpus_dir, tmp_path
+):
+    scan = tmp_path / "scannet-referat.pdf"
+    scan.write_bytes(blank_pdf())
+    KbDocumentFactory(title="Evaluering", file=ContentFile(b"Sport og trivsel", name="eval.txt"))
+    add_publication = reverse(
+        "wagtailadmin_pages:add", args=["kb", "publicationpage", section("publikationer").pk]
+    )
+    log_in(page, live_site, admin_user)
+    page.goto(f"{live_site.url}{add_publication}")
+
+    page.get_by_role("button", name="Vælg et dokument").click()
+    chooser = page.get_by_role("dialog", name="Vælg et dokument")
+    chooser.get_by_role("tab", name="Upload").click()
+    chooser.get_by_label("Titel").fill("Scannet referat")
+    chooser.get_by_label("Fil").set_input_files(scan)
+    chooser.get_by_role("button", name="Upload").click()
+
+    expect(chooser).to_be_hidden()
+    warning = page.get_by_test_id("text-extraction-status")
+    expect(warning).to_contain_text("Der kunne ikke læses tekst fra filen.")
+    expect(warning).to_contain_text("måske et scannet billede")
+    expect(warning.get_by_role("link", name="dokumentets side")).to_be_visible()
+    assert_accessible(page)
+    warning.scroll_into_view_if_needed()
+    screenshot(page, "publication-scanned-document", PHONE)
+    screenshot(page, "publication-scanned-document", DESKTOP)
+
+    chosen = page.locator("[data-field-input]").filter(has_text="Scannet referat")
+    chosen.get_by_role("button", name="Handlinger").click()
+    page.get_by_role("button", name="Vælg et andet dokument").click()
+    chooser.get_by_role("link", name="Evaluering").click()
+    expect(chooser).to_be_hidden()
+    content = page.get_by_role("tabpanel", name="Indhold")
+    expect(content.get_by_text("Evaluering", exact=True)).to_be_visible()
+    expect(warning).to_have_count(0)
