@@ -19,12 +19,12 @@ $(document).on("show.bs.modal", ".modal", (event) => {
   event.currentTarget.setAttribute("aria-labelledby", heading.id);
 });
 
-// A rich-text field (Draftail) is typed into a textbox that the editor draws beside the field's
-// hidden input, which is what the field's label names. The textbox is named by that label; in a
-// StructBlock ("Fremhævet boks") by the label above the field, which points at nothing; and as a
-// StreamField's own text block, which has no label, by the block type in its header ("Tekst").
-// Blocks added later are named as their editor appears.
-const richTextLabel = (input) => {
+// The rich-text editor (Draftail) and the table editor (Handsontable) are typed into through
+// areas that they draw for a field, whose label names only the field's hidden input. Each area is
+// named by that label instead: in a StructBlock ("Fremhævet boks") the label above the field,
+// which points at nothing, and as a StreamField's own block, which has no label, the block type
+// in its header ("Tekst", "Tabel"). Blocks added later are named as their editor appears.
+const fieldLabel = (input) => {
   const above = input.closest("[data-field-wrapper]")?.previousElementSibling;
   return (
     document.querySelector(`label[for="${input.id}"]`) ||
@@ -33,17 +33,31 @@ const richTextLabel = (input) => {
   );
 };
 
-const nameRichTextBoxes = () => {
-  for (const textbox of document.querySelectorAll(
-    ".public-DraftEditor-content:not([aria-labelledby])",
-  )) {
-    const editor = textbox.closest("[data-draftail-editor-wrapper]");
-    const input = editor?.parentElement.querySelector(":scope > input[id]");
-    const label = input && richTextLabel(input);
-    if (!label) continue;
-    label.id ||= `${input.id}-label`;
-    textbox.setAttribute("aria-labelledby", label.id);
+const TABLE = "-handsontable-container";
+const typingAreas = {
+  // Draftail's textbox, drawn beside the field's input.
+  ".public-DraftEditor-content": (area) =>
+    area
+      .closest("[data-draftail-editor-wrapper]")
+      ?.parentElement.querySelector(":scope > input[id]"),
+  // Handsontable's area for the chosen cell, in a container named after the field's input.
+  ".handsontableInput": (area) =>
+    document.getElementById(area.closest(`[id$="${TABLE}"]`)?.id.slice(0, -TABLE.length)),
+  // Handsontable's copy-and-paste area, one for all tables: named as the first (all are "Tabel").
+  "#HandsontableCopyPaste": () =>
+    document.getElementById(document.querySelector(`[id$="${TABLE}"]`)?.id.slice(0, -TABLE.length)),
+};
+
+const nameTypingAreas = () => {
+  for (const [selector, inputOf] of Object.entries(typingAreas)) {
+    for (const area of document.querySelectorAll(`${selector}:not([aria-labelledby])`)) {
+      const input = inputOf(area);
+      const label = input && fieldLabel(input);
+      if (!label) continue;
+      label.id ||= `${input.id}-label`;
+      area.setAttribute("aria-labelledby", label.id);
+    }
   }
 };
-new MutationObserver(nameRichTextBoxes).observe(document.body, { childList: true, subtree: true });
-nameRichTextBoxes();
+new MutationObserver(nameTypingAreas).observe(document.body, { childList: true, subtree: true });
+nameTypingAreas();

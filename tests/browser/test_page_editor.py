@@ -54,6 +54,29 @@ def test_a_sections_introduction_is_a_named_textbox(page, live_site, admin_user)
     assert_accessible(page)
 
 
+def test_a_table_in_an_article_is_typed_into_through_a_textbox_named_by_its_block(
+    page, live_site, admin_user
+):
+    opening_hours = {
+        "data": [["Dag", "Åbent"], ["Mandag", "10-16"]],
+        "first_row_is_table_header": True,
+    }
+    method = MethodPageFactory(
+        parent=section("metoder"), body=[{"type": "table", "value": opening_hours}]
+    )
+    log_in(page, live_site, admin_user)
+    page.goto(f"{live_site.url}{reverse('wagtailadmin_pages:edit', args=[method.pk])}")
+
+    expect(page.get_by_role("cell", name="Mandag")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("cell", name="Mandag").dblclick()
+    content = page.get_by_role("tabpanel", name="Indhold")
+    cell = content.get_by_role("textbox", name="Tabel", exact=True)
+    expect(cell).to_be_focused()
+    expect(cell).to_have_value("Mandag")
+    assert_accessible(page)
+
+
 def add_block(page, label: str) -> None:
     """Add a block of the type ``label`` at the end of the article's body."""
     page.get_by_role("button", name="Indsæt en blok").last.click()
