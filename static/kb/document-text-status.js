@@ -4,7 +4,8 @@ document.addEventListener("change", async ({ target }) => {
   const status = target.id && document.querySelector(`[data-document-text-status="${target.id}"]`);
   if (!status) return;
   const chosen = target.value;
-  const response = chosen ? await fetch(`${status.dataset.url}?id=${encodeURIComponent(chosen)}`) : null;
+  const url = `${status.dataset.url}?id=${encodeURIComponent(chosen)}`;
+  const response = chosen ? await fetch(url) : null;
   const warning = response?.ok ? await response.text() : "";
   // Another document may have been chosen while this one's answer was on its way.
   if (target.value === chosen) status.innerHTML = warning;
