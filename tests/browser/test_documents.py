@@ -66,15 +66,7 @@ def test_editor_learns_at_upload_and_in_the_list_which_pdfs_cannot_be_searched(
 def test_editor_attaches_a_pdf_to_a_publication_in_a_named_chooser_dialog(
     page, live_site, admin_user, corpus_dir
 ):
-    add_publication = reverse(
-        "wagtailadmin_pages:add", args=["kb", "publicationpage", section("publikationer").pk]
-    )
-    log_in(page, live_site, admin_user)
-    page.goto(f"{live_site.url}{add_publication}")
-
-    page.get_by_role("button", name="Vælg et dokument").click()
-    chooser = page.get_by_role("dialog", name="Vælg et dokument")
-    chooser.get_by_role("tab", name="Upload").click()
+    chooser = open_the_document_choosers_upload_tab(page, live_site, admin_user)
     expect(chooser.get_by_role("textbox", name="Tags")).to_be_editable()
     assert_accessible(page)
     chooser.get_by_label("Titel").fill("Evaluering")
@@ -93,15 +85,7 @@ def test_editor_uploading_a_scanned_pdf_in_the_chooser_is_warned_beside_the_publ
     scan = tmp_path / "scannet-referat.pdf"
     scan.write_bytes(blank_pdf())
     KbDocumentFactory(title="Evaluering", file=ContentFile(b"Sport og trivsel", name="eval.txt"))
-    add_publication = reverse(
-        "wagtailadmin_pages:add", args=["kb", "publicationpage", section("publikationer").pk]
-    )
-    log_in(page, live_site, admin_user)
-    page.goto(f"{live_site.url}{add_publication}")
-
-    page.get_by_role("button", name="Vælg et dokument").click()
-    chooser = page.get_by_role("dialog", name="Vælg et dokument")
-    chooser.get_by_role("tab", name="Upload").click()
+    chooser = open_the_document_choosers_upload_tab(page, live_site, admin_user)
     chooser.get_by_label("Titel").fill("Scannet referat")
     chooser.get_by_label("Fil").set_input_files(scan)
     chooser.get_by_role("button", name="Upload").click()
@@ -124,3 +108,16 @@ def test_editor_uploading_a_scanned_pdf_in_the_chooser_is_warned_beside_the_publ
     content = page.get_by_role("tabpanel", name="Indhold")
     expect(content.get_by_text("Evaluering", exact=True)).to_be_visible()
     expect(warning).to_have_count(0)
+
+
+def open_the_document_choosers_upload_tab(page, live_site, user):
+    """Log in, open a new publication's form and, in its document chooser, the upload tab."""
+    add_publication = reverse(
+        "wagtailadmin_pages:add", args=["kb", "publicationpage", section("publikationer").pk]
+    )
+    log_in(page, live_site, user)
+    page.goto(f"{live_site.url}{add_publication}")
+    page.get_by_role("button", name="Vælg et dokument").click()
+    chooser = page.get_by_role("dialog", name="Vælg et dokument")
+    chooser.get_by_role("tab", name="Upload").click()
+    return chooser
