@@ -187,23 +187,24 @@ LIMIT 1
 """
 
 
-def verb_bases(token: str) -> list[str]:
-    """``token`` without each noun ending it has (træningen → træn), for the verb it may be a
-    noun of: the Danish stemmer reads such a base as the verb (træn, like træne)."""
+def without_endings(token: str, endings) -> list[str]:
+    """``token`` without each of ``endings`` it has, where at least MIN_BASE letters are left."""
     return [
         token[: -len(ending)]
-        for ending in NOUN_ENDINGS
+        for ending in endings
         if token.endswith(ending) and len(token) - len(ending) >= MIN_BASE
     ]
 
 
+def verb_bases(token: str) -> list[str]:
+    """``token`` without each noun ending it has (træningen → træn), for the verb it may be a
+    noun of: the Danish stemmer reads such a base as the verb (træn, like træne)."""
+    return without_endings(token, NOUN_ENDINGS)
+
+
 def noun_forms(token: str) -> list[str]:
     """The nouns in -ing a verb may make (registrerer → registrering, kortlægge → kortlægning)."""
-    bases = {
-        token[: -len(ending)]
-        for ending in VERB_ENDINGS
-        if token.endswith(ending) and len(token) - len(ending) >= MIN_BASE
-    }
+    bases = set(without_endings(token, VERB_ENDINGS))
     bases |= {base[:-1] for base in bases if base[-1] == base[-2]}  # kortlægg → kortlæg
     return sorted(base + ending for base in bases for ending in ("ing", "ning"))
 
