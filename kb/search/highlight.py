@@ -3,9 +3,9 @@
 import re
 from collections import Counter
 from functools import lru_cache
+from html import escape
 from itertools import islice
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 SNIPPET_CHARS = 220
@@ -52,9 +52,12 @@ def best_start(matches: list[re.Match]) -> int:
     """Where the window holding the most different matched words begins (the first such);
     ``matches`` are in lower-case text."""
     words = [match.group() for match in matches]
+    variety = len(set(words))
     in_window: Counter[str] = Counter()
     best, best_variety, end = matches[0].start(), 0, 0
     for first, match in enumerate(matches):
+        if best_variety == variety:  # no later window can hold more
+            break
         limit = match.start() + SNIPPET_CHARS - LEAD_CHARS
         while end < len(matches) and matches[end].start() < limit:
             in_window[words[end]] += 1

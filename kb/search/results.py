@@ -3,35 +3,28 @@ sorting, pagination, highlighted snippets, and a line in the query log."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import CharField, OuterRef, Subquery
-from django.db.models.functions import Cast
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.search.models import IndexEntry
 
 from kb.models import ArticlePage
 from kb.models.pages import NEWEST_FIRST
 from kb.remembered import remembered
-from kb.search import engine, prepared
+from kb.search import engine
 from kb.search.backends import DATABASE, backend_name, ranked_rows, with_fallback
 from kb.search.engine import EnginePage
 from kb.search.facets import (
     FACET_COLUMNS,
-    TAXONOMIES,
     CollectionFacets,
     Facet,
     FacetSelection,
     MatchFacets,
-    pk_array,
-    pk_array_param,
     with_facet_values,
 )
-from kb.search.highlight import snippet
+from kb.search.hits import load_hits
 from kb.search.query import ParsedQuery, parse
 from kb.search.visibility import shown_now, visible_articles
 
@@ -51,18 +44,6 @@ class Pick:
     url: str
     title: str
     description: str
-
-
-@dataclass
-class Hit:
-    """One result as listed: the page, a highlighted snippet, and whether an editor chose it
-    (with what the editor wrote about it, shown instead of the snippet)."""
-
-    page: ArticlePage
-    snippet: str
-    promoted: bool
-    topics: list[str]
-    description: str = ""
 
 
 @dataclass
@@ -210,50 +191,6 @@ def find(backend, parsed: ParsedQuery, selection: FacetSelection, sort: str, pag
     return engine_matches(backend, parsed, selection, sort, page_number, picks)
 
 
-# What a hit shows (kb/search/includes/hit.html) and what its URL needs.
-HIT_FIELDS = ("title", "url_path", "summary", "year", "content_type")
-
-
-NO_IDS = [-1]
-
-
-@cache
-def hits_sql() -> tuple[str, list, int]:
-    """The query for a result page's hits, compiled once, its parameters, and which of them
-    takes the ids: Django took longer to build and compile it than PostgreSQL to run it."""
-    # Visible again: the engine may not yet know of a page unpublished while it was down.
-    pages = shown_now(ArticlePage.objects.filter(pk__in=pk_array(NO_IDS))).only(*HIT_FIELDS)
-    # The plain text the database index keeps (summary, body, document text), so snippets
-    # need neither the StreamField nor the PDF text loaded.
-    indexed_text = IndexEntry.objects.filter(
-        content_type_id=OuterRef("content_type_id"),
-        object_id=Cast(OuterRef("pk"), CharField()),
-    ).values("body_text")
-    pages = with_facet_values(pages).annotate(indexed_text=Subquery(indexed_text))
-    sql, params = pages.order_by().query.sql_with_params()
-    return sql, list(params), params.index(pk_array_param(NO_IDS))
-
-
-def load_hits(ids: list[int], parsed: ParsedQuery, promoted: dict[int, str]) -> list[Hit]:
-    """The pages for one result page, in order, each with its snippet and topics' names;
-    ``promoted`` gives the editors' picks among them with what the editor wrote."""
-    sql, params, ids_at = hits_sql()
-    params = [*params[:ids_at], pk_array_param(ids), *params[ids_at + 1 :]]
-    by_id = {page.pk: page for page in ArticlePage.objects.raw(prepared.statement(sql), params)}
-    topics = TAXONOMIES["emne"]()
-    return [
-        Hit(
-            page,
-            snippet(page.indexed_text or page.summary, parsed.stems),
-            page.pk in promoted,
-            # In the taxonomy's order (by name, as the database sorts).
-            [name for pk, (_slug, name) in topics.items() if pk in page.topic_ids],
-            promoted.get(page.pk, ""),
-        )
-        for page in (by_id[pk] for pk in ids if pk in by_id)
-    ]
-
-
 def search(
     text: str, selection: FacetSelection, sort: str, page_number, logged: bool = True
 ) -> SearchOutcome:
@@ -274,7 +211,7 @@ def search(
             )
     # Only this page's hits are loaded; the paginator needs no more than the total.
     results = Paginator(range(matches.total), RESULTS_PER_PAGE).page(matches.number)
-    results.object_list = load_hits(matches.ids, parsed, pick_descriptions(parsed.text))
+    results.object_list = load_hits(matches.ids, parsed.stems, pick_descriptions(parsed.text))
     links = promoted_links(parsed.text) if results.number == 1 else []
     outcome = SearchOutcome(parsed, results, matches.facets, sort, backend, links)
     if logged and parsed.text and not selection and results.number == 1:

@@ -9,4 +9,4 @@ def search(client, query: str = "", **params):
 
 
 def titles(client, query: str = "", **params) -> list[str]:
-    return [hit.page.title for hit in search(client, query, **params).results]
+    return [hit.title for hit in search(client, query, **params).results]

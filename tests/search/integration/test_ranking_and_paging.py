@@ -50,7 +50,7 @@ def test_a_pick_that_is_unpublished_is_not_shown(client, search_backend):
 
     outcome = search(client, "frivillige")
 
-    assert [hit.page.title for hit in outcome.results] == ["Frivillige på værestedet"]
+    assert [hit.title for hit in outcome.results] == ["Frivillige på værestedet"]
     assert outcome.total == 1
 
 

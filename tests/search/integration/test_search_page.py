@@ -85,8 +85,18 @@ def test_a_hit_shows_its_type_year_and_topics(client, material):
     )
 
 
+def test_each_hit_links_to_its_page(client, material):
+    hits = search(client, "frivillige").results
+
+    assert len(hits) == 7
+    for hit in hits:
+        page = client.get(hit.url)
+        assert page.status_code == 200
+        assert f"<h1>{hit.title}</h1>" in page.content.decode()
+
+
 def test_newest_first_sorts_by_year(client, material):
-    years = [hit.page.year for hit in search(client, "frivillige", sorter="nyeste").results]
+    years = [hit.year for hit in search(client, "frivillige", sorter="nyeste").results]
 
     assert years == sorted(years, reverse=True)
 
@@ -134,7 +144,7 @@ def test_an_editors_pick_comes_first(client, search_backend):
 
     outcome = search(client, "Frivillige")
 
-    assert [hit.page.title for hit in outcome.results][:2] == [
+    assert [hit.title for hit in outcome.results][:2] == [
         "Rekruttering",
         "Frivillige frivillige frivillige",
     ]
