@@ -130,6 +130,12 @@ NEWEST_FIRST = (
 )
 
 
+def type_label_of(content_type_id: int) -> str:
+    """The name of a page type (metode, publikation …) by its content type id: Django keeps
+    content types in memory, so no page needs its type joined."""
+    return ContentType.objects.get_for_id(content_type_id).model_class()._meta.verbose_name
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def listing(self):
         """Live, public articles newest first, with what a listing shows fetched up front (and
@@ -235,8 +241,7 @@ class ArticlePage(DanishSlug, Page):
 
     @property
     def type_label(self) -> str:
-        # By id: Django keeps content types in memory, so no page needs its type joined.
-        return ContentType.objects.get_for_id(self.content_type_id).model_class()._meta.verbose_name
+        return type_label_of(self.content_type_id)
 
     @property
     def author_list(self) -> list[str]:

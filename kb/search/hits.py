@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import CharField, OuterRef, Subquery
@@ -15,12 +14,12 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
-from django.utils.text import capfirst
 
 from wagtail.models import Site
 from wagtail.search.models import IndexEntry
 
 from kb.models import ArticlePage
+from kb.models.pages import type_label_of
 from kb.search import prepared
 from kb.search.facets import TAXONOMIES, pk_array, pk_array_param
 from kb.search.highlight import snippet
@@ -95,12 +94,6 @@ def page_url_maker() -> Callable[[str], str | None]:
     return url
 
 
-def type_label(content_type_id: int) -> str:
-    # By id: Django keeps content types in memory.
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    return capfirst(model._meta.verbose_name)
-
-
 def load_hits(ids: list[int], stems: list[str], promoted: dict[int, str]) -> list[Hit]:
     """The hits for ``ids``, in order, those no longer shown left out; snippets mark
     ``stems``; ``promoted`` gives the editors' picks among them with what the editor wrote."""
@@ -111,7 +104,7 @@ def load_hits(ids: list[int], stems: list[str], promoted: dict[int, str]) -> lis
         Hit(
             title=row["title"],
             url=url(row["url_path"]),
-            type_label=type_label(row["content_type_id"]),
+            type_label=type_label_of(row["content_type_id"]),
             year=row["year"],
             text=conditional_escape(promoted.get(pk, ""))
             or snippet(row["indexed_text"] or row["summary"], stems)
