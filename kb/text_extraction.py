@@ -34,6 +34,8 @@ def extract_text(name: str, stream: BinaryIO) -> Extraction:
     if reader is None:
         return Extraction("", _("Tekst kan kun læses fra PDF, DOCX, ODT, XLSX, PPTX og TXT."))
     try:
+        if suffix in OFFICE_OPEN_XML:
+            refuse_encrypted_office_file(stream)
         text = reader(stream)
     except EncryptedDocument:
         return Extraction("", _("Filen er krypteret eller beskyttet med adgangskode."))
@@ -50,6 +52,24 @@ def extract_text(name: str, stream: BinaryIO) -> Extraction:
 
 class EncryptedDocument(Exception):
     pass
+
+
+OFFICE_OPEN_XML = {".docx", ".xlsx", ".pptx"}
+# Office saves a DOCX, XLSX or PPTX with a password not as a zip but as an encrypted package
+# inside a compound file, the container of the old DOC format.
+COMPOUND_FILE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def refuse_encrypted_office_file(stream: BinaryIO) -> None:
+    start = stream.tell()
+    encrypted = (
+        stream.read(len(COMPOUND_FILE_SIGNATURE)) == COMPOUND_FILE_SIGNATURE
+        and ENCRYPTED_PACKAGE in stream.read()
+    )
+    stream.seek(start)
+    if encrypted:
+        raise EncryptedDocument
 
 
 def read_pdf(stream: BinaryIO) -> str:
@@ -89,6 +109,8 @@ ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 ODF_PARAGRAPHS = {f"{ODF_TEXT}p", f"{ODF_TEXT}h"}
 # Tabs, line breaks and runs of spaces are elements in OpenDocument, not characters.
 ODF_SPACES = {f"{ODF_TEXT}s", f"{ODF_TEXT}tab", f"{ODF_TEXT}line-break"}
+ODF_MANIFEST = "META-INF/manifest.xml"
+ODF_ENCRYPTION_DATA = "{urn:oasis:names:tc:opendocument:xmlns:manifest:1.0}encryption-data"
 DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 DRAWING_PARAGRAPHS, DRAWING_SPACES = {f"{DRAWING}p"}, {f"{DRAWING}br"}
 PRESENTATION = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -99,6 +121,8 @@ MAX_XML_PART_SIZE = 100 * 1024 * 1024
 
 def read_odt(stream: BinaryIO) -> str:
     with zipfile.ZipFile(stream) as archive:
+        if is_encrypted_odf(archive):
+            raise EncryptedDocument
         return xml_text(read_xml(archive, "content.xml"), ODF_PARAGRAPHS, ODF_SPACES)
 
 
@@ -120,6 +144,14 @@ READERS = {
     ".pptx": read_pptx,
     ".txt": read_plain_text,
 }
+
+
+def is_encrypted_odf(archive: zipfile.ZipFile) -> bool:
+    """OpenDocument keeps a password-protected file an ordinary zip of encrypted parts; its
+    manifest tells how each part was encrypted."""
+    if ODF_MANIFEST not in archive.namelist():
+        return False
+    return read_xml(archive, ODF_MANIFEST).find(f".//{ODF_ENCRYPTION_DATA}") is not None
 
 
 def read_xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:

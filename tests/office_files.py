@@ -1,9 +1,12 @@
 """Small OpenDocument text and PowerPoint files, built in the test: the parts a word processor
-writes that hold the text, and none of the styles."""
+writes that hold the text, and none of the styles. Also either kind saved with a password."""
 
 import io
+import os
 import zipfile
 from xml.sax.saxutils import escape
+
+from msoffcrypto.format.ooxml import OOXMLFile
 
 ODF_NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -17,6 +20,37 @@ ODT_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
       manifest:media-type="application/vnd.oasis.opendocument.text"/>
   <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
 </manifest:manifest>"""
+
+
+# As LibreOffice writes it for a file saved with a password: how content.xml was encrypted.
+ODT_ENCRYPTED_MANIFEST = ODT_MANIFEST.replace(
+    'manifest:full-path="content.xml" manifest:media-type="text/xml"/>',
+    'manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="1024">'
+    '<manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:'
+    'manifest:1.0#sha256-1k" manifest:checksum="c2hhMjU2">'
+    '<manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc"'
+    ' manifest:initialisation-vector="aXY="/>'
+    '<manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32"'
+    ' manifest:iteration-count="100000" manifest:salt="c2FsdA=="/>'
+    "</manifest:encryption-data></manifest:file-entry>",
+)
+
+
+def password_protected_odt() -> bytes:
+    """An ODT file as saved with a password: its content.xml encrypted, so not XML."""
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", ODT_ENCRYPTED_MANIFEST)
+        archive.writestr("content.xml", os.urandom(1024))
+    return stream.getvalue()
+
+
+def password_protected(document: bytes, password: str) -> bytes:
+    """A DOCX, XLSX or PPTX file encrypted with ``password`` as Office encrypts it."""
+    encrypted = io.BytesIO()
+    OOXMLFile(io.BytesIO(document)).encrypt(password, encrypted)
+    return encrypted.getvalue()
 
 
 def odt(body: str) -> bytes:

@@ -6,7 +6,13 @@ import pytest
 
 from kb.text_extraction import extract_text
 from tests.factories import blank_pdf
-from tests.office_files import odt, odt_paragraphs, pptx
+from tests.office_files import (
+    odt,
+    odt_paragraphs,
+    password_protected,
+    password_protected_odt,
+    pptx,
+)
 
 
 def test_corpus_pdf_text_keeps_danish_letters(corpus_dir):
@@ -69,6 +75,34 @@ def test_pptx_slides_are_read_in_the_order_they_are_shown():
     assert result.text == "Velkomst\nNye brugere\nOpfølgning"
 
 
+def word_document(text: str) -> bytes:
+    document = docx.Document()
+    document.add_paragraph(text)
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def spreadsheet(*rows: list) -> bytes:
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, document",
+    [("løn.docx", word_document("Lønninger for 2026")), ("løn.xlsx", spreadsheet(["Løn", 2026]))],
+)
+def test_an_office_file_saved_with_a_password_is_reported_as_encrypted_not_damaged(name, document):
+    result = extract_text(name, io.BytesIO(password_protected(document, "løn")))
+
+    assert result.text == ""
+    assert result.error == "Filen er krypteret eller beskyttet med adgangskode."
+
+
 def test_old_word_files_are_not_read_and_the_editor_is_told_to_save_them_as_docx_or_pdf():
     result = extract_text("gammel.doc", io.BytesIO(b"\xd0\xcf\x11\xe0 et gammelt Word-dokument"))
 
@@ -82,6 +116,7 @@ def test_old_word_files_are_not_read_and_the_editor_is_told_to_save_them_as_docx
     [
         ("beskadiget.pdf", io.BytesIO(b"%PDF-1.7 dette er ikke en rigtig pdf"), "kunne ikke læses"),
         ("hemmelig.pdf", io.BytesIO(blank_pdf(password="hemmelig")), "krypteret"),
+        ("hemmelig.odt", io.BytesIO(password_protected_odt()), "krypteret"),
         ("scannet.pdf", io.BytesIO(blank_pdf()), "ingen tekst"),
         ("billede.png", io.BytesIO(b"\x89PNG"), "kun læses fra PDF"),
         ("ikke-zip.odt", io.BytesIO(b"bare tekst"), "kunne ikke læses"),
