@@ -1,9 +1,11 @@
 """StreamField blocks for knowledge-base articles."""
 
+from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.contrib.table_block.blocks import TableBlock, TableInput
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -107,6 +109,22 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "kb/blocks/document_link.html"
 
 
+class DanishMenuTableInput(TableInput):
+    """Wagtail's table editor with its right-click menu in Danish: Handsontable, which draws
+    the table, has its menu in English only."""
+
+    @cached_property
+    def media(self):
+        return super().media + forms.Media(js=["kb/table-menu.js"])
+
+
+class DanishMenuTableBlock(TableBlock):
+    @cached_property
+    def field(self):
+        widget = DanishMenuTableInput(table_options=self.table_options)
+        return forms.CharField(widget=widget, **self.field_options)
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Tekst"))
@@ -115,4 +133,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     steps = StepsBlock()
     image = ImageBlock()
     document = DocumentLinkBlock()
-    table = TableBlock(label=_("Tabel"), template="kb/blocks/table.html")
+    table = DanishMenuTableBlock(label=_("Tabel"), template="kb/blocks/table.html")

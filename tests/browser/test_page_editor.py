@@ -54,9 +54,9 @@ def test_a_sections_introduction_is_a_named_textbox(page, live_site, admin_user)
     assert_accessible(page)
 
 
-def test_a_table_in_an_article_is_typed_into_through_a_textbox_named_by_its_block(
-    page, live_site, admin_user
-):
+@pytest.fixture
+def editing_a_table(page, live_site, admin_user):
+    """The editor open on a method whose body is a table of opening hours."""
     opening_hours = {
         "data": [["Dag", "Åbent"], ["Mandag", "10-16"]],
         "first_row_is_table_header": True,
@@ -66,8 +66,14 @@ def test_a_table_in_an_article_is_typed_into_through_a_textbox_named_by_its_bloc
     )
     log_in(page, live_site, admin_user)
     page.goto(f"{live_site.url}{reverse('wagtailadmin_pages:edit', args=[method.pk])}")
-
     expect(page.get_by_role("cell", name="Mandag")).to_be_visible()
+    return page
+
+
+def test_a_table_in_an_article_is_typed_into_through_a_textbox_named_by_its_block(
+    editing_a_table,
+):
+    page = editing_a_table
     assert_accessible(page)
     page.get_by_role("cell", name="Mandag").dblclick()
     content = page.get_by_role("tabpanel", name="Indhold")
@@ -75,6 +81,21 @@ def test_a_table_in_an_article_is_typed_into_through_a_textbox_named_by_its_bloc
     expect(cell).to_be_focused()
     expect(cell).to_have_value("Mandag")
     assert_accessible(page)
+
+
+def test_the_table_editors_right_click_menu_is_in_danish(editing_a_table):
+    page = editing_a_table
+    rows = page.locator(".ht_master tbody tr")
+    expect(rows).to_have_count(2)
+    page.get_by_role("cell", name="Mandag").click(button="right")
+
+    menu = page.locator(".htContextMenu")
+    for item in ("Indsæt række over", "Indsæt kolonne til højre", "Slet række", "Fortryd"):
+        expect(menu.get_by_text(item, exact=True)).to_be_visible()
+    expect(menu).not_to_contain_text("Insert")
+    screenshot(page, "page-editor-table-menu", DESKTOP)
+    page.get_by_text("Indsæt række under", exact=True).click()
+    expect(rows).to_have_count(3)
 
 
 def add_block(page, label: str) -> None:
