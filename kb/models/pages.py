@@ -208,6 +208,9 @@ class ArticlePage(DanishSlug, Page):
     class Meta:
         verbose_name = _("artikel")
         verbose_name_plural = _("artikler")
+        # Listings newest first read the newest years from here and sort only those; without
+        # it, every article was sorted (50 ms at 20,000). Choosing a year reads it too.
+        indexes = [models.Index(NEWEST_FIRST[0], name="article_newest_year")]
 
     def get_template(self, request, *args, **kwargs):
         return "kb/article_page.html"

@@ -92,6 +92,12 @@ class FacetSelection:
     def __bool__(self) -> bool:
         return bool(self.chosen)
 
+    def total(self, counts: dict[str, Counter]) -> int:
+        """The number of results, from the type facet's counts: an article has one type, and
+        the type facet is counted with every other chosen facet applied."""
+        types = counts["type"]
+        return types[self.chosen["type"]] if "type" in self.chosen else sum(types.values())
+
     def facets(self, counts: dict[str, Counter]) -> list[Facet]:
         """The four facets, labelled and ordered, from counts per parameter and value."""
         return [
@@ -206,15 +212,17 @@ class CollectionFacets:
         return queryset
 
     def counts(self, selection: FacetSelection) -> dict[str, Counter]:
-        if not selection:
-            return counts_before_choosing()
-        return self.counted(selection)
-
-    def counted(self, selection: FacetSelection) -> dict[str, Counter]:
+        """Each facet counted with the others chosen; a facet with no other chosen counts
+        every article, as remembered."""
         return {
-            param: Counter(dict(SQL_COUNTS[param](self.narrowed(selection, skip=param))))
+            param: self.counted(selection, param)
+            if selection.chosen.keys() - {param}
+            else counts_before_choosing()[param]
             for param in selection.params
         }
+
+    def counted(self, selection: FacetSelection, param: str) -> Counter:
+        return Counter(dict(SQL_COUNTS[param](self.narrowed(selection, skip=param))))
 
 
 @remembered(ArticlePage, Topic, Audience, PageViewRestriction)
@@ -222,7 +230,8 @@ def counts_before_choosing() -> dict[str, Counter]:
     """The counts the search page shows before anything is searched for or chosen (and the
     home page's topics), the same for everyone: at 20,000 articles, counting them takes a
     fifth of a second."""
-    return CollectionFacets().counted(FacetSelection({}))
+    every = CollectionFacets()
+    return {param: every.counted(FacetSelection({}), param) for param in FacetSelection.params}
 
 
 @dataclass(frozen=True)

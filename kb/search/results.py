@@ -8,6 +8,7 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.utils import timezone
 
+from modelsearch.query import MATCH_ALL
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from kb.models import ArticlePage
@@ -133,6 +134,10 @@ def requested_page(value) -> int:
         return 1
 
 
+def last_page(total: int) -> int:
+    return min(max(1, -(-total // RESULTS_PER_PAGE)), LAST_PAGE)
+
+
 def database_matches(
     parsed: ParsedQuery, selection: FacetSelection, sort: str, page_number, picks, backend
 ) -> Matches:
@@ -144,18 +149,16 @@ def database_matches(
         facets = MatchFacets(rows)
     else:
         facets = CollectionFacets()
+    counts = facets.counts(selection)
+    total = selection.total(counts)
+    number = min(requested_page(page_number), last_page(total))
+    shown = slice((number - 1) * RESULTS_PER_PAGE, number * RESULTS_PER_PAGE)
     if sort == SORT_NEWEST:
         ordered = facets.narrowed(selection).order_by(*NEWEST_FIRST).values_list("pk", flat=True)
     else:  # relevance: only with a query, so the matches are in memory
         chosen = facets.chosen(selection)
         ordered = [pk for pk, *_facet_columns in rows if pk in chosen]
-    page = Paginator(ordered, RESULTS_PER_PAGE).get_page(requested_page(page_number))
-    return Matches(
-        list(page.object_list),
-        page.paginator.count,
-        selection.facets(facets.counts(selection)),
-        page.number,
-    )
+    return Matches(list(ordered[shown]), total, selection.facets(counts), number)
 
 
 def engine_matches(
@@ -167,7 +170,7 @@ def engine_matches(
         offset = (number - 1) * RESULTS_PER_PAGE
         return engine.search_page(
             backend,
-            parsed.engine_query(),
+            parsed.engine_query() or MATCH_ALL,
             visible_articles(),
             selection,
             sort == SORT_NEWEST,
@@ -178,7 +181,7 @@ def engine_matches(
 
     number = requested_page(page_number)
     found = fetch(number)
-    last = min(max(1, -(-found.total // RESULTS_PER_PAGE)), LAST_PAGE)
+    last = last_page(found.total)
     if number > last:
         number, found = last, fetch(last)
     return Matches(found.ids, found.total, found.facets, number)
@@ -197,18 +200,16 @@ def search(
     """Run a search as the search page does. An empty query lists everything, newest first.
     A first page without facets is ``logged`` in the query log."""
     parsed = parse(text)
-    backend, picks = "", []
+    backend = ""
+    picks = promoted_ids(parsed.text) if parsed.text else []
     if not parsed.text:
         sort = SORT_NEWEST
+    if parsed.text and parsed.is_empty:  # only stop words: nothing to search for but the picks
         matches = database_matches(parsed, selection, sort, page_number, picks, None)
     else:
-        picks = promoted_ids(parsed.text)
-        if parsed.is_empty:  # only stop words: nothing to search for but the picks
-            matches = database_matches(parsed, selection, sort, page_number, picks, None)
-        else:
-            matches, backend = with_fallback(
-                lambda answering: find(answering, parsed, selection, sort, page_number, picks)
-            )
+        matches, backend = with_fallback(
+            lambda answering: find(answering, parsed, selection, sort, page_number, picks)
+        )
     # Only this page's hits are loaded; the paginator needs no more than the total.
     results = Paginator(range(matches.total), RESULTS_PER_PAGE).page(matches.number)
     results.object_list = load_hits(matches.ids, parsed.stems, pick_descriptions(parsed.text))
