@@ -261,10 +261,22 @@ def filter_year(queryset: QuerySet, value: str) -> QuerySet:
     return queryset.filter(year=int(value)) if is_year(value) else queryset.none()
 
 
+def filter_links(relation: str, param: str):
+    """Articles with the topic or audience whose slug is chosen. By its id, so PostgreSQL
+    knows how many articles have it and plans for that: by slug it guessed a few hundred,
+    and looked up each of five thousand on its own (three times slower)."""
+
+    def narrow(queryset: QuerySet, value: str) -> QuerySet:
+        ids = [pk for pk, (slug, _name) in TAXONOMIES[param]().items() if slug == value]
+        return queryset.filter(**{relation: ids[0]}) if ids else queryset.none()
+
+    return narrow
+
+
 SQL_FILTERS = {
     "type": filter_type,
-    "emne": lambda queryset, value: queryset.filter(topics__slug=value),
-    "maalgruppe": lambda queryset, value: queryset.filter(audiences__slug=value),
+    "emne": filter_links("topics", "emne"),
+    "maalgruppe": filter_links("audiences", "maalgruppe"),
     "aar": filter_year,
 }
 
@@ -280,21 +292,23 @@ def count_years(queryset: QuerySet) -> list[tuple[str, int]]:
     return [(str(year), n) for year, n in rows]
 
 
-def count_links(relation, slug_field: str):
+def count_links(relation, id_field: str, param: str):
     """Counts per topic or audience slug of the articles in a queryset."""
 
     def count(queryset: QuerySet) -> list[tuple[str, int]]:
+        slugs = {pk: slug for pk, (slug, _name) in TAXONOMIES[param]().items()}
         links = relation.objects.filter(articlepage__in=queryset.values("pk"))
         # An article has a topic once (the link table is unique), so no DISTINCT: it made
         # PostgreSQL sort every link, 150 ms for each facet at 20,000 articles.
-        return list(links.values_list(slug_field).annotate(n=Count("*")).order_by())
+        rows = links.values_list(id_field).annotate(n=Count("*")).order_by()
+        return [(slugs[pk], n) for pk, n in rows if pk in slugs]
 
     return count
 
 
 SQL_COUNTS = {
     "type": count_types,
-    "emne": count_links(ArticlePage.topics.through, "topic__slug"),
-    "maalgruppe": count_links(ArticlePage.audiences.through, "audience__slug"),
+    "emne": count_links(ArticlePage.topics.through, "topic_id", "emne"),
+    "maalgruppe": count_links(ArticlePage.audiences.through, "audience_id", "maalgruppe"),
     "aar": count_years,
 }

@@ -80,10 +80,12 @@ def test_odd_facet_values_and_page_numbers_find_nothing_without_failing_over(
     odd_year = search(client, "frivillige", aar="²")
     far_page = search(client, "frivillige", side=5000)
     plain_year = search(client, "frivillige", aar="2021")
+    unknown_topics = [search(client, query, emne="findes-ikke") for query in ("frivillige", "")]
 
     assert odd_year.total == 0 and odd_year.backend == search_backend.name
     assert far_page.results.number == 1 and far_page.backend == search_backend.name
     assert plain_year.total == 1
+    assert [outcome.total for outcome in unknown_topics] == [0, 0]
 
 
 def test_newest_first_puts_material_without_a_year_last(client, search_backend):
