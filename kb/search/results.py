@@ -55,6 +55,7 @@ class SearchOutcome:
     sort: str
     backend: str = ""
     links: list[Pick] = field(default_factory=list)  # editors' picks outside Vidensbanken
+    counted_best: int = 0  # see Matches
 
     @property
     def total(self) -> int:
@@ -120,6 +121,8 @@ class Matches:
     total: int
     facets: list[Facet]
     number: int
+    # The database counts only the best MAX_MATCHES; this many when there were more.
+    counted_best: int = 0
 
 
 # The engine pages no further than its result window (config.search: max_result_window).
@@ -143,9 +146,11 @@ def database_matches(
 ) -> Matches:
     """Matches ranked by the database backend (or all articles for an empty query), with
     facets, sorting and paging over the best MAX_MATCHES of them."""
-    rows = []
+    rows, counted_best = [], 0
     if parsed.text:
-        rows = best_rows(backend, parsed, picks, MAX_MATCHES, FACET_COLUMNS)
+        rows = best_rows(backend, parsed, picks, MAX_MATCHES + 1, FACET_COLUMNS)
+        if len(rows) > MAX_MATCHES:
+            rows, counted_best = rows[:MAX_MATCHES], MAX_MATCHES
         facets = MatchFacets(rows)
     else:
         facets = CollectionFacets()
@@ -158,7 +163,7 @@ def database_matches(
     else:  # relevance: only with a query, so the matches are in memory
         chosen = facets.chosen(selection)
         ordered = [pk for pk, *_facet_columns in rows if pk in chosen]
-    return Matches(list(ordered[shown]), total, selection.facets(counts), number)
+    return Matches(list(ordered[shown]), total, selection.facets(counts), number, counted_best)
 
 
 def engine_matches(
@@ -214,7 +219,9 @@ def search(
     results = Paginator(range(matches.total), RESULTS_PER_PAGE).page(matches.number)
     results.object_list = load_hits(matches.ids, parsed.stems, pick_descriptions(parsed.text))
     links = promoted_links(parsed.text) if results.number == 1 else []
-    outcome = SearchOutcome(parsed, results, matches.facets, sort, backend, links)
+    outcome = SearchOutcome(
+        parsed, results, matches.facets, sort, backend, links, matches.counted_best
+    )
     if logged and parsed.text and not selection and results.number == 1:
         log_search(parsed.text, outcome.total, backend)
     return outcome

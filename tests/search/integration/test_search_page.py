@@ -8,6 +8,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from kb.models import SearchQueryLog
+from kb.search import results
 from tests.factories import (
     FaqPageFactory,
     GuidePageFactory,
@@ -95,6 +96,26 @@ def test_each_hit_links_to_its_page(client, material):
         page = client.get(hit.url)
         assert page.status_code == 200
         assert f"<h1>{hit.title}</h1>" in page.content.decode()
+
+
+def test_the_database_says_so_when_it_counted_only_the_best_matches(
+    client, material, search_backend, monkeypatch
+):
+    monkeypatch.setattr(results, "MAX_MATCHES", 3)
+
+    html = client.get("/soeg/", {"q": "frivillige"}).content.decode()
+
+    if search_backend.name != "database":  # the engine counts every match
+        assert "7 resultater for »frivillige«" in html and "bedste" not in html
+        return
+    assert "Over 3 resultater for »frivillige«" in html
+    assert "Kun de 3 bedste resultater vises og tælles med under Afgræns." in html
+    types = next(
+        facet.values for facet in search(client, "frivillige").facets if facet.param == "type"
+    )
+    rarest = min(types, key=lambda value: value.count)
+    narrowed = client.get("/soeg/", {"q": "frivillige", "type": rarest.value}).content.decode()
+    assert f"{rarest.count} af de 3 bedste resultater for »frivillige«" in narrowed
 
 
 def test_newest_first_sorts_by_year(client, material):
