@@ -4,7 +4,8 @@ Builds a separate database (vidensbanken_bench) from the corpus multiplied into 
 reindexes both backends (timed), then runs the same queries through the full search page
 (query understanding, facets, highlights, logging, rendering) and straight against each engine
 (the bare SQL ranking over the word postings; a bare ``_search``), and prints p50/p95 and the
-page's overhead for each of several rounds (--rounds), with the median of their ratios. For
+page's overhead for each of several rounds (--rounds), with the median of their ratios, and
+browsing without a query (everything, and each facet value chosen on its own). For
 comparison it also prints the textbook ts_rank query, and what the page itself asks each
 backend (ranking with facet values; the multi-search with aggregations).
 
@@ -259,11 +260,21 @@ def page_runner():
 
     client = Client()
 
-    def run(query: str) -> None:
-        response = client.get("/soeg/", {"q": query})
+    def run(query: str | dict) -> None:
+        params = query if isinstance(query, dict) else {"q": query}
+        response = client.get("/soeg/", params)
         assert response.status_code == 200, response.status_code
 
     return run
+
+
+def browsing() -> list[dict]:
+    """Browsing without a query: everything, newest first, and each type, topic, audience and
+    year chosen on its own, as the home page's and the section pages' links do."""
+    from kb.search.facets import FacetSelection, counts_before_choosing
+
+    counts = counts_before_choosing()
+    return [{}] + [{param: value} for param in FacetSelection.params for value in counts[param]]
 
 
 def bare_database(query: str) -> None:
@@ -407,8 +418,14 @@ def main() -> None:
                     f"{p95:>9.1f}ms {statistics.median(engine):>9.1f}ms {bare95:>9.1f}ms "
                     f"{p95 / bare95:>10.1f}x"
                 )
-        ratio = statistics.median(ratios)
-        print(f"{name:<16} p95-forhold, median af {args.rounds} runder: {ratio:.1f}x")
+            ratio = statistics.median(ratios)
+            print(f"{name:<16} p95-forhold, median af {args.rounds} runder: {ratio:.1f}x")
+            choices = browsing()
+            times = measure(page_runner(), choices)
+            print(
+                f"{name:<16} gennemsyn uden søgeord ({len(choices)} afgrænsninger):"
+                f" p50 {statistics.median(times):.1f}ms, p95 {percentile(times, 0.95):.1f}ms"
+            )
     comparisons = [
         ("ts_rank over alle træf", classic_ts_rank),
         ("databasen, som siden spørger", database_as_the_page_ranks(queries)),
