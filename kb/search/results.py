@@ -53,13 +53,10 @@ class SearchOutcome:
     results: Page
     facets: list[Facet]
     sort: str
+    total: int
     backend: str = ""
     links: list[Pick] = field(default_factory=list)  # editors' picks outside Vidensbanken
     counted_best: int = 0  # see Matches
-
-    @property
-    def total(self) -> int:
-        return self.results.paginator.count
 
 
 @remembered(SearchPromotion, Query)
@@ -215,12 +212,14 @@ def search(
         matches, backend = with_fallback(
             lambda answering: find(answering, parsed, selection, sort, page_number, picks)
         )
-    # Only this page's hits are loaded; the paginator needs no more than the total.
-    results = Paginator(range(matches.total), RESULTS_PER_PAGE).page(matches.number)
+    # Only this page's hits are loaded; the paginator needs no more than the number of them
+    # that can be paged to.
+    pageable = min(matches.total, LAST_PAGE * RESULTS_PER_PAGE)
+    results = Paginator(range(pageable), RESULTS_PER_PAGE).page(matches.number)
     results.object_list = load_hits(matches.ids, parsed.stems, pick_descriptions(parsed.text))
     links = promoted_links(parsed.text) if results.number == 1 else []
     outcome = SearchOutcome(
-        parsed, results, matches.facets, sort, backend, links, matches.counted_best
+        parsed, results, matches.facets, sort, matches.total, backend, links, matches.counted_best
     )
     if logged and parsed.text and not selection and results.number == 1:
         log_search(parsed.text, outcome.total, backend)

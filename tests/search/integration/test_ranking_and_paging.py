@@ -4,6 +4,7 @@ import pytest
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from kb.search import results
 from tests.factories import GuidePageFactory, MethodPageFactory, TopicFactory, section
 from tests.search.helpers import search, titles
 
@@ -125,3 +126,19 @@ def test_an_editors_link_elsewhere_and_words_about_a_pick_are_shown(client, sear
     assert "Kurser og råd om frivillige." in html
     assert "Start her, hvis I mangler nogen." in html
     assert html.index("frivillighed.dk") < html.index("Rekruttering</a>")
+
+
+def test_paging_stops_where_the_engine_stops_but_the_count_does_not(
+    client, search_backend, monkeypatch
+):
+    monkeypatch.setattr(results, "LAST_PAGE", 2)  # 1,000 pages of ten, in production
+    for number in range(25):
+        MethodPageFactory(parent=section("metoder"), title=f"Frivillige {number}")
+    search_backend.refresh()
+
+    for query in ("frivillige", ""):
+        response = client.get("/soeg/", {"q": query, "side": 3})
+        html = response.content.decode()
+        assert response.context["outcome"].total == 25
+        assert "25 resultater" in html
+        assert "Side 2 af 2" in html and 'rel="next"' not in html
