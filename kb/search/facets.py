@@ -83,6 +83,13 @@ def slugs_and_names(model):
 TAXONOMIES = {"emne": slugs_and_names(Topic), "maalgruppe": slugs_and_names(Audience)}
 
 
+def slugs_by_id(param: str) -> dict[int, str]:
+    """Id → URL value of every type (by content type id), topic or audience."""
+    if param == "type":
+        return type_slugs()
+    return {pk: slug for pk, (slug, _name) in TAXONOMIES[param]().items()}
+
+
 class FacetSelection:
     """The facet values chosen in the query string."""
 
@@ -159,11 +166,7 @@ class MatchFacets:
     so the counts and the chosen articles are worked out without asking the database again."""
 
     def __init__(self, rows: list[tuple]):
-        types = type_slugs()
-        topics, audiences = (
-            {pk: slug for pk, (slug, _name) in TAXONOMIES[param]().items()}
-            for param in ("emne", "maalgruppe")
-        )
+        types, topics, audiences = map(slugs_by_id, ("type", "emne", "maalgruppe"))
         self.pks = {row[0] for row in rows}
         self.values: dict[str, dict[int, list[str]]] = {
             param: {} for param in FacetSelection.params
@@ -269,7 +272,7 @@ def filter_links(relation: str, param: str):
     and looked up each of five thousand on its own (three times slower)."""
 
     def narrow(queryset: QuerySet, value: str) -> QuerySet:
-        ids = [pk for pk, (slug, _name) in TAXONOMIES[param]().items() if slug == value]
+        ids = [pk for pk, slug in slugs_by_id(param).items() if slug == value]
         return queryset.filter(**{relation: ids[0]}) if ids else queryset.none()
 
     return narrow
@@ -316,13 +319,10 @@ def counted(queryset: QuerySet, params: list[str]) -> dict[str, Counter]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [*chosen_params, *params])
         rows = cursor.fetchall()
-    names = {"type": type_slugs()} | {
-        param: {pk: slug for pk, (slug, _name) in TAXONOMIES[param]().items()}
-        for param in ("emne", "maalgruppe")
-    }
+    slugs = {param: slugs_by_id(param) for param in params if param != "aar"}
     for param, value, n in rows:
         if param == "aar":
             counts[param][str(value)] = n
-        elif value in names[param]:
-            counts[param][names[param][value]] = n
+        elif value in slugs[param]:
+            counts[param][slugs[param][value]] = n
     return counts
