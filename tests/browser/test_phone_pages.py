@@ -64,7 +64,7 @@ def test_the_filters_can_be_reached_from_above_the_results(phone, live_server, m
     phone.goto(f"{live_server.url}/soeg/?emne=frivillige")
 
     expect(phone.get_by_role("link", name="Emne: Frivillige – fjern filteret")).to_be_visible()
-    phone.get_by_role("link", name="Gå til filtre").click()
+    phone.get_by_role("link", name="Afgræns resultaterne").click()
     expect(phone.get_by_role("heading", name="Afgræns")).to_be_in_viewport()
 
 
