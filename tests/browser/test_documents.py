@@ -94,7 +94,7 @@ def test_editor_uploading_a_scanned_pdf_in_the_chooser_is_warned_beside_the_publ
     warning = page.get_by_test_id("text-extraction-status")
     expect(warning).to_contain_text("Der kunne ikke læses tekst fra filen.")
     expect(warning).to_contain_text("måske et scannet billede")
-    # The document's page opens beside the editor, so nothing typed in the page is left.
+    # The document's page opens in a new tab, and the page being edited stays as it is.
     with page.context.expect_page() as opened:
         warning.get_by_role("link", name="dokumentets side (åbner i et nyt vindue)").click()
     expect(opened.value.get_by_role("heading", name="Redigerer: Scannet referat")).to_be_attached()
