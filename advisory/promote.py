@@ -1,6 +1,7 @@
 """Turn a closed case's question and answer into a draft FAQ page for editors to review."""
 
 import html
+import re
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -18,9 +19,13 @@ class PromotionError(Exception):
     """The case cannot become a FAQ page; the message is shown to staff."""
 
 
+# A blank line, however the text's lines end: browsers send a textarea's as \r\n.
+BLANK_LINE_RE = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
+
+
 def paragraphs(text: str) -> str:
-    """Plain text as escaped rich-text paragraphs."""
-    blocks = [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+    """Plain text as escaped rich-text paragraphs, one per blank-line-separated block."""
+    blocks = [" ".join(block.split()) for block in BLANK_LINE_RE.split(text) if block.strip()]
     return "".join(f"<p>{html.escape(block)}</p>" for block in blocks)
 
 
@@ -64,7 +69,7 @@ def _draft_page(case: Case, reply: CaseEvent) -> FaqPage:
     page = FaqPage(
         title=title,
         slug=_unique_slug(section, title),
-        summary=clean(case.question).split("\n")[0][:300],
+        summary=clean(case.question).partition("\n")[0].strip()[:300],
         body=[
             ("heading", {"text": _("Spørgsmålet"), "level": "h2"}),
             ("paragraph", paragraphs(clean(case.question))),

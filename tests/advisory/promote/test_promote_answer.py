@@ -81,3 +81,23 @@ def test_promoting_the_same_answer_again_shows_the_existing_draft(client, closed
     faq = FaqPage.objects.get()
     assert f"Svaret er allerede gjort til kladden «{faq.title}»." in response.content.decode()
     assert closed_case.events.filter(kind=CaseEvent.Kind.EDIT).count() == 1
+
+
+def test_an_answer_typed_in_the_browser_keeps_its_paragraphs_on_the_faq_page(client, site):
+    staff = secretary()
+    case = CaseFactory(
+        subject="Frivillige der stopper",
+        question="Vores frivillige stopper hurtigt.\r\n\r\nHvad gør andre?",
+    )
+    # A textarea's line breaks reach the server as \r\n.
+    answer = "Tak for spørgsmålet.\r\n\r\nLav en velkomstsamtale.\r\n \r\nFølg op efter en måned."
+    workflow.send_reply(case, staff, answer)
+    workflow.change_status(case, Status.CLOSED, staff)
+    client.force_login(staff)
+    client.post(f"/admin/sager/{case.pk}/til-faq/")
+    faq = FaqPage.objects.get()
+    assert faq.summary == "Vores frivillige stopper hurtigt."
+    answer_block = faq.body[3].value.source
+    assert answer_block == (
+        "<p>Tak for spørgsmålet.</p><p>Lav en velkomstsamtale.</p><p>Følg op efter en måned.</p>"
+    )
