@@ -53,7 +53,11 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             return self.render_to_response(self.get_context_data(bound_form=(action, form)))
         try:
             messages.success(request, form.perform(request.user))
-        except (TransitionError, ActionFailed) as refusal:
+        except TransitionError as refusal:
+            # Nothing changed: the page shows the reason, and the form as it was filled in.
+            messages.error(request, str(refusal))
+            return self.render_to_response(self.get_context_data(bound_form=(action, form)))
+        except ActionFailed as refusal:
             messages.error(request, str(refusal))
         return redirect(self.case_url)
 

@@ -140,6 +140,8 @@ def test_a_case_is_closed_only_once_its_follow_up_is_done(client, staff):
     assert f"Sagen skal følges op den {danish}. Markér den som fulgt op, før sagen lukkes." in (
         html.unescape(page)
     )
+    # The status form is shown again with the choice the secretary made.
+    assert re.search(rf'<option value="{Status.CLOSED}"[^>]* selected>', page)
     assert Case.objects.get(pk=case.pk).status == Status.ANSWERED
     act(client, case, "followed_up")
     act(client, case, "status", status=Status.CLOSED)
