@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -266,8 +267,9 @@ class LinkPagesForm(CaseActionForm):
     )
 
     def perform(self, user):
-        workflow.link_pages(self.case, self.cleaned_data["pages"], user)
-        return _("Siderne er tilknyttet sagen.")
+        pages = self.cleaned_data["pages"]
+        workflow.link_pages(self.case, pages, user)
+        return ngettext("Siden er tilknyttet sagen.", "Siderne er tilknyttet sagen.", len(pages))
 
 
 ACTION_FORMS = {

@@ -261,7 +261,8 @@ def test_linking_a_suggested_page(client, staff, site):
     case = CaseFactory(subject="Frivillige", question="Hvordan finder vi frivillige?")
     html = client.get(detail_url(case)).content.decode()
     assert "Rekruttering af frivillige" in html
-    client.post(detail_url(case), {"action": "link", "link-pages": page.pk})
+    response = client.post(detail_url(case), {"action": "link", "link-pages": page.pk}, follow=True)
+    assert "Siden er tilknyttet sagen." in response.content.decode()
     assert list(case.related_pages.all()) == [page.articlepage_ptr]
     assert case.events.filter(kind=CaseEvent.Kind.EDIT, field="relateret vejledning").exists()
 
