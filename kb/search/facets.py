@@ -115,6 +115,8 @@ class FacetSelection:
         ]
 
     def values(self, param: str, counts: Counter) -> list[FacetValue]:
+        """The values found, and the chosen one even when nothing has it (an old bookmark, a
+        year without material), so it shows as chosen and can be removed."""
         chosen = self.chosen.get(param)
         if param == "type":
             labels = {
@@ -123,11 +125,14 @@ class FacetSelection:
             }
             rows = [(slug, labels[slug]) for slug in labels if counts[slug]]
         elif param == "aar":
+            labels = {}
             rows = [(year, year) for year in sorted(counts, key=int, reverse=True)]
         else:
-            names = dict(TAXONOMIES[param]().values())
-            found = [(slug, names[slug]) for slug in counts if slug in names]
+            labels = dict(TAXONOMIES[param]().values())
+            found = [(slug, labels[slug]) for slug in counts if slug in labels]
             rows = sorted(found, key=lambda row: (-counts[row[0]], row[1]))
+        if chosen and chosen not in (value for value, _label in rows):
+            rows.append((chosen, labels.get(chosen, chosen)))
         return [FacetValue(value, label, counts[value], value == chosen) for value, label in rows]
 
 

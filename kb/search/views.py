@@ -17,8 +17,9 @@ def search_view(request):
     sort = SORT_NEWEST if request.GET.get("sorter") == SORT_NEWEST else SORT_RELEVANCE
     # The search reports link with log=nej: reading a report must not count as searching.
     logged = request.GET.get("log") != "nej"
-    outcome = search(text, FacetSelection(request.GET), sort, request.GET.get("side"), logged)
-    context = {"search_query": text, "outcome": outcome}
+    selection = FacetSelection(request.GET)
+    outcome = search(text, selection, sort, request.GET.get("side"), logged)
+    context = {"search_query": text, "outcome": outcome, "filtered": bool(selection)}
     if not outcome.total:
         context["popular_topics"] = popular_topics()
     return render(request, "search/search.html", context)

@@ -161,6 +161,35 @@ def test_no_results_offers_a_suggestion_popular_topics_and_asking_the_secretaria
     assert 'href="/raadgivning/spoerg/"' in nothing
 
 
+@pytest.mark.parametrize(
+    ("filters", "chips"),
+    [
+        (
+            {"type": "metoder", "aar": "2025"},  # no method from 2025
+            {
+                "Type: Metoder": "?aar=2025&amp;q=frivillige",
+                "År: 2025": "?q=frivillige&amp;type=metoder",
+            },
+        ),
+        (
+            {"type": "publikation", "aar": "2021"},  # an old or mistyped link
+            {
+                "Type: publikation": "?aar=2021&amp;q=frivillige",
+                "År: 2021": "?q=frivillige&amp;type=publikation",
+            },
+        ),
+    ],
+    ids=["nothing-has-both", "unknown-value"],
+)
+def test_filters_that_find_nothing_are_shown_and_can_be_removed(client, material, filters, chips):
+    html = client.get("/soeg/", {"q": "frivillige", **filters}).content.decode()
+
+    assert "0 resultater" in html
+    assert "Vi fandt ikke noget med de valgte filtre" in html
+    for label, removing in chips.items():
+        assert f'<a class="chip" href="{removing}">{label}<' in html
+
+
 def test_an_editors_pick_comes_first(client, search_backend):
     MethodPageFactory(parent=section("metoder"), title="Frivillige frivillige frivillige")
     chosen = GuidePageFactory(parent=section("vejledninger"), title="Rekruttering")
