@@ -149,12 +149,10 @@ def _days(duration: timedelta | None) -> float:
 
 def backlog(start: date, end: date) -> Section:
     """Cases not yet answered or closed at the end of each month."""
-    month_ends = {}
+    month_ends, now = {}, timezone.now()
     for month in _months(start, end):
         next_month = (month + timedelta(days=32)).replace(day=1)
-        month_ends[month] = min(
-            day_bounds(month, next_month - timedelta(days=1))[1], timezone.now()
-        )
+        month_ends[month] = min(day_bounds(month, next_month - timedelta(days=1))[1], now)
     counts = Case.objects.aggregate(
         **{
             month.isoformat(): Count(
@@ -172,8 +170,11 @@ def backlog(start: date, end: date) -> Section:
         [_("Måned"), _("Ubesvarede")],
         series=[Series(_("Ubesvarede"))],
     )
-    for month in month_ends:
-        section.rows.append([_month_label(month), counts[month.isoformat()]])
+    for month, moment in month_ends.items():
+        label = _month_label(month)
+        if moment == now:  # the month has not ended: counted as of now
+            label = _("%(month)s (til nu)") % {"month": label}
+        section.rows.append([label, counts[month.isoformat()]])
     return section
 
 

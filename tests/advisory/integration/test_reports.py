@@ -1,11 +1,13 @@
 import csv
 import io
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from advisory import workflow
 from advisory.models.cases import Status
@@ -56,6 +58,16 @@ def test_backlog_counts_cases_still_unanswered_at_each_month_end():
     )
     backlog = build_report(datetime(2026, 3, 1).date(), datetime(2026, 4, 30).date())[-1]
     assert backlog.rows == [["Marts 2026", 2], ["April 2026", 1]]
+
+
+def test_backlog_of_the_month_not_yet_ended_says_it_is_counted_until_now():
+    today = timezone.localdate()
+    CaseFactory(opened_at=timezone.now() - timedelta(minutes=5))
+    this_month = date_format(today, "F Y").capitalize()
+
+    backlog = build_report(today.replace(day=1), today)[-1]
+
+    assert backlog.rows == [[f"{this_month} (til nu)", 1]]
 
 
 def test_report_page_and_csv_for_a_chosen_period(client):
