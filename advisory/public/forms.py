@@ -87,7 +87,10 @@ class AskForm(AccessibleFormMixin, forms.Form):
         _("Værested eller forening"),
         200,
         required=False,
-        help_text=_("Vælg jeres sted på listen, eller skriv navnet."),
+        help_text=_(
+            "Vælg jeres sted på listen, eller skriv navnet. Er I ved at starte et værested, "
+            "så sæt kryds nedenfor i stedet."
+        ),
         widget=forms.TextInput(attrs={"list": "organisations", "autocomplete": "organization"}),
     )
     starting_up = forms.BooleanField(label=_("Vi er ved at starte et værested"), required=False)
