@@ -415,4 +415,7 @@ def test_every_column_of_the_case_list_fits_a_laptop_beside_the_open_menu(page, 
     expect(page.get_by_role("cell", name="05.01.2026 – overskredet")).to_be_visible()
     expect(page.get_by_role("columnheader", name="Oprettet")).to_be_in_viewport()
     assert table.evaluate("table => table.scrollWidth <= table.clientWidth")
+    reference = page.get_by_role("link", name=case.reference)
+    line_height = reference.evaluate("link => parseFloat(getComputedStyle(link).lineHeight)")
+    assert reference.bounding_box()["height"] <= line_height, "the reference broke over two lines"
     screenshot(page, "advisory-case-list-laptop", DESKTOP)
