@@ -110,13 +110,16 @@ class CaseCreateView(OrganisationChosenMixin, CreateView):
     """ "Log a call or an email": the case is numbered, dated (when it came, which may be
     earlier) and optionally taken at once."""
 
-    page_title = page_subtitle = _("Ny henvendelse")
+    page_title = _("Ny henvendelse")
     success_message = _("Sagen %(object)s er oprettet.")
     error_message = _("Sagen kunne ikke oprettes. Ret fejlene nedenfor.")
 
+    def get_page_subtitle(self):
+        return ""  # the title says it all: Wagtail would add the model's name after it
+
     def get_breadcrumbs_items(self):
         *trail, _new_case = super().get_breadcrumbs_items()  # "Ny: Sag"
-        return [*trail, {"url": "", "label": self.page_subtitle}]
+        return [*trail, {"url": "", "label": self.page_title}]
 
     def save_instance(self):
         user = self.request.user

@@ -541,3 +541,10 @@ def test_a_suggested_page_numbered_above_999_can_be_linked(client, staff, site):
 
     assert page.pk >= 1000
     assert list(case.related_pages.all()) == [page.articlepage_ptr]
+
+
+def test_the_form_for_logging_a_call_is_titled_once(client, staff):
+    page = client.get(reverse("sager:add")).content.decode()
+
+    assert "<title>Ny henvendelse - " in page
+    assert re.search(r"<h1[^>]*>\s*(<svg.*?</svg>\s*)?Ny henvendelse\s*</h1>", page, re.S)
