@@ -54,16 +54,17 @@ def ask(request):
         token = tokens.read(request.POST.get("form_token", ""))
     except tokens.BadToken:
         message = _("Formularen er for gammel. Send den venligst igen.")
-        return _rejected(request, form, message, filled=True)
+        return _rejected(request, form, message, shown_at=_filled_in())
     used = tokens.spent(token)
     if used and used.case:
         return _show_receipt(request, used.case)
     if request.POST.get("website"):
         return _rejected(request, form, _("Formularen kunne ikke sendes. Prøv igen."))
     if token.too_fast:
-        return _rejected(
-            request, form, _("Formularen blev sendt meget hurtigt. Vent et øjeblik, og send igen.")
-        )
+        # Counted from when the form was first shown: waiting again from now would reject a
+        # person who sends it again a moment later.
+        message = _("Formularen blev sendt meget hurtigt. Vent et øjeblik, og send igen.")
+        return _rejected(request, form, message, shown_at=token.issued_at)
     if not form.is_valid():
         return _ask_page(request, form)
     return _create_case(request, form, token)
@@ -82,7 +83,7 @@ def _create_case(request, form, token):
         else:
             transaction.set_rollback(True)
     if case is None:
-        return _rejected(request, form, TOO_MANY, status=429, filled=True)
+        return _rejected(request, form, TOO_MANY, status=429, shown_at=_filled_in())
     return _show_receipt(request, case)
 
 
@@ -123,15 +124,20 @@ def receipt(request):
     return render(request, "advisory/public/receipt.html", {"case": case})
 
 
-def _rejected(request, form, message: str, status: int = 400, filled: bool = False):
-    """The form again with ``message`` and a new token. ``filled``: a person filled it in
-    (an old form, a rate limit), so sending it again at once is not "too fast"."""
+def _rejected(request, form, message: str, status: int = 400, shown_at: float | None = None):
+    """The form again with ``message`` and a new token for a form shown at ``shown_at`` (now,
+    if not given): sending it again is "too fast" until ASK_MIN_FILL_SECONDS after that."""
     form.is_valid()
     form.add_error(None, message)
     form.data = form.data.copy()
-    issued_at = time.time() - settings.ASK_MIN_FILL_SECONDS if filled else None
-    form.data["form_token"] = tokens.issue(issued_at)
+    form.data["form_token"] = tokens.issue(shown_at)
     return _ask_page(request, form, status=status)
+
+
+def _filled_in() -> float:
+    """A time for a form a person has filled in (an old form, a rate limit): sending it again
+    at once is not "too fast"."""
+    return time.time() - settings.ASK_MIN_FILL_SECONDS
 
 
 def _ask_page(request, form, suggestions=None, status=200):

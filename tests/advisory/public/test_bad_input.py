@@ -1,6 +1,7 @@
 """Every kind of bad input shows a clear message, keeps what was typed and creates nothing."""
 
 import re
+import time
 
 import pytest
 
@@ -135,4 +136,18 @@ def test_an_old_form_sent_again_at_once_is_accepted(ask, client):
     page = ask(form_token=form_token(seconds_ago=13 * 3600)).content.decode()
     renewed = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
     ask(form_token=renewed)
+    assert Case.objects.count() == 1
+
+
+def test_a_form_sent_too_fast_is_accepted_once_the_time_since_it_was_shown_has_passed(
+    ask, settings
+):
+    settings.ASK_MIN_FILL_SECONDS = 1
+    page = ask(form_token=form_token(seconds_ago=0.6)).content.decode()
+    assert "Formularen blev sendt meget hurtigt" in page and not Case.objects.exists()
+    renewed = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+
+    time.sleep(0.6)  # over a second since the form was shown, not since it came back
+    ask(form_token=renewed)
+
     assert Case.objects.count() == 1
