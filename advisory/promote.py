@@ -23,6 +23,32 @@ class PromotionError(Exception):
 BLANK_LINE_RE = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
 
 
+# A letter's opening ("Kære Mette,") and closing ("Venlig hilsen" and the name below it): the
+# standard replies have both, and a FAQ page has neither. A greeting line is the greeting and
+# at most a name, as in "Kære [fjernet],".
+GREETING_RE = re.compile(
+    r"(hej|hejsa|kære|goddag|godmorgen)( [\w\[\]-]+){0,2} *[,!:]?", re.IGNORECASE
+)
+SIGN_OFF_RE = re.compile(
+    r"((med )?venlig(st)? hilsen|(mange|de bedste|bedste|kærlig) hilsner?|mvh|vh|kh|hilsen)\b",
+    re.IGNORECASE,
+)
+SIGN_OFF_WITHIN_LAST_LINES = 4
+
+
+def without_letter_form(text: str) -> str:
+    """``text`` without its opening greeting line and its closing from "Venlig hilsen" on."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    if lines and GREETING_RE.fullmatch(lines[0]):
+        lines = lines[1:]
+    written = [i for i, line in enumerate(lines) if line]
+    for i in written[-SIGN_OFF_WITHIN_LAST_LINES:]:
+        if SIGN_OFF_RE.match(lines[i]):
+            lines = lines[:i]
+            break
+    return "\n".join(lines).strip()
+
+
 def paragraphs(text: str) -> str:
     """Plain text as escaped rich-text paragraphs, one per blank-line-separated block."""
     blocks = [" ".join(block.split()) for block in BLANK_LINE_RE.split(text) if block.strip()]
@@ -63,9 +89,13 @@ def promote(case: Case, author) -> tuple[FaqPage, bool]:
 
 
 def _draft_page(case: Case, reply: CaseEvent) -> FaqPage:
-    clean = without_details(case)
+    scrub = without_details(case)
+
+    def clean(text: str) -> str:
+        return without_letter_form(scrub(text))
+
     section = SectionPage.objects.get(slug=SECTIONS["faq"].slug)
-    title = clean(case.subject)
+    title = scrub(case.subject)
     page = FaqPage(
         title=title,
         slug=_unique_slug(section, title),

@@ -83,21 +83,32 @@ def test_promoting_the_same_answer_again_shows_the_existing_draft(client, closed
     assert closed_case.events.filter(kind=CaseEvent.Kind.EDIT).count() == 1
 
 
-def test_an_answer_typed_in_the_browser_keeps_its_paragraphs_on_the_faq_page(client, site):
+def test_an_answer_typed_in_the_browser_becomes_paragraphs_without_greeting_and_sign_off(
+    client, site
+):
     staff = secretary()
     case = CaseFactory(
         subject="Frivillige der stopper",
-        question="Vores frivillige stopper hurtigt.\r\n\r\nHvad gør andre?",
+        question=(
+            "Hej LVS\r\n\r\nVores frivillige stopper hurtigt.\r\n\r\nHvad gør andre?"
+            "\r\n\r\nMvh Karen"
+        ),
     )
-    # A textarea's line breaks reach the server as \r\n.
-    answer = "Tak for spørgsmålet.\r\n\r\nLav en velkomstsamtale.\r\n \r\nFølg op efter en måned."
+    # A textarea's line breaks reach the server as \r\n; the standard replies open and close
+    # like a letter.
+    answer = (
+        "Kære Karen,\r\n\r\nTak for spørgsmålet.\r\n\r\nLav en velkomstsamtale.\r\n \r\n"
+        "Følg op efter en måned.\r\n\r\nVenlig hilsen\r\nSofie Holm\r\nLVS"
+    )
     workflow.send_reply(case, staff, answer)
     workflow.change_status(case, Status.CLOSED, staff)
     client.force_login(staff)
     client.post(f"/admin/sager/{case.pk}/til-faq/")
     faq = FaqPage.objects.get()
+
     assert faq.summary == "Vores frivillige stopper hurtigt."
-    answer_block = faq.body[3].value.source
-    assert answer_block == (
+    question, answer = faq.body[1].value.source, faq.body[3].value.source
+    assert question == "<p>Vores frivillige stopper hurtigt.</p><p>Hvad gør andre?</p>"
+    assert answer == (
         "<p>Tak for spørgsmålet.</p><p>Lav en velkomstsamtale.</p><p>Følg op efter en måned.</p>"
     )
