@@ -19,10 +19,6 @@ class PromotionError(Exception):
     """The case cannot become a FAQ page; the message is shown to staff."""
 
 
-# A blank line, however the text's lines end: browsers send a textarea's as \r\n.
-BLANK_LINE_RE = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")
-
-
 # A letter's opening ("Kære Mette,") and closing ("Venlig hilsen" and the name below it): the
 # standard replies have both, and a FAQ page has neither. A greeting line is the greeting and
 # at most a name, as in "Kære [fjernet],".
@@ -37,7 +33,8 @@ SIGN_OFF_WITHIN_LAST_LINES = 4
 
 
 def without_letter_form(text: str) -> str:
-    """``text`` without its opening greeting line and its closing from "Venlig hilsen" on."""
+    """``text`` without its opening greeting line and its closing from "Venlig hilsen" on, its
+    lines trimmed and joined by line feeds (a browser ends a textarea's lines with CR LF)."""
     lines = [line.strip() for line in text.strip().splitlines()]
     if lines and GREETING_RE.fullmatch(lines[0]):
         lines = lines[1:]
@@ -50,8 +47,8 @@ def without_letter_form(text: str) -> str:
 
 
 def paragraphs(text: str) -> str:
-    """Plain text as escaped rich-text paragraphs, one per blank-line-separated block."""
-    blocks = [" ".join(block.split()) for block in BLANK_LINE_RE.split(text) if block.strip()]
+    """Plain text (trimmed lines joined by line feeds) as escaped rich-text paragraphs."""
+    blocks = [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
     return "".join(f"<p>{html.escape(block)}</p>" for block in blocks)
 
 
@@ -99,7 +96,7 @@ def _draft_page(case: Case, reply: CaseEvent) -> FaqPage:
     page = FaqPage(
         title=title,
         slug=_unique_slug(section, title),
-        summary=clean(case.question).partition("\n")[0].strip()[:300],
+        summary=clean(case.question).partition("\n")[0][:300],
         body=[
             ("heading", {"text": _("Spørgsmålet"), "level": "h2"}),
             ("paragraph", paragraphs(clean(case.question))),
