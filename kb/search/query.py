@@ -56,11 +56,6 @@ class Word:
     def corrected(self) -> bool:
         return self.searched != [self.typed]
 
-    @property
-    def shown(self) -> str:
-        """How "Mente du …?" writes what was searched for this word."""
-        return " ".join(self.searched) if self.compound else self.searched[0]
-
 
 @dataclass
 class ParsedQuery:
@@ -79,8 +74,9 @@ class ParsedQuery:
 
     @property
     def suggestion(self) -> str:
-        """The query with corrected spellings ("Mente du …?"), or "" when nothing changed."""
-        replaced = {w.typed: w.shown for w in self.words if w.corrected}
+        """The query with corrected spellings ("Mente du …?"), or "" when nothing changed. A
+        compound searched as its parts is no misspelling: "bestyrelses møde" is not Danish."""
+        replaced = {w.typed: w.searched[0] for w in self.words if w.corrected and not w.compound}
         suggestion = " ".join(replaced.get(token, token) for token in tokenize(self.text))
         return "" if suggestion == " ".join(tokenize(self.text)) else suggestion
 
