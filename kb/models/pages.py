@@ -193,8 +193,9 @@ class ArticlePage(DanishSlug, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
-        index.SearchField("authors"),
         index.SearchField("document_text"),
+        # Last, so the database index's text ends with them (kb.search.hits.own_text).
+        index.SearchField("authors"),
         index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("year"),
         # Plain lists of slugs, so the engine can count facets in the same request as a search.

@@ -50,8 +50,8 @@ def hits_sql() -> tuple[str, list, int]:
     # Visible again: the engine may not yet know of a page unpublished while it was down.
     pages = shown_now(ArticlePage.objects.filter(pk__in=pk_array(NO_IDS)))
     topic_ids = ArticlePage.topics.through.objects.filter(articlepage_id=OuterRef("pk"))
-    # The plain text the database index keeps (summary, body, document text), so snippets
-    # need neither the StreamField nor the PDF text loaded.
+    # The plain text the database index keeps (summary, body, document text, authors, topics),
+    # so snippets need neither the StreamField nor the PDF text loaded.
     indexed_text = IndexEntry.objects.filter(
         content_type_id=OuterRef("content_type_id"),
         object_id=Cast(OuterRef("pk"), CharField()),
@@ -60,7 +60,15 @@ def hits_sql() -> tuple[str, list, int]:
         topic_ids=ArraySubquery(topic_ids.values("topic_id")),
         indexed_text=Subquery(indexed_text),
     ).values(
-        "pk", "title", "url_path", "content_type_id", "year", "summary", "topic_ids", "indexed_text"
+        "pk",
+        "title",
+        "url_path",
+        "content_type_id",
+        "year",
+        "summary",
+        "authors",
+        "topic_ids",
+        "indexed_text",
     )
     sql, params = pages.order_by().query.sql_with_params()
     return sql, list(params), params.index(pk_array_param(NO_IDS))
@@ -94,24 +102,35 @@ def page_url_maker() -> Callable[[str], str | None]:
     return url
 
 
+def own_text(indexed_text: str, authors: str, topic_names: list[str]) -> str:
+    """The article's own words in the database index's text, which ends with its authors and
+    its topics' names (modelsearch joins every searched field): a snippet that ran into them
+    read as if they were part of the last sentence."""
+    ending = " ".join(part for part in (authors.strip(), *topic_names) if part)
+    return indexed_text.removesuffix(" " + ending) if ending else indexed_text
+
+
 def load_hits(ids: list[int], stems: list[str], promoted: dict[int, str]) -> list[Hit]:
     """The hits for ``ids``, in order, those no longer shown left out; snippets mark
     ``stems``; ``promoted`` gives the editors' picks among them with what the editor wrote."""
     rows = hit_rows(ids)
     url = page_url_maker()
     topics = TAXONOMIES["emne"]()
-    return [
-        Hit(
+
+    def hit(pk: int, row: dict) -> Hit:
+        # In the taxonomy's order (by name, as the database sorts), as the index has them.
+        names = [name for topic, (_slug, name) in topics.items() if topic in row["topic_ids"]]
+        text = own_text(row["indexed_text"] or "", row["authors"], names) or row["summary"]
+        return Hit(
             title=row["title"],
             url=url(row["url_path"]),
             type_label=type_label_of(row["content_type_id"]),
             year=row["year"],
             text=conditional_escape(promoted.get(pk, ""))
-            or snippet(row["indexed_text"] or row["summary"], stems)
+            or snippet(text, stems)
             or conditional_escape(row["summary"]),
-            # In the taxonomy's order (by name, as the database sorts).
-            topics=[name for topic, (_slug, name) in topics.items() if topic in row["topic_ids"]],
+            topics=names,
             promoted=pk in promoted,
         )
-        for pk, row in ((pk, rows[pk]) for pk in ids if pk in rows)
-    ]
+
+    return [hit(pk, rows[pk]) for pk in ids if pk in rows]

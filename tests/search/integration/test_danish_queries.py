@@ -8,6 +8,7 @@ from tests.factories import (
     GuidePageFactory,
     MethodPageFactory,
     PublicationPageFactory,
+    TopicFactory,
     section,
 )
 from tests.search.helpers import search, titles
@@ -87,6 +88,29 @@ def test_the_matched_words_are_highlighted_in_an_escaped_snippet(client, search_
     html = client.get("/soeg/", {"q": "husmøder"}).content.decode()
 
     assert "<mark>Husmødet</mark> &lt;b&gt;samler&lt;/b&gt; brugerne" in html
+
+
+def test_a_snippet_ends_with_the_articles_own_words_not_its_authors_or_topics(
+    client, search_backend
+):
+    MethodPageFactory(
+        parent=section("metoder"),
+        title="Erfaringer",
+        summary="Rapport om zebrakvistmetoden i praksis.",
+        authors="Karen Holm",
+        topics=[
+            TopicFactory(slug="netvaerk", name="Netværk og samarbejde"),
+            TopicFactory(slug="frivillige", name="Frivillige"),
+        ],
+    )
+    search_backend.refresh()
+
+    hit = search(client, "zebrakvistmetoden").results[0]
+
+    assert hit.text == (
+        "Rapport om <mark>zebrakvistmetoden</mark> i praksis. Brødtekst om værestedet."
+    )
+    assert hit.topics == ["Frivillige", "Netværk og samarbejde"]
 
 
 def test_the_editors_choices_in_a_body_are_not_searched_only_its_words(client, search_backend):
