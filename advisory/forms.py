@@ -185,8 +185,10 @@ class StatusForm(CaseActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = workflow.allowed_transitions(self.case)
-        self.fields["status"].choices = [(status.value, status.label) for status in allowed]
+        self.allowed = workflow.allowed_transitions(self.case)
+        # Nothing chosen at first: a click on "Skift status" must not change it by accident.
+        choices = [(status.value, status.label) for status in self.allowed]
+        self.fields["status"].choices = [("", _("Vælg status")), *choices]
 
     def clean_status(self):
         return Status(self.cleaned_data["status"])

@@ -548,3 +548,13 @@ def test_the_form_for_logging_a_call_is_titled_once(client, staff):
 
     assert "<title>Ny henvendelse - " in page
     assert re.search(r"<h1[^>]*>\s*(<svg.*?</svg>\s*)?Ny henvendelse\s*</h1>", page, re.S)
+
+
+def test_the_status_form_changes_nothing_until_a_status_is_chosen(client, staff):
+    case = CaseFactory()
+    page = client.get(detail_url(case)).content.decode()
+    assert re.search(r'<option value="" selected>Vælg status</option>', page)
+
+    page = client.post(detail_url(case), {"action": "status", "status-status": ""}).content
+    assert "Dette felt er påkrævet" in page.decode()
+    assert Case.objects.get(pk=case.pk).status == Status.NEW
