@@ -35,3 +35,14 @@ def test_the_timeline_names_changes_and_the_system_in_sentence_case(client, staf
     assert "Sofie Svarfrist: " in due_date
     assert priority.endswith("Sofie Prioritet: Normal → Høj")
     assert opened.startswith("Statusændring") and opened.endswith("System Ny")
+
+
+def test_a_message_the_requester_sent_is_signed_with_their_name(client, staff):
+    case = CaseFactory(requester_name="Anna Holm")
+    workflow.record_message(case, None, "Vi er 12 brugere.")  # from the tracking page
+    workflow.record_message(case, staff, "Ringede: de har fundet lokaler.")
+
+    phoned, sent, _opened = timeline(client, case)
+
+    assert sent.endswith("Anna Holm Vi er 12 brugere.")
+    assert phoned.endswith("Sofie Ringede: de har fundet lokaler.")
