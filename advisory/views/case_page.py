@@ -1,5 +1,6 @@
 """The case page: facts, timeline (newest first), help while answering and the action forms."""
 
+from django.forms import Media
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -78,6 +79,7 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             case=self.case,
             timeline=self.case.timeline(),
             forms=forms,
+            forms_media=sum((form.media for form in forms.values()), Media()),
             can_work=can_work_on_cases(self.request.user),
             related_pages=self.case.related_pages.live().specific(),
             suggestions=suggested_pages(self.case),

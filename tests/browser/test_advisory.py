@@ -211,6 +211,21 @@ def test_a_standard_reply_goes_into_an_empty_reply_box_and_after_typed_text(page
     expect(reply).to_have_value(f"Hej Lone\n\nTak for din henvendelse ({case.reference}).")
 
 
+def test_a_new_deadline_can_be_picked_from_a_calendar_on_the_case_page(page, live_site):
+    case = CaseFactory()
+    log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
+    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+
+    page.get_by_label("Ny frist").focus()
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+    expect(picker).to_have_count(1)
+    picker.locator(".xdsoft_monthpicker .xdsoft_next").click()  # next month: a day that is surely not past
+    picker.locator("td[data-date='15']:not(.xdsoft_other_month)").click()
+    page.get_by_role("button", name="Flyt fristen").click()
+
+    expect(page.locator(".messages")).to_contain_text("Fristen er nu 15.")
+
+
 def test_a_half_written_reply_survives_the_pages_other_actions_until_it_is_sent(
     page, live_site, mailoutbox
 ):
