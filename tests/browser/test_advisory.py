@@ -219,7 +219,9 @@ def test_a_new_deadline_can_be_picked_from_a_calendar_on_the_case_page(page, liv
     page.get_by_label("Ny frist").focus()
     picker = page.locator(".xdsoft_datetimepicker:visible")
     expect(picker).to_have_count(1)
-    picker.locator(".xdsoft_monthpicker .xdsoft_next").click()  # next month: a day that is surely not past
+    picker.locator(
+        ".xdsoft_monthpicker .xdsoft_next"
+    ).click()  # next month: a day that is surely not past
     picker.locator("td[data-date='15']:not(.xdsoft_other_month)").click()
     page.get_by_role("button", name="Flyt fristen").click()
 

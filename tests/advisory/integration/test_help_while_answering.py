@@ -2,8 +2,12 @@ import csv
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.core.management import call_command
+from django.urls import reverse
+
+from advisory import workflow
 
 from advisory.help import similar_cases, suggested_pages
 from advisory.models import Case
@@ -67,3 +71,16 @@ def test_a_case_without_a_topic_does_not_prefer_other_cases_without_one():
     )
     CaseFactory(topic=None, subject="Husleje", question="Kan vi få frivillige til at betale?")
     assert list(similar_cases(case))[0] == closest
+
+
+def test_a_similar_cases_reply_keeps_its_paragraphs_on_the_case_page(client, staff):
+    question = "Hvordan beholder vi vores frivillige i caféen om vinteren?"
+    case = CaseFactory(subject="Frivillige stopper", question=question)
+    answered = CaseFactory(subject="Frivillige stopper", question=question)
+    workflow.send_reply(answered, staff, "Kære Mette\n\nSe vores vejledning.\n\nVenlig hilsen")
+
+    html = client.get(reverse("sager:detail", args=[case.pk])).content.decode()
+    reply = BeautifulSoup(html, "html.parser").select_one(".case-similar blockquote")
+
+    paragraphs = [paragraph.get_text() for paragraph in reply.select("p")]
+    assert paragraphs == ["Kære Mette", "Se vores vejledning.", "Venlig hilsen"]
