@@ -1,8 +1,8 @@
 """The case page: facts, timeline (newest first), help while answering and the action forms."""
 
-from django.forms import Media
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.forms import Media
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _

@@ -8,7 +8,6 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from advisory import workflow
-
 from advisory.help import similar_cases, suggested_pages
 from advisory.models import Case
 from kb.models import Topic
