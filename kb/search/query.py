@@ -73,6 +73,11 @@ class ParsedQuery:
         return not (self.words or self.phrases or self.expansions)
 
     @property
+    def has_words(self) -> bool:
+        """Whether anything in the query is a word: "%" or "*" alone has none."""
+        return bool(tokenize(self.text))
+
+    @property
     def suggestion(self) -> str:
         """The query with corrected spellings ("Mente du …?"), or "" when nothing changed. A
         compound searched as its parts is no misspelling: "bestyrelses møde" is not Danish."""

@@ -221,7 +221,7 @@ def search(
     outcome = SearchOutcome(
         parsed, results, matches.facets, sort, matches.total, backend, links, matches.counted_best
     )
-    if logged and parsed.text and not selection and results.number == 1:
+    if logged and parsed.has_words and not selection and results.number == 1:
         log_search(parsed.text, outcome.total, backend)
     return outcome
 

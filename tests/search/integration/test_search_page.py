@@ -220,6 +220,8 @@ def test_searches_are_logged_normalised_with_their_result_count(client, material
     search(client, "  Frivillige   ")
     search(client, "frivillige", emne="frivillige")  # narrowing is not a new search
     search(client, "qwxzy")
+    search(client, "%")  # no word to report to editors
+    search(client, "*")
 
     logged = list(SearchQueryLog.objects.values_list("query", "result_count").order_by("id"))
     assert logged == [("frivillige", 7), ("qwxzy", 0)]
