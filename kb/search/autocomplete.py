@@ -2,7 +2,7 @@
 
 from kb.models import ArticlePage
 from kb.search.backends import with_fallback
-from kb.search.query import FOLDING_RE, FOLDINGS, normalise
+from kb.search.query import FOLDING_RE, FOLDINGS, normalise, parse
 from kb.search.visibility import shown_now, visible_articles
 
 MIN_LENGTH = 2
@@ -11,7 +11,8 @@ LIMIT = 8
 
 def suggestions(text: str, limit: int = LIMIT) -> list[dict]:
     """Titles and URLs of articles whose title words start like the typed words; when that
-    finds nothing, the same with ae/oe/aa read as æ/ø/å."""
+    finds nothing, the same with ae/oe/aa read as æ/ø/å, then with slips corrected as the
+    search page corrects them (frivilige → frivillige)."""
     text = normalise(text)
     if len(text.replace(" ", "")) < MIN_LENGTH:
         return []
@@ -19,6 +20,8 @@ def suggestions(text: str, limit: int = LIMIT) -> list[dict]:
     folded = FOLDING_RE.sub(lambda match: FOLDINGS[match.group()], text)
     if not found and folded != text:
         found = titles(folded, limit)
+    if not found and (corrected := parse(text).suggestion):
+        found = titles(corrected, limit)
     return found
 
 

@@ -52,6 +52,12 @@ def test_a_one_letter_typo_finds_the_page_and_suggests_the_spelling(client, page
     assert outcome.query.suggestion == "brugerinddragelse"
 
 
+def test_autocomplete_corrects_a_slip_as_the_search_page_does(client, pages):
+    suggested = client.get("/soeg/autocomplete/", {"q": "frivilighede"}).json()["results"]
+
+    assert [result["title"] for result in suggested] == ["Frivilligheden på værestedet"]
+
+
 def test_a_synonym_added_by_an_editor_works_at_once(client, pages):
     assert titles(client, "ildsjæle") == []
 
