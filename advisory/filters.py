@@ -128,11 +128,14 @@ class CaseFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_organisation(self, queryset, name, value):
-        """Cases of every organisation whose name contains what was typed; a whole name in quotes
-        (as an organisation's page links here) finds that organisation's cases only."""
+        """Cases of every organisation, member or not, whose name contains what was typed; a
+        whole name in quotes (as an organisation's page links here) finds that member's cases
+        only."""
         if len(value) > 2 and value.startswith('"') and value.endswith('"'):
             return queryset.filter(organisation__name=value[1:-1])
-        return queryset.filter(organisation__name__icontains=value)
+        return queryset.filter(
+            Q(organisation__name__icontains=value) | Q(other_organisation__icontains=value)
+        )
 
 
 class OrganisationFilterSet(WagtailFilterSet):

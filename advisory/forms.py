@@ -23,6 +23,7 @@ from kb.models import ArticlePage
 CASE_FIELDS = [
     "channel",
     "organisation",
+    "other_organisation",
     "contact",  # right under the organisation whose people the list offers
     "requester_name",
     "requester_email",

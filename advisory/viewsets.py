@@ -45,6 +45,7 @@ class CaseViewSet(ModelViewSet):
         TextColumn(
             "organisation",
             label=_("Organisation"),
+            accessor="organisation_label",
             sort_key="organisation__name",
             classname=BREAKS_LONG_WORDS,
         ),
@@ -68,6 +69,7 @@ class CaseViewSet(ModelViewSet):
         "subject",
         "question",
         "organisation__name",
+        "other_organisation",
         "requester_name",
         "requester_email",
         "requester_phone",
@@ -79,7 +81,7 @@ class CaseViewSet(ModelViewSet):
         "get_status_display",
         "get_channel_display",
         "topic",
-        "organisation",
+        "organisation_label",
         "region",
         "requester_name",
         "requester_email",
@@ -93,6 +95,7 @@ class CaseViewSet(ModelViewSet):
     export_headings = {
         "get_status_display": _("Status"),
         "get_channel_display": _("Kanal"),
+        "organisation_label": _("Organisation"),
         "region": _("Region"),
     }
     export_filename = "sager"

@@ -92,6 +92,13 @@ class Case(models.Model):
         on_delete=models.PROTECT,
         related_name="cases",
     )
+    # A place that is not a member (or not yet one), as the requester named it.
+    other_organisation = models.CharField(
+        _("anden organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Navnet på et sted, der ikke er medlem, fx et værested under opstart."),
+    )
     contact = models.ForeignKey(
         Contact,
         verbose_name=_("kontaktperson"),
@@ -168,9 +175,28 @@ class Case(models.Model):
     def __str__(self):
         return f"{self.reference} {self.subject}"
 
+    @property
+    def organisation_label(self) -> str:
+        """The member organisation, else the other place named with "(ikke medlem)"."""
+        if self.organisation:
+            return str(self.organisation)
+        if self.other_organisation:
+            return _("%(name)s (ikke medlem)") % {"name": self.other_organisation}
+        return ""
+
     def clean(self):
-        """The contact person is one of the organisation's people; a case without an
-        organisation (someone starting a værested) has none."""
+        """A member organisation or another place, not both. The contact person is one of the
+        organisation's people; a case without an organisation (someone starting a værested)
+        has none."""
+        if self.organisation and self.other_organisation:
+            raise ValidationError(
+                {
+                    "other_organisation": _(
+                        "Sagen har allerede en organisation blandt medlemmerne. Lad feltet stå "
+                        "tomt, eller fjern medlemmet ovenfor."
+                    )
+                }
+            )
         contact = self.contact
         if contact is None or contact.organisation_id == self.organisation_id:
             return

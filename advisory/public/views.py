@@ -91,10 +91,6 @@ def _open_case(form) -> Case:
     data = form.cleaned_data
     organisation = form.member_organisation()
     details = [
-        _("Organisation: %(name)s (ikke fundet blandt medlemmerne)")
-        % {"name": data["organisation"]}
-        if data["organisation"] and organisation is None
-        else "",
         _("Kommune: %(name)s") % {"name": data["municipality"]} if data["municipality"] else "",
         _("Er ved at starte et værested.") if data["starting_up"] else "",
     ]
@@ -102,6 +98,7 @@ def _open_case(form) -> Case:
         Channel.WEB,
         details=details,
         organisation=organisation,
+        other_organisation="" if organisation else data["organisation"],
         requester_name=data["name"],
         requester_email=data["email"],
         requester_phone=data["phone"],

@@ -49,15 +49,16 @@ def test_a_member_typed_by_name_is_linked_to_the_case(ask):
     assert Case.objects.get().organisation == member
 
 
-def test_an_unknown_place_and_the_municipality_are_noted_on_the_case(ask):
+def test_an_unknown_place_and_the_municipality_are_kept_on_the_case(ask):
     from advisory.models import Municipality
 
     odense = Municipality.objects.get(name="Odense")
     ask(organisation="Det nye sted", municipality=odense.pk)
     case = Case.objects.get()
     assert case.organisation is None
+    assert case.organisation_label == "Det nye sted (ikke medlem)"
     note = case.events.get(kind=CaseEvent.Kind.NOTE).body
-    assert "Det nye sted" in note and "Odense" in note and "starte et værested" in note
+    assert "Odense" in note and "starte et værested" in note
 
 
 def test_seeing_suggestions_without_javascript_keeps_what_was_typed(client, site):
