@@ -163,6 +163,20 @@ def test_two_swapped_letters_count_as_one_typo(client, search_backend):
     assert outcome.query.suggestion == "lokaler"
 
 
+def test_a_letter_typed_without_its_ring_beats_a_more_common_word_as_near(client, search_backend):
+    GuidePageFactory(parent=section("vejledninger"), title="Det fælles måltid")
+    for number in range(3):
+        GuidePageFactory(
+            parent=section("vejledninger"), title=f"Åbent hus {number}", summary="Altid kaffe."
+        )
+    search_backend.refresh()
+
+    outcome = search(client, "maltid")
+
+    assert outcome.results[0].title == "Det fælles måltid"
+    assert outcome.query.suggestion == "måltid"
+
+
 def test_a_noun_made_of_a_published_verb_finds_the_page(client, search_backend):
     MethodPageFactory(
         parent=section("metoder"), title="Kreative værksteder", summary="Brugerne strikker."
