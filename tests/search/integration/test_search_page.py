@@ -1,5 +1,7 @@
 """The search page: facets, sorting, paging, browsing, help when nothing is found, picks."""
 
+import re
+
 import pytest
 
 from django.db import connection
@@ -149,6 +151,13 @@ def test_browsing_counts_follow_publishing_and_unpublishing(client, search_backe
 
     Page.objects.get(pk=second.pk).unpublish()  # a plain Page, as bulk actions and expiry do
     assert method_count() == 1
+
+
+def test_the_suggested_spelling_keeps_the_chosen_filters_and_sorting(client, material):
+    html = client.get("/soeg/", {"q": "frivilige", "type": "metoder", "sorter": "nyeste"})
+
+    link = re.search(r'Mente du <a href="([^"]*)"', html.content.decode()).group(1)
+    assert link == "?q=frivillige&amp;sorter=nyeste&amp;type=metoder"
 
 
 def test_no_results_offers_a_suggestion_popular_topics_and_asking_the_secretariat(client, material):
