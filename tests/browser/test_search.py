@@ -62,3 +62,19 @@ def test_keyboard_user_picks_an_autocomplete_suggestion(page, live_site, materia
     page.keyboard.press("Enter")
 
     expect(page.locator("h1")).to_have_text(title)
+
+
+def test_on_a_laptop_the_facets_come_after_the_results_on_screen_as_for_the_keyboard(
+    page, live_site, material
+):
+    page.set_viewport_size({"width": DESKTOP, "height": 900})
+    page.goto(f"{live_site.url}/soeg/?q=frivillige")
+    results = page.locator("section[aria-labelledby=results-heading]")
+    facets = page.locator("nav.facets")
+
+    assert (
+        facets.bounding_box()["x"] >= results.bounding_box()["x"] + results.bounding_box()["width"]
+    )
+    results.get_by_role("link").last.focus()
+    page.keyboard.press("Tab")
+    expect(facets.get_by_role("link").first).to_be_focused()
