@@ -48,19 +48,27 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             return redirect(self.case_url)
         if action == "reply" and "insert_template" in request.POST:
             form = self._reply_with_template(request.POST)
-            return self.render_to_response(self.get_context_data(bound_form=(action, form)))
+            return self._shown_again(action, form, focus="body")
         form = form_class(request.POST, case=self.case, prefix=action)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(bound_form=(action, form)))
+            messages.error(request, _("Det blev ikke gemt. Ret det, der er markeret nedenfor."))
+            return self._shown_again(action, form, focus=next(iter(form.errors), None))
         try:
             messages.success(request, form.perform(request.user))
         except TransitionError as refusal:
             # Nothing changed: the page shows the reason, and the form as it was filled in.
             messages.error(request, str(refusal))
-            return self.render_to_response(self.get_context_data(bound_form=(action, form)))
+            return self._shown_again(action, form, focus=None)
         except ActionFailed as refusal:
             messages.error(request, str(refusal))
         return redirect(self.case_url)
+
+    def _shown_again(self, action: str, form, focus: str | None):
+        """The page again with ``form`` as it was sent, scrolled to its field ``focus``: the
+        forms are far down a long page, and an error at the top of it went unseen."""
+        if focus in form.fields:
+            form.fields[focus].widget.attrs["autofocus"] = True
+        return self.render_to_response(self.get_context_data(bound_form=(action, form)))
 
     @property
     def case_url(self):

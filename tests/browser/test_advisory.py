@@ -228,6 +228,31 @@ def test_a_new_deadline_can_be_picked_from_a_calendar_on_the_case_page(page, liv
     expect(page.locator(".messages")).to_contain_text("Fristen er nu 15.")
 
 
+def test_an_impossible_deadline_is_shown_where_it_was_typed(page, live_site):
+    case = CaseFactory()
+    log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
+    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+
+    page.get_by_label("Ny frist").fill("31.02.2026")
+    page.get_by_role("button", name="Flyt fristen").click()
+
+    field = page.get_by_label("Ny frist")
+    expect(field).to_be_focused()
+    expect(field).to_be_in_viewport()
+    expect(field).to_have_value("31.02.2026")
+    expect(page.get_by_text("Skriv en gyldig dato som dd.mm.åååå")).to_be_in_viewport()
+
+
+def test_after_inserting_a_standard_reply_the_reply_box_is_in_view(page, live_site):
+    ReplyTemplate.objects.create(title="Tak", body="Tak for din henvendelse ({reference}).")
+    case = CaseFactory(requester_email="lone@example.org")
+    log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
+    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+    page.get_by_role("button", name="Indsæt i svaret").click()
+
+    expect(page.locator("#id_reply-body")).to_be_in_viewport()
+
+
 def test_a_half_written_reply_survives_the_pages_other_actions_until_it_is_sent(
     page, live_site, mailoutbox
 ):
