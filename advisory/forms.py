@@ -16,6 +16,7 @@ from advisory.contact_choice import ContactChoiceField
 from advisory.filters import PersonChoiceField, active_case_handlers
 from advisory.models import Case, CaseEvent
 from advisory.models.cases import Status
+from advisory.models.templates import GAP_RE
 from advisory.public import tokens
 from kb.dates import DanishDateField, TypedDateTimeInput
 from kb.models import ArticlePage
@@ -147,6 +148,18 @@ class ReplyForm(CaseActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["form_token"].initial = tokens.issue()
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if gap := GAP_RE.search(body):
+            raise forms.ValidationError(
+                _(
+                    "Svaret har stadig et hul fra standardsvaret: %(gap)s. Udfyld det, eller "
+                    "slet det, før du sender."
+                )
+                % {"gap": gap.group()}
+            )
+        return body
 
     @property
     def awaits_answer_button(self) -> str:

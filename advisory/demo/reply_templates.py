@@ -5,13 +5,13 @@ from advisory.models import ReplyTemplate
 TEMPLATES = {
     "Tak for henvendelsen": (
         "Kære {navn}\n\nTak for din henvendelse om «{emne}». Vi har registreret den som sag "
-        "{reference} og vender tilbage inden for tre hverdage.\n\nVenlig hilsen\n{sagsbehandler}\n"
-        "Landsforeningen af Væresteder"
+        "{reference} og vender tilbage inden for tre arbejdsdage.\n\nVenlig hilsen\n"
+        "{sagsbehandler}\nLandsforeningen af Væresteder"
     ),
     "Svar med vejledning": (
         "Kære {navn}\n\nTak for dit spørgsmål. Du kan finde hjælp i vores vejledning her:\n\n"
-        "\n\nRing endelig på 7592 4000, hvis I vil tale det igennem.\n\nVenlig hilsen\n"
-        "{sagsbehandler}\nLandsforeningen af Væresteder"
+        "[Indsæt link til vejledningen]\n\nRing endelig på 7592 4000, hvis I vil tale det "
+        "igennem.\n\nVenlig hilsen\n{sagsbehandler}\nLandsforeningen af Væresteder"
     ),
 }
 

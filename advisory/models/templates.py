@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from kb.models import Topic
 
 PLACEHOLDER_RE = re.compile(r"\{(\w+)\}")
+# What staff fill in themselves, as a standard reply marks it: [Indsæt link til vejledningen].
+GAP_RE = re.compile(r"\[Indsæt[^\]]*\]")
 
 
 class ReplyTemplate(models.Model):
@@ -20,7 +22,8 @@ class ReplyTemplate(models.Model):
         help_text=_(
             "Pladsholdere: {navn} bliver spørgerens navn, {reference} sagens reference "
             "(fx R-2026-0012), {emne} sagens emnelinje og {sagsbehandler} navnet på den, "
-            "der indsætter svaret."
+            "der indsætter svaret. Skriv [Indsæt …], hvor sagsbehandleren selv skal udfylde, "
+            "fx [Indsæt link til vejledningen]: svaret kan ikke sendes, før det er gjort."
         ),
     )
 

@@ -1,9 +1,17 @@
-// "Indsæt link i svar": put a knowledge-base link at the cursor in the reply, one click.
+// "Indsæt link i svar": put a knowledge-base link in the reply, one click: where a standard
+// reply left a gap for it ("[Indsæt link til vejledningen]"), else at the cursor.
+const LINK_GAP = /\[Indsæt link[^\]]*\]/;
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-insert-link]");
   const reply = document.getElementById("id_reply-body");
   if (!button || !reply) return;
-  const text = `${button.dataset.title}: ${button.dataset.insertLink}\n`;
+  const link = `${button.dataset.title}: ${button.dataset.insertLink}`;
+  if (LINK_GAP.test(reply.value)) {
+    reply.value = reply.value.replace(LINK_GAP, link);
+    reply.focus();
+    return;
+  }
+  const text = `${link}\n`;
   const at = reply.selectionStart ?? reply.value.length;
   const before = reply.value.slice(0, at);
   const separator = before && !before.endsWith("\n") ? "\n" : "";

@@ -253,6 +253,25 @@ def test_after_inserting_a_standard_reply_the_reply_box_is_in_view(page, live_si
     expect(page.locator("#id_reply-body")).to_be_in_viewport()
 
 
+def test_a_linked_page_fills_the_gap_a_standard_reply_left_for_it(page, live_site, guidance):
+    ReplyTemplate.objects.create(
+        title="Svar med vejledning", body="Se her:\n\n[Indsæt link til vejledningen]\n\nHilsen"
+    )
+    case = CaseFactory(requester_email="lone@example.org")
+    case.related_pages.add(guidance)
+    log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
+    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+
+    page.get_by_role("button", name="Indsæt i svaret").click()
+    insert = page.locator('[data-insert-link][data-title="Rekruttering af frivillige"]').first
+    link = insert.get_attribute("data-insert-link")
+    insert.click()
+
+    expect(page.locator("#id_reply-body")).to_have_value(
+        f"Se her:\n\nRekruttering af frivillige: {link}\n\nHilsen"
+    )
+
+
 def test_a_half_written_reply_survives_the_pages_other_actions_until_it_is_sent(
     page, live_site, mailoutbox
 ):

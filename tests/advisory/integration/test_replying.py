@@ -87,3 +87,16 @@ def test_a_reply_form_without_a_valid_token_is_shown_again_with_the_text(
     assert "Formularen er for gammel. Send svaret igen." in html
     assert "Her er vores svar." in html
     assert mailoutbox == []
+
+
+def test_a_reply_with_a_gap_left_from_a_standard_reply_is_not_sent(
+    client, staff, post_reply, mailoutbox
+):
+    case = CaseFactory(requester_email="lone@example.org")
+    body = "Kære Lone\n\nSe vores vejledning her:\n\n[Indsæt link til vejledningen]\n\nHilsen"
+
+    html = post_reply(case, body).content.decode()
+
+    assert "Svaret har stadig et hul fra standardsvaret: [Indsæt link til vejledningen]." in html
+    assert "Se vores vejledning her:" in html
+    assert mailoutbox == [] and not case.events.filter(kind=CaseEvent.Kind.REPLY).exists()
