@@ -119,7 +119,10 @@ class NoteForm(CaseActionForm):
         label=_("Type"),
         choices=[
             (CaseEvent.Kind.NOTE, _("Intern note (ses kun af sekretariatet)")),
-            (CaseEvent.Kind.MESSAGE, _("Besked fra spørger (telefon, e-mail, møde)")),
+            (
+                CaseEvent.Kind.MESSAGE,
+                _("Besked fra spørger (telefon, e-mail, møde) – spørgeren kan læse den"),
+            ),
         ],
         initial=CaseEvent.Kind.NOTE,
         widget=forms.RadioSelect,
@@ -129,8 +132,8 @@ class NoteForm(CaseActionForm):
     def perform(self, user):
         if self.cleaned_data["kind"] == CaseEvent.Kind.MESSAGE:
             workflow.record_message(self.case, user, self.cleaned_data["body"])
-        else:
-            workflow.add_note(self.case, user, self.cleaned_data["body"])
+            return _("Beskeden fra spørgeren er gemt.")
+        workflow.add_note(self.case, user, self.cleaned_data["body"])
         return _("Noten er gemt.")
 
 

@@ -21,9 +21,10 @@ def status_text(case: Case) -> str:
 
 
 def requester_timeline(case: Case) -> list[CaseEvent]:
-    """Replies and the requester's own messages, oldest first, without their authors."""
+    """Replies and the requester's messages, oldest first, without their authors' names (only
+    whether staff noted a message down, from a call or a meeting)."""
     return list(
         case.events.filter(kind__in=VISIBLE_KINDS)
-        .only("kind", "body", "created_at")
+        .only("kind", "body", "created_at", "author_id")
         .order_by("created_at", "pk")
     )

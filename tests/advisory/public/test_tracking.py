@@ -1,5 +1,6 @@
 """The requester's private tracking page, answering back, and staff replies by email."""
 
+import re
 import secrets
 
 import pytest
@@ -43,6 +44,17 @@ def test_tracking_page_shows_status_question_and_replies_but_nothing_internal(cl
     assert "Besvaret" in page
     for secret in ["INTERN NOTE", "Birgitte", "Hemmelig", "birgitte@lavs.dk", other.subject]:
         assert secret not in page
+
+
+def test_a_call_noted_by_staff_is_not_shown_as_the_requesters_own_words(client, web_case):
+    receive_message(web_case, "Vi er 12 brugere.")
+    workflow.record_message(web_case, secretary(), "Karen ringede: de har fundet lokaler.")
+
+    page = client.get(tracking_url(web_case)).content.decode()
+
+    own, noted = re.findall(r'<p class="message__meta">([^<·]*)·', page)
+    assert own.strip() == "Din besked"
+    assert noted.strip() == "Din henvendelse, som sekretariatet noterede den"
 
 
 def test_tracking_page_is_kept_out_of_referrers_caches_and_search_engines(client, web_case):
