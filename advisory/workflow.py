@@ -80,10 +80,14 @@ def change_status(case: Case, new_status: str, author=None, at: datetime | None 
             % {"date": _day(case.follow_up_date)}
         )
     at = at or timezone.now()
+    old_due_date = case.due_date
     _apply_clock(case, old_status, Status(new_status), at)
     case.status = new_status
     case.save()
     log(case, CaseEvent.Kind.STATUS, author, at=at, old_value=old_status, new_value=new_status)
+    # A reopened case gets a new deadline, a case back from waiting a later one: on the
+    # timeline, so a deadline staff had chosen is not seen to vanish.
+    record_edits(case, author, {_label("due_date"): (_day(old_due_date), _day(case.due_date))})
     return case
 
 
@@ -172,8 +176,7 @@ def set_due_date(case: Case, due_date: date, author) -> Case:
     old = case.due_date
     case.due_date, case.waiting_since = due_date, None
     case.save(update_fields=["due_date", "waiting_since"])
-    label = str(Case._meta.get_field("due_date").verbose_name).capitalize()
-    record_edits(case, author, {label: (_day(old), _day(due_date))})
+    record_edits(case, author, {_label("due_date"): (_day(old), _day(due_date))})
     return case
 
 
@@ -189,9 +192,12 @@ def set_follow_up(case: Case, day: date | None, author) -> Case:
         return case
     case.follow_up_date = day
     case.save(update_fields=["follow_up_date"])
-    label = str(Case._meta.get_field("follow_up_date").verbose_name).capitalize()
-    record_edits(case, author, {label: (_day(old), _day(day) or _("fulgt op"))})
+    record_edits(case, author, {_label("follow_up_date"): (_day(old), _day(day) or _("fulgt op"))})
     return case
+
+
+def _label(field: str) -> str:
+    return str(Case._meta.get_field(field).verbose_name).capitalize()
 
 
 def _day(day: date | None) -> str:
@@ -199,8 +205,11 @@ def _day(day: date | None) -> str:
 
 
 def record_edits(case: Case, author, changes: dict[str, tuple[str, str]]) -> None:
-    """One event per changed field: ``changes`` maps a field's label to (before, after)."""
+    """One event per changed field: ``changes`` maps a field's label to (before, after); a
+    field that kept its value is left out."""
     for label, (old, new) in changes.items():
+        if old == new:
+            continue
         log(
             case, CaseEvent.Kind.EDIT, author, field=label, old_value=old[:500], new_value=new[:500]
         )

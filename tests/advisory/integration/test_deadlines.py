@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from advisory import workflow
 from advisory.models import Case, CaseEvent
 from advisory.models.cases import Status
+from advisory.public.intake import receive_message
 from tests.advisory.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +69,31 @@ def test_a_follow_up_date_on_a_waiting_case_is_kept_and_shows_when_it_passes(cli
     assert list(Case.objects.overdue(today=later)) == [case]
     workflow.change_status(case, Status.IN_PROGRESS)  # the requester answered
     assert Case.objects.get(pk=case.pk).due_date == follow_up  # not moved by the pause
+
+
+def test_a_deadline_changed_by_a_reopening_is_on_the_timeline(client, staff):
+    case = CaseFactory()
+    chosen = timezone.localdate() + timedelta(days=30)
+    move_deadline(client, case, chosen.strftime("%d.%m.%Y"))
+    workflow.change_status(case, Status.IN_PROGRESS, staff)
+    workflow.change_status(Case.objects.get(pk=case.pk), Status.ANSWERED, staff)
+
+    receive_message(Case.objects.get(pk=case.pk), "Tak, men hvad med weekenden?")
+
+    reopened = Case.objects.get(pk=case.pk)
+    assert reopened.status == Status.IN_PROGRESS and reopened.due_date < chosen
+    moves = CaseEvent.objects.filter(case=case, field="Svarfrist").order_by("pk")
+    assert [(e.old_value, e.new_value) for e in moves][-1] == (
+        date_format(chosen, "j. F Y"),
+        date_format(reopened.due_date, "j. F Y"),
+    )
+
+
+def test_choosing_the_same_deadline_again_adds_nothing_to_the_timeline(client, staff):
+    case = CaseFactory()
+    day = (timezone.localdate() + timedelta(days=30)).strftime("%d.%m.%Y")
+
+    move_deadline(client, case, day)
+    move_deadline(client, case, day)
+
+    assert CaseEvent.objects.filter(case=case, field="Svarfrist").count() == 1
