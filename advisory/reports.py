@@ -62,8 +62,9 @@ class Section:
 
 
 def _months(start: date, end: date) -> list[date]:
-    months, current = [], start.replace(day=1)
-    while current <= end:
+    """The months from ``start`` to ``end``, none after this one: it has nothing to show yet."""
+    months, current, last = [], start.replace(day=1), min(end, timezone.localdate())
+    while current <= last:
         months.append(current)
         current = (current + timedelta(days=32)).replace(day=1)
     return months

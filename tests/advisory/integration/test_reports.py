@@ -124,3 +124,14 @@ def test_the_csv_of_an_impossible_period_is_not_that_of_another(client):
 
     assert response["Content-Type"].startswith("text/html")
     assert "Skriv en gyldig dato som dd.mm.åååå" in response.content.decode()
+
+
+def test_a_period_into_the_future_lists_no_month_after_this_one():
+    today = timezone.localdate()
+    this_month = date_format(today, "F Y").capitalize()
+
+    sections = build_report(today.replace(day=1), today + timedelta(days=100))
+
+    monthly, backlog = sections[0], sections[-1]
+    assert [row[0] for row in monthly.rows] == [this_month]
+    assert [row[0] for row in backlog.rows] == [f"{this_month} (til nu)"]
