@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 from advisory.models.cases import Channel
 from advisory.public.intake import open_requester_case, receive_message
 from tests.browser.conftest import PHONE
-from tests.factories import MethodPageFactory, TopicFactory, section
+from kb.markdown_blocks import markdown_to_blocks
+from tests.factories import FaqPageFactory, MethodPageFactory, TopicFactory, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 LONG_URL = (
@@ -31,6 +32,16 @@ def method(site):
         summary="Frivillige hjælper frivillige.",
         topics=[TopicFactory(slug="frivillige", name="Frivillige")],
     )
+
+
+COMPARISON = """
+| | §18 | §104 |
+|---|---|---|
+| Frihed | Stor | Mindre |
+| Økonomisk stabilitet | Lav | Højere |
+| Personale | Primært frivillige | Ofte ansatte |
+| Dokumentationskrav | Få | Flere |
+"""
 
 
 def scrolls_sideways(page) -> bool:
@@ -83,3 +94,17 @@ def test_the_header_search_hint_fits_in_its_box(phone, live_server):
     box.fill(box.get_attribute("placeholder"))
 
     assert box.evaluate("box => box.scrollWidth <= box.clientWidth")
+
+
+def test_a_three_column_comparison_table_fits_a_phone_without_scrolling(phone, live_server):
+    faq = FaqPageFactory(
+        parent=section("spoergsmaal-og-svar"),
+        title="§18 og §104",
+        body=markdown_to_blocks(COMPARISON),
+    )
+
+    phone.goto(f"{live_server.url}{faq.url}")
+
+    table = phone.get_by_role("region", name="Tabel")
+    expect(table).to_contain_text("Dokumentationskrav")
+    assert table.evaluate("region => region.scrollWidth <= region.clientWidth")
