@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 
 from advisory.models.cases import Channel
 from advisory.public.intake import open_requester_case, receive_message
-from tests.browser.conftest import PHONE
 from kb.markdown_blocks import markdown_to_blocks
+from tests.browser.conftest import PHONE
 from tests.factories import FaqPageFactory, MethodPageFactory, TopicFactory, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
