@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.models import ModelLogEntry
 
@@ -31,6 +32,15 @@ SHORT_TEXT_FIELDS = ["old_value", "new_value"]
 
 def not_anonymised():
     return Case.objects.exclude(events__field=ANONYMISED_FIELD)
+
+
+def retention_period(days: int) -> str:
+    """How long a closed case keeps its personal data, as people say it: "2 år", not "730
+    dage"."""
+    years, rest = divmod(days, 365)
+    if years and not rest:
+        return ngettext("%(count)d år", "%(count)d år", years) % {"count": years}
+    return ngettext("%(count)d dag", "%(count)d dage", days) % {"count": days}
 
 
 def expired_cases(retention_days: int, now=None):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from advisory.models import Case, CaseAccess, Organisation
 from advisory.models.cases import Channel
+from advisory.privacy import retention_period
 from advisory.public import throttling, tokens
 from advisory.public.forms import AskForm, MessageForm
 from advisory.public.intake import open_requester_case, receive_message
@@ -36,7 +37,7 @@ def privacy(request):
     return render(
         request,
         "advisory/public/privacy.html",
-        {"retention_days": settings.CASE_RETENTION_DAYS},
+        {"retention": retention_period(settings.CASE_RETENTION_DAYS)},
     )
 
 

@@ -26,7 +26,9 @@ def test_form_asks_for_everything_with_labels_and_a_privacy_link(client):
         assert label in page
     assert "Vi er ved at starte et værested" in page
     assert 'href="/raadgivning/persondata/"' in page
-    assert "Sådan behandler vi" in client.get("/raadgivning/persondata/").content.decode()
+    privacy = client.get("/raadgivning/persondata/").content.decode()
+    assert "Sådan behandler vi" in privacy
+    assert "Når en sag har været lukket i 2 år, sletter vi" in privacy  # not "730 dage"
 
 
 def test_a_question_becomes_a_new_web_case_with_a_deadline_and_a_receipt(ask, mailoutbox):

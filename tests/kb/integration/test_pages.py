@@ -48,10 +48,18 @@ def test_article_page_shows_metadata_body_and_related_material(client, site):
 
     assert "Husmødet som metode" in html
     assert "<dd>2009</dd>" in html
-    assert "Anne Holm, Per Berg" in html
+    assert "<dt>Forfattere</dt><dd>Anne Holm, Per Berg</dd>" in html
     assert "Brødtekst om værestedet." in html
     assert "Etabler et brugerråd" in html
     assert "Noget helt andet" not in html
+
+
+def test_one_author_is_listed_under_forfatter(client, site):
+    method = MethodPageFactory(parent=section("metoder"), authors="Thomas Grønbæk")
+
+    html = client.get(method.url).content.decode()
+
+    assert "<dt>Forfatter</dt><dd>Thomas Grønbæk</dd>" in html
 
 
 def test_a_box_without_a_title_is_headed_by_its_kind_in_danish(client, site):
