@@ -16,6 +16,7 @@ from kb.search import vocabulary
 from kb.search.text import tokenize
 
 PHRASE_RE = re.compile(r'"([^"]+)"')
+WORD_RE = re.compile(r"\w+")
 FOLDINGS = {"aa": "å", "ae": "æ", "oe": "ø"}
 FOLDING_RE = re.compile("|".join(FOLDINGS))
 MAX_QUERY_LENGTH = 200
@@ -64,6 +65,8 @@ class ParsedQuery:
     text: str
     words: list[Word] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
+    # The words in quotes, each as typed and as the phrase searches it.
+    phrase_words: list[Word] = field(default_factory=list)
     expansions: list[str] = field(default_factory=list)
     # The stems of every searched word, for highlighting.
     stems: list[str] = field(default_factory=list)
@@ -81,9 +84,14 @@ class ParsedQuery:
     def suggestion(self) -> str:
         """The query with corrected spellings ("Mente du …?"), or "" when nothing changed. A
         compound searched as its parts is no misspelling: "bestyrelses møde" is not Danish."""
-        replaced = {w.typed: w.searched[0] for w in self.words if w.corrected and not w.compound}
-        suggestion = " ".join(replaced.get(token, token) for token in tokenize(self.text))
-        return "" if suggestion == " ".join(tokenize(self.text)) else suggestion
+        replaced = {
+            word.typed: word.searched[0]
+            for word in self.words + self.phrase_words
+            if word.corrected and not word.compound
+        }
+        if not replaced:
+            return ""
+        return WORD_RE.sub(lambda typed: replaced.get(typed[0], typed[0]), self.text)
 
     @property
     def terms(self) -> list[str]:
@@ -142,6 +150,17 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     return Word(token, [first_found(vocabulary.derived_from, variants) or token])
 
 
+def in_phrase(token: str, info: dict) -> Word:
+    """How a word in quotes is searched: as typed when it is published or a stop word, else
+    read with æ/ø/å or corrected to the nearest published word ("smaa skridt" is "små
+    skridt"); never split or exchanged for a related word, so the phrase stays a phrase."""
+    variants = spellings(token)
+    if info[token].known or any(info[variant].stem is None for variant in variants):
+        return Word(token, [token])
+    known = [variant for variant in variants if info[variant].known]
+    return Word(token, known[-1:] or [first_found(vocabulary.closest, variants) or token])
+
+
 def related_words(words: list[str], info: dict) -> list[str]:
     """The published verb a noun is made of, or noun a verb makes (registrering ↔ registrere):
     the Danish stemmer keeps nouns in -ing apart from their verbs, though either word finds
@@ -177,17 +196,20 @@ def first_found(find, variants: list[str]):
 def parse(raw: str) -> ParsedQuery:
     """Understand a typed query; see the module docstring."""
     text = normalise(raw)
-    phrases = [" ".join(tokenize(p)) for p in PHRASE_RE.findall(text) if tokenize(p)]
+    typed_phrases = [tokenize(p) for p in PHRASE_RE.findall(text) if tokenize(p)]
     tokens = list(dict.fromkeys(tokenize(PHRASE_RE.sub(" ", text))))
     synonyms = editor_synonyms()
     expansions = synonym_expansions(tokenize(text), synonyms)
-    variants = {variant for token in tokens for variant in spellings(token)}
+    quoted = list(dict.fromkeys(itertools.chain.from_iterable(typed_phrases)))
+    variants = {variant for token in tokens + quoted for variant in spellings(token)}
     info = vocabulary.analyse(sorted(with_related_forms(variants)))
     words = [resolve(token, info, token in synonyms) for token in tokens]
+    phrase_words = {token: in_phrase(token, info) for token in quoted}
     parsed = ParsedQuery(
         text=text,
         words=[word for word in words if word.searched],
-        phrases=phrases,
+        phrases=[" ".join(phrase_words[t].searched[0] for t in p) for p in typed_phrases],
+        phrase_words=list(phrase_words.values()),
         expansions=expansions,
     )
     # Corrections, phrases and synonyms bring words not analysed yet.

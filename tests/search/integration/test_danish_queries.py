@@ -58,6 +58,15 @@ def test_autocomplete_corrects_a_slip_as_the_search_page_does(client, pages):
     assert [result["title"] for result in suggested] == ["Frivilligheden på værestedet"]
 
 
+def test_words_in_quotes_are_read_with_aeoeaa_and_corrected_as_a_phrase(client, pages):
+    assert titles(client, '"faelles maaltid"') == ["Det fælles måltid"]
+
+    outcome = search(client, '"brugerindragelse omkring"')
+
+    assert [hit.title for hit in outcome.results] == ["Det fælles måltid"]
+    assert outcome.query.suggestion == '"brugerinddragelse omkring"'
+
+
 def test_a_synonym_added_by_an_editor_works_at_once(client, pages):
     assert titles(client, "ildsjæle") == []
 
