@@ -65,14 +65,16 @@ def without_details(case: Case):
 
 
 @transaction.atomic
-def promote(case: Case, author) -> tuple[FaqPage, bool]:
-    """A draft FAQ page from ``case``'s question and latest reply, without requester and
-    organisation details, with the topic carried over; the case links the page. Returns the
-    page and whether it is new: an answer promoted before gives its existing draft."""
+def promote(case: Case, author, answer_pk: int | None = None) -> tuple[FaqPage, bool]:
+    """A draft FAQ page from ``case``'s question and one of its answers (``answer_pk``, else
+    the latest), without requester and organisation details, with the topic carried over; the
+    case links the page. Returns the page and whether it is new: an answer promoted before
+    gives its existing draft."""
     case = Case.objects.select_for_update().get(pk=case.pk)  # a double click waits its turn
     if case.status != Status.CLOSED:
         raise PromotionError(_("Kun lukkede sager kan gøres til spørgsmål og svar."))
-    reply = case.latest_reply()
+    answers = case.answers()
+    reply = (answers.filter(pk=answer_pk) if answer_pk else answers).first()
     if reply is None or not reply.body.strip():
         raise PromotionError(_("Sagen har intet svar at bygge på."))
     promoted = PromotedAnswer.objects.filter(reply=reply).select_related("page").first()

@@ -240,8 +240,12 @@ class Case(models.Model):
         """Events newest first, with their authors."""
         return self.events.select_related("author").order_by("-created_at", "-pk")
 
-    def latest_reply(self):
+    def answers(self):
+        """Replies that answered the requester (not questions back to them), newest first."""
         from advisory.models.events import CaseEvent
 
         replies = self.events.filter(kind=CaseEvent.Kind.REPLY, asks_back=False)
-        return replies.order_by("-created_at").first()
+        return replies.order_by("-created_at", "-pk")
+
+    def latest_reply(self):
+        return self.answers().first()

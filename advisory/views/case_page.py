@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from advisory.forms import ACTION_FORMS, ActionFailed, ReplyForm
 from advisory.help import similar_cases, suggested_pages
 from advisory.models import Case, ReplyTemplate
+from advisory.models.cases import Status
 from advisory.permissions import can_view_cases, can_work_on_cases
 from advisory.workflow import TransitionError
 
@@ -92,6 +93,7 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             related_pages=self.case.related_pages.live().specific(),
             suggestions=suggested_pages(self.case),
             similar=[(other, other.latest_reply()) for other in similar],
+            answers=list(self.case.answers()) if self.case.status == Status.CLOSED else [],
             reply_templates=ReplyTemplate.objects.all(),
             edit_url=reverse("sager:edit", args=[self.case.pk]),
         )

@@ -13,6 +13,12 @@ from advisory.permissions import can_work_on_cases
 from advisory.promote import PromotionError, promote
 
 
+def chosen_answer(data) -> int | None:
+    """The answer chosen on the case page, when it has several; None for the latest."""
+    chosen = data.get("svar", "")
+    return int(chosen) if chosen.isdigit() else None
+
+
 @require_POST
 def promote_case(request, pk: int):
     """Make the draft (once per answer) and go back to the case: a secretary who cannot edit
@@ -21,7 +27,7 @@ def promote_case(request, pk: int):
         raise PermissionDenied
     case = get_object_or_404(Case, pk=pk)
     try:
-        page, created = promote(case, request.user)
+        page, created = promote(case, request.user, chosen_answer(request.POST))
     except PromotionError as refusal:
         messages.error(request, str(refusal))
         return redirect("sager:detail", pk=case.pk)

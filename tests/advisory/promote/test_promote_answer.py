@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from django.contrib.auth.models import Group
@@ -112,3 +114,21 @@ def test_an_answer_typed_in_the_browser_becomes_paragraphs_without_greeting_and_
     assert answer == (
         "<p>Tak for spørgsmålet.</p><p>Lav en velkomstsamtale.</p><p>Følg op efter en måned.</p>"
     )
+
+
+def test_of_several_answers_staff_choose_the_one_the_draft_builds_on(client, site):
+    staff = secretary()
+    case = CaseFactory(subject="Frivillige der stopper", question="Hvad gør andre?")
+    full = workflow.send_reply(case, staff, "Lav en velkomstsamtale og en mentorordning.")
+    workflow.send_reply(case, staff, "Her er linket til vejledningen.")
+    workflow.change_status(case, Status.CLOSED, staff)
+    client.force_login(staff)
+
+    page = client.get(f"/admin/sager/{case.pk}/").content.decode()
+    choices = re.findall(r'<input type="radio" name="svar" value="(\d+)"( checked)?>', page)
+    assert len(choices) == 2 and choices[0][1] == " checked"  # the latest answer first
+
+    client.post(f"/admin/sager/{case.pk}/til-faq/", {"svar": full.pk})
+
+    body = str(FaqPage.objects.get().body)
+    assert "velkomstsamtale" in body and "linket" not in body
