@@ -212,7 +212,7 @@ class StatusForm(CaseActionForm):
 
     def perform(self, user):
         case = workflow.change_status(self.case, self.cleaned_data["status"], user)
-        return _("Sagen har nu status «%(status)s».") % {"status": case.get_status_display()}
+        return _("Sagen har nu status »%(status)s«.") % {"status": case.get_status_display()}
 
 
 class DayFromTodayField(DanishDateField):
@@ -245,7 +245,7 @@ class FollowUpForm(CaseActionForm):
 
     follow_up_date = DayFromTodayField(
         label=_("Følg op den"),
-        help_text=_("Fra den dag står sagen under «Til opfølgning» på forsiden."),
+        help_text=_("Fra den dag står sagen under »Til opfølgning« på forsiden."),
     )
 
     def perform(self, user):

@@ -78,7 +78,7 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, object]]:
 def _required(row: dict, key: str) -> str:
     value = row.get(key)
     if value in (None, ""):
-        raise RowError(f"mangler «{key}»")
+        raise RowError(f"mangler »{key}«")
     return value
 
 
@@ -88,7 +88,7 @@ def _parse_date(value: str, key: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise RowError(f"«{key}» er ikke en dato: {value!r}") from None
+        raise RowError(f"»{key}« er ikke en dato: {value!r}") from None
 
 
 def _parse_time(value: str | None, key: str) -> datetime | None:
@@ -97,22 +97,22 @@ def _parse_time(value: str | None, key: str) -> datetime | None:
     try:
         return timezone.make_aware(datetime.fromisoformat(value))
     except ValueError:
-        raise RowError(f"«{key}» er ikke et tidspunkt: {value!r}") from None
+        raise RowError(f"»{key}« er ikke et tidspunkt: {value!r}") from None
 
 
 def organisation_values(row: dict) -> tuple[str, dict]:
     name = _required(row, "name").strip()
     kind = _required(row, "kind")
     if kind not in Organisation.Kind.values:
-        raise RowError(f"ukendt type «{kind}»")
+        raise RowError(f"ukendt type »{kind}«")
     municipality = Municipality.objects.filter(name=_required(row, "municipality")).first()
     if municipality is None:
-        raise RowError(f"ukendt kommune «{row['municipality']}»")
+        raise RowError(f"ukendt kommune »{row['municipality']}«")
     if row.get("email"):
         try:
             validate_email(row["email"])
         except ValidationError:
-            raise RowError(f"ugyldig e-mail «{row['email']}»") from None
+            raise RowError(f"ugyldig e-mail »{row['email']}«") from None
     values = {key: row.get(key) or "" for key in ORGANISATION_FIELDS}
     values.update(
         municipality=municipality,
@@ -143,7 +143,7 @@ def import_organisations(path: Path, progress=iter) -> ImportReport:
 def _choice(row: dict, key: str, choices) -> str:
     value = _required(row, key)
     if value not in choices.values:
-        raise RowError(f"ukendt {key} «{value}»")
+        raise RowError(f"ukendt {key} »{value}«")
     return value
 
 
@@ -152,20 +152,20 @@ def case_values(row: dict) -> dict:
         raise row
     match = REFERENCE_RE.match(_required(row, "ref"))
     if not match:
-        raise RowError(f"ugyldig reference «{row['ref']}»")
+        raise RowError(f"ugyldig reference »{row['ref']}«")
     organisation = None
     if row.get("organisation"):
         organisation = Organisation.objects.filter(name=row["organisation"]).first()
         if organisation is None:
-            raise RowError(f"ukendt organisation «{row['organisation']}»")
+            raise RowError(f"ukendt organisation »{row['organisation']}«")
     topic = Topic.objects.filter(slug=_required(row, "topic")).first()
     if topic is None:
-        raise RowError(f"ukendt emne «{row['topic']}»")
+        raise RowError(f"ukendt emne »{row['topic']}«")
     opened = _parse_time(_required(row, "opened"), "opened")
     status = _choice(row, "status", Status)
     closed = _parse_time(row.get("closed"), "closed")
     if status == Status.CLOSED and closed is None:
-        raise RowError("en lukket sag mangler «closed»")
+        raise RowError("en lukket sag mangler »closed«")
     return {
         "reference": row["ref"],
         "organisation": organisation,

@@ -70,7 +70,7 @@ def change_status(case: Case, new_status: str, author=None, at: datetime | None 
     old_status = Status(case.status)
     if new_status not in TRANSITIONS[old_status]:
         raise TransitionError(
-            _("En sag med status «%(old)s» kan ikke sættes til «%(new)s».")
+            _("En sag med status »%(old)s« kan ikke sættes til »%(new)s«.")
             % {"old": old_status.label, "new": Status(new_status).label}
         )
     if new_status == Status.CLOSED and case.follow_up_date:

@@ -4,7 +4,7 @@ from advisory.models import ReplyTemplate
 
 TEMPLATES = {
     "Tak for henvendelsen": (
-        "Kære {navn}\n\nTak for din henvendelse om «{emne}». Vi har registreret den som sag "
+        "Kære {navn}\n\nTak for din henvendelse om »{emne}«. Vi har registreret den som sag "
         "{reference} og vender tilbage inden for tre arbejdsdage.\n\nVenlig hilsen\n"
         "{sagsbehandler}\nLandsforeningen af Væresteder"
     ),

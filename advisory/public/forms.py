@@ -42,7 +42,7 @@ def text_field(label, max_length, *, required=True, widget=None, help_text=""):
         widget=widget,
         help_text=help_text,
         error_messages={
-            "required": _("Udfyld feltet «%(label)s».") % {"label": label},
+            "required": _("Udfyld feltet »%(label)s«.") % {"label": label},
             "max_length": _("Teksten må højst være %(limit_value)d tegn (den er %(show_value)d)."),
         },
     )
@@ -106,7 +106,7 @@ class AskForm(AccessibleFormMixin, forms.Form):
         required=False,
         empty_label=_("Ved ikke / andet"),
     )
-    subject = text_field(_("Overskrift"), 200, help_text=_("Fx «Hvordan finder vi frivillige?»"))
+    subject = text_field(_("Overskrift"), 200, help_text=_("Fx »Hvordan finder vi frivillige?«"))
     question = text_field(
         _("Dit spørgsmål"),
         QUESTION_MAX,
@@ -151,8 +151,8 @@ class AskForm(AccessibleFormMixin, forms.Form):
             self.add_error(
                 "organisation",
                 _(
-                    "Skriv navnet på jeres sted, eller sæt kryds ved «Vi er ved at starte et "
-                    "værested»."
+                    "Skriv navnet på jeres sted, eller sæt kryds ved »Vi er ved at starte et "
+                    "værested«."
                 ),
             )
         return data

@@ -32,9 +32,9 @@ def promote_case(request, pk: int):
         messages.error(request, str(refusal))
         return redirect("sager:detail", pk=case.pk)
     if created:
-        message = _("Kladden «%(title)s» er oprettet. En redaktør gennemser og udgiver den.")
+        message = _("Kladden »%(title)s« er oprettet. En redaktør gennemser og udgiver den.")
     else:
-        message = _("Svaret er allerede gjort til kladden «%(title)s».")
+        message = _("Svaret er allerede gjort til kladden »%(title)s«.")
     buttons = []
     if page.permissions_for_user(request.user).can_edit():
         edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])

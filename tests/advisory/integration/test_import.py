@@ -105,7 +105,7 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path, capsys):
     with pytest.raises(CommandError) as failure:
         call_command("import_organisations", str(organisations), verbosity=0)
     assert failure.value.returncode == 1
-    assert f"{organisations}:3: ukendt kommune «Atlantis»" in capsys.readouterr().err
+    assert f"{organisations}:3: ukendt kommune »Atlantis«" in capsys.readouterr().err
     assert sorted(Organisation.objects.values_list("name", flat=True)) == [
         "Hjørnet",
         "Værestedet Ankeret",
@@ -123,7 +123,7 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path, capsys):
         call_command("import_cases", str(cases), verbosity=0)
     err = capsys.readouterr().err
     assert f"{cases}:2: ugyldig JSON" in err
-    assert f"{cases}:3: ukendt channel «brevdue»" in err
+    assert f"{cases}:3: ukendt channel »brevdue«" in err
     assert sorted(Case.objects.values_list("reference", flat=True)) == [
         "R-2026-0001",
         "R-2026-0004",

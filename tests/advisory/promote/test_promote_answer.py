@@ -64,7 +64,7 @@ def test_a_secretary_who_cannot_edit_pages_is_sent_back_to_the_case_with_the_dra
     faq = FaqPage.objects.get()
     html = response.content.decode()
     assert response.redirect_chain[-1][0] == f"/admin/sager/{closed_case.pk}/"
-    assert f"Kladden «{faq.title}» er oprettet" in html
+    assert f"Kladden »{faq.title}« er oprettet" in html
     assert f"/admin/pages/{faq.pk}/edit/" not in html
 
 
@@ -81,7 +81,7 @@ def test_promoting_the_same_answer_again_shows_the_existing_draft(client, closed
     client.post(f"/admin/sager/{closed_case.pk}/til-faq/")
     response = client.post(f"/admin/sager/{closed_case.pk}/til-faq/", follow=True)
     faq = FaqPage.objects.get()
-    assert f"Svaret er allerede gjort til kladden «{faq.title}»." in response.content.decode()
+    assert f"Svaret er allerede gjort til kladden »{faq.title}«." in response.content.decode()
     assert closed_case.events.filter(kind=CaseEvent.Kind.EDIT).count() == 1
 
 

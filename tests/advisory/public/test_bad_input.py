@@ -24,7 +24,7 @@ BAD_INPUTS = {
     "invalid_email": ({"email": "karen@"}, "Skriv en gyldig e-mailadresse"),
     "missing_email": ({"email": ""}, "Skriv din e-mailadresse"),
     "missing_consent": ({"consent": ""}, "Du skal give lov"),
-    "missing_question": ({"question": ""}, "Udfyld feltet «Dit spørgsmål»."),
+    "missing_question": ({"question": ""}, "Udfyld feltet »Dit spørgsmål«."),
     "bad_phone": ({"phone": "ring mig op"}, "Skriv et telefonnummer"),
     "no_place": ({"organisation": "", "starting_up": ""}, "Skriv navnet på jeres sted"),
     "honeypot": ({"website": "http://spam.example"}, "Formularen kunne ikke sendes"),
@@ -64,7 +64,7 @@ def test_the_error_summary_names_each_field_once(ask):
     start = page.index('class="error-summary"')
     summary = page[start : page.index("</ul>", start)]
 
-    assert '<a href="#id_subject">Udfyld feltet «Overskrift».</a>' in summary
+    assert '<a href="#id_subject">Udfyld feltet »Overskrift«.</a>' in summary
     assert '<a href="#id_consent">Du skal give lov' in summary
     # a message that does not say which field it is about gets the field's name
     assert '<a href="#id_question">Dit spørgsmål: Teksten må højst være 5000 tegn' in summary

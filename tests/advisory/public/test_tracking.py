@@ -92,7 +92,7 @@ def test_sending_the_same_answer_twice_adds_it_once(post, web_case):
 
 def test_an_empty_answer_shows_an_error_and_adds_nothing(post, web_case):
     response = post(tracking_url(web_case), {"body": " ", "form_token": form_token()})
-    assert "Udfyld feltet «Din besked»." in response.content.decode()
+    assert "Udfyld feltet »Din besked«." in response.content.decode()
     assert not web_case.events.filter(kind=CaseEvent.Kind.MESSAGE).exists()
 
 
