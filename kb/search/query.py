@@ -68,6 +68,8 @@ class ParsedQuery:
     # The words in quotes, each as typed and as the phrase searches it.
     phrase_words: list[Word] = field(default_factory=list)
     expansions: list[str] = field(default_factory=list)
+    # Words typed apart that are one published word, when that looks like a slip: typed → one.
+    joined: dict[str, str] = field(default_factory=dict)
     # The stems of every searched word, for highlighting.
     stems: list[str] = field(default_factory=list)
 
@@ -89,9 +91,12 @@ class ParsedQuery:
             for word in self.words + self.phrase_words
             if word.corrected and not word.compound
         }
-        if not replaced:
+        if not (replaced or self.joined):
             return ""
-        return WORD_RE.sub(lambda typed: replaced.get(typed[0], typed[0]), self.text)
+        text = self.text
+        for apart, one in self.joined.items():
+            text = re.sub(r"\s+".join(map(re.escape, apart.split())), one, text)
+        return WORD_RE.sub(lambda typed: replaced.get(typed[0], typed[0]), text)
 
     @property
     def terms(self) -> list[str]:
@@ -150,6 +155,16 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     return Word(token, [first_found(vocabulary.derived_from, variants) or token])
 
 
+def typed_apart(tokens: list[str]) -> dict[tuple[str, str], str]:
+    """Each two neighbouring words and the one word they make together (general forsamling →
+    generalforsamling): Danish writes compounds as one word, and people often split them."""
+    return {
+        (first, second): first + second
+        for first, second in itertools.pairwise(tokens)
+        if first.isalpha() and second.isalpha()
+    }
+
+
 def in_phrase(token: str, info: dict) -> Word:
     """How a word in quotes is searched: as typed when it is published or a stop word, else
     read with æ/ø/å or corrected to the nearest published word ("smaa skridt" is "små
@@ -201,16 +216,25 @@ def parse(raw: str) -> ParsedQuery:
     synonyms = editor_synonyms()
     expansions = synonym_expansions(tokenize(text), synonyms)
     quoted = list(dict.fromkeys(itertools.chain.from_iterable(typed_phrases)))
+    pairs = typed_apart(tokens)
     variants = {variant for token in tokens + quoted for variant in spellings(token)}
-    info = vocabulary.analyse(sorted(with_related_forms(variants)))
-    words = [resolve(token, info, token in synonyms) for token in tokens]
+    info = vocabulary.analyse(sorted(with_related_forms(variants) | set(pairs.values())))
+    # A compound typed apart is searched whole, and its parts are not corrected into other
+    # words ("forsamling" is no slip for "opsamling" beside "general").
+    compounds = {pair: one for pair, one in pairs.items() if info[one].known}
+    apart = {part for pair in compounds for part in pair if not info[part].known}
+    words = [
+        Word(token, [token]) if token in apart else resolve(token, info, token in synonyms)
+        for token in tokens
+    ]
     phrase_words = {token: in_phrase(token, info) for token in quoted}
     parsed = ParsedQuery(
         text=text,
         words=[word for word in words if word.searched],
         phrases=[" ".join(phrase_words[t].searched[0] for t in p) for p in typed_phrases],
         phrase_words=list(phrase_words.values()),
-        expansions=expansions,
+        expansions=expansions + list(compounds.values()),
+        joined={" ".join(pair): one for pair, one in compounds.items() if apart & set(pair)},
     )
     # Corrections, phrases and synonyms bring words not analysed yet.
     info |= vocabulary.analyse(sorted(with_related_forms(parsed.terms) - info.keys()))

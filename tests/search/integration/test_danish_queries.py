@@ -186,6 +186,26 @@ def test_a_letter_typed_without_its_ring_beats_a_more_common_word_as_near(client
     assert outcome.query.suggestion == "måltid"
 
 
+def test_a_compound_typed_as_two_words_finds_the_page_and_suggests_one_word(
+    client, search_backend
+):
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Fra idé til forening",
+        summary="Vedtægter og den stiftende generalforsamling.",
+    )
+    for number in range(3):
+        GuidePageFactory(
+            parent=section("vejledninger"), title=f"Opsamling {number}", summary="Opsamling."
+        )
+    search_backend.refresh()
+
+    outcome = search(client, "general forsamling")
+
+    assert outcome.results[0].title == "Fra idé til forening"
+    assert outcome.query.suggestion == "generalforsamling"
+
+
 def test_a_noun_made_of_a_published_verb_finds_the_page(client, search_backend):
     MethodPageFactory(
         parent=section("metoder"), title="Kreative værksteder", summary="Brugerne strikker."
