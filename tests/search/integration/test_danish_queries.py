@@ -186,9 +186,7 @@ def test_a_letter_typed_without_its_ring_beats_a_more_common_word_as_near(client
     assert outcome.query.suggestion == "måltid"
 
 
-def test_a_compound_typed_as_two_words_finds_the_page_and_suggests_one_word(
-    client, search_backend
-):
+def test_a_compound_typed_as_two_words_finds_the_page_and_suggests_one_word(client, search_backend):
     GuidePageFactory(
         parent=section("vejledninger"),
         title="Fra idé til forening",
