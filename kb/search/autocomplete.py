@@ -1,6 +1,7 @@
 """Title suggestions while typing, from the same backend (and fallback) as the search page."""
 
 from kb.models import ArticlePage
+from kb.search import vocabulary
 from kb.search.backends import with_fallback
 from kb.search.query import FOLDING_RE, FOLDINGS, normalise, parse
 from kb.search.visibility import shown_now, visible_articles
@@ -11,8 +12,9 @@ LIMIT = 8
 
 def suggestions(text: str, limit: int = LIMIT) -> list[dict]:
     """Titles and URLs of articles whose title words start like the typed words; when that
-    finds nothing, the same with ae/oe/aa read as æ/ø/å, then with slips corrected as the
-    search page corrects them (frivilige → frivillige)."""
+    finds nothing, the same with ae/oe/aa read as æ/ø/å, then with a or o read as æ, ø or å
+    (husmo → husmø), then with slips corrected as the search page corrects them (frivilige →
+    frivillige)."""
     text = normalise(text)
     if len(text.replace(" ", "")) < MIN_LENGTH:
         return []
@@ -20,9 +22,16 @@ def suggestions(text: str, limit: int = LIMIT) -> list[dict]:
     folded = FOLDING_RE.sub(lambda match: FOLDINGS[match.group()], text)
     if not found and folded != text:
         found = titles(folded, limit)
+    if not found and (danish := with_danish_letters(text)) != text:
+        found = titles(danish, limit)
     if not found and (corrected := parse(text).suggestion):
         found = titles(corrected, limit)
     return found
+
+
+def with_danish_letters(text: str) -> str:
+    readings = vocabulary.with_danish_letters(text.split())
+    return " ".join(readings.get(token, token) for token in text.split())
 
 
 def titles(text: str, limit: int) -> list[dict]:

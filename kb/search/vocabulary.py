@@ -4,6 +4,7 @@ Stems come from PostgreSQL's Danish Snowball stemmer (the same one the database 
 in effect, the Elasticsearch ``danish`` analyzer use), so "husmøder" is known because
 "husmødet" is."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -228,6 +229,29 @@ def derived_from(token: str) -> str | None:
         cursor.execute(DERIVED_SQL, [bases])
         row = cursor.fetchone()
     return row[0] if row else None
+
+
+DANISH_LETTERS_SQL = """
+SELECT token, (
+    SELECT left(word, length(token)) FROM kb_searchterm
+    WHERE word ~ '[æøå]' AND translate(word, 'æøå', 'aoa') LIKE token || '%%'
+    ORDER BY frequency DESC, word
+    LIMIT 1
+)
+FROM unnest(%s::text[]) AS token
+"""
+
+
+def with_danish_letters(tokens: list[str]) -> dict[str, str]:
+    """For each of ``tokens`` (beginnings of words, as typed so far) that begins a published
+    word when read with æ, ø or å for a or o, that reading: husmo → husmø (husmødet), sma →
+    små. Letters only; a token with none to read otherwise is left out."""
+    typed = [token for token in tokens if token.isalpha() and re.search("[ao]", token)]
+    if not typed:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(DANISH_LETTERS_SQL, [typed])
+        return {token: read for token, read in cursor.fetchall() if read}
 
 
 def swaps(token: str) -> list[str]:

@@ -67,6 +67,19 @@ def test_words_in_quotes_are_read_with_aeoeaa_and_corrected_as_a_phrase(client, 
     assert outcome.query.suggestion == '"brugerinddragelse omkring"'
 
 
+def test_autocomplete_reads_a_and_o_as_aa_and_oe_while_a_word_is_typed(client, search_backend):
+    MethodPageFactory(parent=section("metoder"), title="Husmødet som metode")
+    MethodPageFactory(parent=section("metoder"), title="De små skridts metode")
+    search_backend.refresh()
+
+    def suggested(typed):
+        results = client.get("/soeg/autocomplete/", {"q": typed}).json()["results"]
+        return [result["title"] for result in results]
+
+    assert suggested("husmo") == ["Husmødet som metode"]
+    assert suggested("sma skri") == ["De små skridts metode"]
+
+
 def test_a_synonym_added_by_an_editor_works_at_once(client, pages):
     assert titles(client, "ildsjæle") == []
 
