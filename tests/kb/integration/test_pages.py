@@ -12,6 +12,7 @@ from tests.factories import (
     MethodPageFactory,
     PublicationPageFactory,
     TopicFactory,
+    audience,
     section,
 )
 
@@ -52,6 +53,14 @@ def test_article_page_shows_metadata_body_and_related_material(client, site):
     assert "Brødtekst om værestedet." in html
     assert "Etabler et brugerråd" in html
     assert "Noget helt andet" not in html
+
+
+def test_the_audience_is_named_as_the_search_filter_names_it(client, site):
+    method = MethodPageFactory(parent=section("metoder"), audiences=[audience("personale")])
+
+    html = client.get(method.url).content.decode()
+
+    assert "<dt>Målgruppe</dt><dd>Personale</dd>" in html
 
 
 def test_one_author_is_listed_under_forfatter(client, site):
