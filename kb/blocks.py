@@ -12,8 +12,17 @@ from wagtail.images.blocks import ImageChooserBlock
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
+class TitleBlock(blocks.CharBlock):
+    """A heading or a title. In the searchable text it ends as a sentence does: a snippet that
+    ran from it into the text below read "Beliggenhed, Ligger lokalerne …"."""
+
+    def get_searchable_content(self, value):
+        text = (value or "").strip()
+        return [text if not text or text[-1] in ".!?:…" else f"{text}."]
+
+
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Overskrift"))
+    text = TitleBlock(label=_("Overskrift"))
     level = blocks.ChoiceBlock(
         choices=[("h2", _("Niveau 2")), ("h3", _("Niveau 3"))],
         default="h2",
@@ -53,7 +62,7 @@ class CalloutBlock(blocks.StructBlock):
         label=_("Slags"),
         search_index=False,  # shown as an icon and a style, not as words to find
     )
-    title = blocks.CharBlock(required=False, label=_("Titel"))
+    title = TitleBlock(required=False, label=_("Titel"))
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Tekst"))
 
     class Meta:
@@ -64,11 +73,11 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class StepsBlock(blocks.StructBlock):
-    title = blocks.CharBlock(required=False, label=_("Titel"))
+    title = TitleBlock(required=False, label=_("Titel"))
     steps = blocks.ListBlock(
         blocks.StructBlock(
             [
-                ("title", blocks.CharBlock(label=_("Trin"))),
+                ("title", TitleBlock(label=_("Trin"))),
                 (
                     "text",
                     blocks.RichTextBlock(

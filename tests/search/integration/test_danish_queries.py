@@ -118,6 +118,22 @@ def test_the_matched_words_are_highlighted_in_an_escaped_snippet(client, search_
     assert "<mark>Husmødet</mark> &lt;b&gt;samler&lt;/b&gt; brugerne" in html
 
 
+def test_a_snippet_reads_a_heading_and_the_text_under_it_as_two_sentences(client, search_backend):
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Find de rigtige lokaler",
+        body=[
+            {"type": "heading", "value": {"text": "Beliggenhed", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>Ligger zebralokalerne tæt på brugerne?</p>"},
+        ],
+    )
+    search_backend.refresh()
+
+    hit = search(client, "zebralokalerne").results[0]
+
+    assert "Beliggenhed. Ligger <mark>zebralokalerne</mark>" in hit.text
+
+
 def test_a_snippet_ends_with_the_articles_own_words_not_its_authors_or_topics(
     client, search_backend
 ):
