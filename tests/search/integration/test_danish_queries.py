@@ -201,12 +201,15 @@ def test_two_swapped_letters_count_as_one_typo(client, search_backend):
     assert outcome.query.suggestion == "lokaler"
 
 
+def more_common(word: str) -> None:
+    """Three guides with ``word``: the vocabulary counts it more often than the page sought."""
+    for number in range(3):
+        GuidePageFactory(parent=section("vejledninger"), title=f"{word} {number}", summary=word)
+
+
 def test_a_letter_typed_without_its_ring_beats_a_more_common_word_as_near(client, search_backend):
     GuidePageFactory(parent=section("vejledninger"), title="Det fælles måltid")
-    for number in range(3):
-        GuidePageFactory(
-            parent=section("vejledninger"), title=f"Åbent hus {number}", summary="Altid kaffe."
-        )
+    more_common("Altid")
     search_backend.refresh()
 
     outcome = search(client, "maltid")
@@ -221,10 +224,7 @@ def test_a_compound_typed_as_two_words_finds_the_page_and_suggests_one_word(clie
         title="Fra idé til forening",
         summary="Vedtægter og den stiftende generalforsamling.",
     )
-    for number in range(3):
-        GuidePageFactory(
-            parent=section("vejledninger"), title=f"Opsamling {number}", summary="Opsamling."
-        )
+    more_common("Opsamling")
     search_backend.refresh()
 
     outcome = search(client, "general forsamling")
