@@ -27,10 +27,15 @@ def client_address(request) -> str:
     return address
 
 
-def client_keys(ip: str, identity: str) -> list[str]:
-    """The keys one submission counts against: its IP address and who sends it (an email
-    address, or the case a message is about)."""
-    return [_key("ip", ip or "unknown"), _key("identity", identity)]
+QUESTION, MESSAGE = "question", "message"
+
+
+def client_keys(sent: str, ip: str, identity: str) -> list[str]:
+    """The keys one submission counts against: its IP address, for what is ``sent`` (new
+    questions and messages on cases each have their limit: a place that asked several
+    questions can still answer back), and who sends it (an email address, or the case a
+    message is about)."""
+    return [_key(f"ip:{sent}", ip or "unknown"), _key("identity", identity)]
 
 
 def reserve(keys: list[str]) -> bool:

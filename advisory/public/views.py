@@ -72,7 +72,8 @@ def ask(request):
 
 
 def _create_case(request, form, token):
-    keys = throttling.client_keys(throttling.client_address(request), form.cleaned_data["email"])
+    address = throttling.client_address(request)
+    keys = throttling.client_keys(throttling.QUESTION, address, form.cleaned_data["email"])
     case = None
     with transaction.atomic():
         used = tokens.claim(token)
@@ -191,7 +192,8 @@ def _accept_message(request, case: Case, form: MessageForm) -> bool:
         return False
     if not form.is_valid():
         return False
-    keys = throttling.client_keys(throttling.client_address(request), case.reference)
+    address = throttling.client_address(request)
+    keys = throttling.client_keys(throttling.MESSAGE, address, case.reference)
     with transaction.atomic():
         if tokens.claim(token) is None:  # sent twice: the first one is on the timeline
             return True

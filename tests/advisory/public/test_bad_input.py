@@ -83,6 +83,20 @@ def test_a_flood_from_one_address_creates_at_most_the_allowed_cases(ask, setting
     assert "Det blev ikke sendt" in refused and "Der er noget, du skal rette" not in refused
 
 
+def test_a_place_that_asked_its_hour_of_questions_can_still_answer_back(ask, post, settings):
+    settings.ASK_LIMIT_PER_HOUR = 2
+    office = {"REMOTE_ADDR": "203.0.113.9"}
+    for n in range(3):
+        ask(follow=False, email=f"person{n}@example.org", meta=office)
+    case = Case.objects.first()
+
+    data = {"body": "Tak, vi prøver det.", "form_token": form_token()}
+    post(f"/raadgivning/sag/{case.access.token}/", data, **office)
+
+    assert Case.objects.count() == 2
+    assert case.events.filter(kind=CaseEvent.Kind.MESSAGE).count() == 1
+
+
 def test_one_email_from_many_addresses_is_limited_too(ask, settings):
     settings.ASK_LIMIT_PER_HOUR = 3
     for n in range(10):
