@@ -100,13 +100,14 @@ def _count_by_month(field_name: str, since: datetime, until: datetime) -> dict[d
     return {timezone.localtime(row["month"]).date(): row["count"] for row in rows}
 
 
-def _breakdown(key, title, label, opened, group_by, labels=None) -> Section:
+def _breakdown(key, title, label, opened, group_by, labels=None, none=None) -> Section:
+    """Cases by ``group_by``; those without a value under ``none`` (default "Ukendt")."""
     rows = opened.values(group_by).annotate(count=Count("pk")).order_by("-count", group_by)
     section = Section(key, title, [label, _("Sager")], series=[Series(_("Sager"))])
     for row in rows:
         value = row[group_by]
         name = labels.get(value, value) if labels else value
-        section.rows.append([name or _("Ukendt"), row["count"]])
+        section.rows.append([name or none or _("Ukendt"), row["count"]])
     return section
 
 
@@ -183,7 +184,14 @@ def build_report(start: date, end: date) -> list[Section]:
     opened = _opened_between(start, end)
     return [
         volume_per_month(start, end),
-        _breakdown("emne", _("Sager efter emne"), _("Emne"), opened, "topic__name"),
+        _breakdown(
+            "emne",
+            _("Sager efter emne"),
+            _("Emne"),
+            opened,
+            "topic__name",
+            none=_("Intet emne (ved ikke / andet)"),  # as the question form offers it
+        ),
         _breakdown(
             "kanal", _("Sager efter kanal"), _("Kanal"), opened, "channel", dict(Channel.choices)
         ),

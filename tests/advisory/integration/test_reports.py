@@ -1,6 +1,6 @@
 import csv
 import io
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -135,3 +135,11 @@ def test_a_period_into_the_future_lists_no_month_after_this_one():
     monthly, backlog = sections[0], sections[-1]
     assert [row[0] for row in monthly.rows] == [this_month]
     assert [row[0] for row in backlog.rows] == [f"{this_month} (til nu)"]
+
+
+def test_cases_without_a_topic_are_counted_as_the_question_form_names_them():
+    CaseFactory(topic=None, opened_at=datetime(2026, 3, 10, 9, tzinfo=CPH))
+
+    sections = {s.key: s for s in build_report(date(2026, 3, 1), date(2026, 3, 31))}
+
+    assert sections["emne"].rows == [["Intet emne (ved ikke / andet)", 1]]
