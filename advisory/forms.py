@@ -100,7 +100,8 @@ class CaseEditForm(CaseForm):
 
 
 class ActionFailed(Exception):
-    """The action was carried out as far as it could but did not succeed; tell the user."""
+    """The action was carried out as far as it could but did not succeed; tell the user, and
+    give them the form's ``retry()`` to try again with what they typed."""
 
 
 class CaseActionForm(forms.Form):
@@ -140,17 +141,34 @@ class NoteForm(CaseActionForm):
 class ReplyForm(CaseActionForm):
     """A reply to the requester, sent once however often the same form is submitted.
     Besides "Send svar" the form has a second button (``awaits_answer_button``) for a
-    question back to the requester: the case then waits for them instead of being answered."""
+    question back to the requester: the case then waits for them instead of being answered.
+    With no address to send to, the reply given by phone or at a meeting is recorded instead."""
 
     body = forms.CharField(
         label=_("Svar til spørger"),
         widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    acknowledgement = forms.BooleanField(
+        label=_("Kun en kvittering – sagen er ikke besvaret endnu"),
+        required=False,
+        help_text=_("Sagen bliver ikke markeret som besvaret, og beskeden tæller ikke som svar."),
     )
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["form_token"].initial = tokens.issue()
+        if not self.sends_email:
+            del self.fields["acknowledgement"]
+            self.fields["body"].label = _("Svaret, du gav spørgeren")
+            self.fields["body"].help_text = _(
+                "Spørgeren har ingen e-mailadresse. Skriv det svar, du gav i telefonen eller på "
+                "et møde: det gemmes på tidslinjen, og sagen bliver markeret som besvaret."
+            )
+
+    @property
+    def sends_email(self) -> bool:
+        return bool(self.case.requester_email)
 
     def clean_body(self):
         body = self.cleaned_data["body"]
@@ -178,20 +196,38 @@ class ReplyForm(CaseActionForm):
             self.add_error(None, _("Formularen er for gammel. Send svaret igen."))
         return cleaned
 
+    def retry(self) -> "ReplyForm":
+        """The form again with the reply as typed, to send once more after a failure."""
+        initial = {"body": self.cleaned_data["body"]}
+        if self.sends_email:
+            initial["acknowledgement"] = self.cleaned_data["acknowledgement"]
+        return ReplyForm(case=self.case, prefix=self.prefix, initial=initial)
+
     def perform(self, user):
-        awaits_answer = self.awaits_answer_button in self.data
+        awaits_answer = self.sends_email and self.awaits_answer_button in self.data
+        acknowledgement = self.cleaned_data.get("acknowledgement", False) and not awaits_answer
         with transaction.atomic():
             if tokens.claim(self.cleaned_data["form_token"]) is None:
                 return _("Svaret er allerede sendt.")
             event = workflow.send_reply(
-                self.case, user, self.cleaned_data["body"], awaits_answer=awaits_answer
+                self.case,
+                user,
+                self.cleaned_data["body"],
+                awaits_answer=awaits_answer,
+                acknowledgement=acknowledgement,
             )
+        if not self.sends_email:
+            return _("Svaret er gemt på sagen, og sagen er markeret som besvaret.")
         if event.delivery_failed:
             raise ActionFailed(
                 _("Svaret blev ikke sendt: %(error)s") % {"error": event.delivery_error}
             )
         if awaits_answer:
             return _("Beskeden er sendt til %(email)s. Sagen afventer nu spørgeren.") % {
+                "email": event.sent_to
+            }
+        if acknowledgement:
+            return _("Kvitteringen er sendt til %(email)s. Sagen er stadig i gang.") % {
                 "email": event.sent_to
             }
         return _("Svaret er sendt til %(email)s.") % {"email": event.sent_to}

@@ -215,14 +215,16 @@ def record_edits(case: Case, author, changes: dict[str, tuple[str, str]]) -> Non
         )
 
 
-def send_reply(case: Case, author, body: str, awaits_answer: bool = False) -> CaseEvent:
+def send_reply(
+    case: Case, author, body: str, awaits_answer: bool = False, acknowledgement: bool = False
+) -> CaseEvent:
     """Email ``body`` to the requester and put it on the timeline, with the delivery failure if
-    any. A delivered reply sets the first-response time and marks the case answered; a question
-    back to the requester (``awaits_answer``) is no answer and sets the case waiting instead."""
+    any; with no address to send to, it is the answer given by phone or at a meeting, recorded.
+    An answer sets the first-response time and marks the case answered; a question back to the
+    requester (``awaits_answer``) sets the case waiting instead, and an ``acknowledgement`` of
+    the question only moves a new case on to in progress."""
     error = ""
-    if not case.requester_email:
-        error = _("Spørgeren har ingen e-mailadresse.")
-    else:
+    if case.requester_email:
         try:
             _reply_message(case, body).send()
         except Exception as exc:  # any transport failure is shown on the timeline, not raised
@@ -235,8 +237,13 @@ def send_reply(case: Case, author, body: str, awaits_answer: bool = False) -> Ca
         sent_to=case.requester_email,
         delivery_error=error,
         asks_back=awaits_answer,
+        acknowledgement=acknowledgement,
     )
     if error:
+        return event
+    if acknowledgement:
+        if case.status == Status.NEW:
+            change_status(case, Status.IN_PROGRESS, author)
         return event
     if not awaits_answer and case.first_response_at is None:
         case.first_response_at = event.created_at

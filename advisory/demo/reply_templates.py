@@ -2,6 +2,7 @@
 
 from advisory.models import ReplyTemplate
 
+ACKNOWLEDGEMENTS = {"Tak for henvendelsen"}
 TEMPLATES = {
     "Tak for henvendelsen": (
         "Kære {navn}\n\nTak for din henvendelse om »{emne}«. Vi har registreret den som sag "
@@ -18,4 +19,6 @@ TEMPLATES = {
 
 def ensure_reply_templates() -> None:
     for title, body in TEMPLATES.items():
-        ReplyTemplate.objects.get_or_create(title=title, defaults={"body": body})
+        ReplyTemplate.objects.get_or_create(
+            title=title, defaults={"body": body, "acknowledgement": title in ACKNOWLEDGEMENTS}
+        )

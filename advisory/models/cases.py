@@ -241,10 +241,13 @@ class Case(models.Model):
         return self.events.select_related("author").order_by("-created_at", "-pk")
 
     def answers(self):
-        """Replies that answered the requester (not questions back to them), newest first."""
+        """Replies that answered the requester (not questions back to them, acknowledgements
+        or replies that could not be delivered), newest first."""
         from advisory.models.events import CaseEvent
 
-        replies = self.events.filter(kind=CaseEvent.Kind.REPLY, asks_back=False)
+        replies = self.events.filter(
+            kind=CaseEvent.Kind.REPLY, asks_back=False, acknowledgement=False, delivery_error=""
+        )
         return replies.order_by("-created_at", "-pk")
 
     def latest_reply(self):

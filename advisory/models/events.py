@@ -54,6 +54,8 @@ class CaseEvent(models.Model):
     delivery_error = models.TextField(_("fejl ved afsendelse"), blank=True)
     # A reply that asks the requester something back: no answer to build on.
     asks_back = models.BooleanField(_("spørgsmål tilbage"), default=False)
+    # A reply that only acknowledges the question: the case is not answered by it.
+    acknowledgement = models.BooleanField(_("kvittering"), default=False)
 
     objects = CaseEventQuerySet.as_manager()
 
@@ -73,6 +75,15 @@ class CaseEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Hændelser på en sags tidslinje kan ikke slettes.")
+
+    @property
+    def label(self) -> str:
+        """What the timeline calls the event: a reply by what it did for the requester."""
+        if self.acknowledgement:
+            return _("Kvittering til spørger")
+        if self.asks_back:
+            return _("Spørgsmål til spørger")
+        return self.get_kind_display()
 
     @property
     def delivery_failed(self) -> bool:

@@ -26,6 +26,14 @@ class ReplyTemplate(models.Model):
             "fx [Indsæt link til vejledningen]: svaret kan ikke sendes, før det er gjort."
         ),
     )
+    acknowledgement = models.BooleanField(
+        _("kun en kvittering"),
+        default=False,
+        help_text=_(
+            "Sæt kryds, hvis svaret kun siger, at henvendelsen er modtaget: sendt fra en sag "
+            "markerer det ikke sagen som besvaret."
+        ),
+    )
 
     class Meta:
         ordering = ["title"]

@@ -62,6 +62,7 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             return self._shown_again(action, form, focus=None)
         except ActionFailed as refusal:
             messages.error(request, str(refusal))
+            return self._shown_again(action, form.retry(), focus=None)
         return redirect(self.case_url)
 
     def _shown_again(self, action: str, form, focus: str | None):
@@ -109,7 +110,8 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
         return None
 
     def _reply_with_template(self, data) -> ReplyForm:
-        """The reply form again, with the chosen standard reply after what was typed."""
+        """The reply form again, with the chosen standard reply after what was typed, marked
+        as an acknowledgement when the standard reply is one."""
         chosen = data.get("standardsvar", "")
         template = ReplyTemplate.objects.filter(pk=chosen).first() if chosen.isdigit() else None
         parts = [
@@ -117,4 +119,9 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             template.render(self.case, self.request.user) if template else "",
         ]
         body = "\n\n".join(part for part in parts if part)
-        return ReplyForm(case=self.case, prefix="reply", initial={"body": body})
+        acknowledgement = template.acknowledgement if template else "reply-acknowledgement" in data
+        return ReplyForm(
+            case=self.case,
+            prefix="reply",
+            initial={"body": body, "acknowledgement": acknowledgement},
+        )

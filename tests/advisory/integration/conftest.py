@@ -16,15 +16,18 @@ def staff(client):
 @pytest.fixture
 def post_reply(client):
     """Send the case page's reply form as a browser does: with the one-time token it was shown
-    with. Pass ``token`` to send an earlier form again, ``awaits_answer`` for the second button."""
+    with. Pass ``token`` to send an earlier form again, ``awaits_answer`` for the second button,
+    ``acknowledgement`` to tick "Kun en kvittering"."""
 
-    def post(case, body, token=None, awaits_answer=False, **kwargs):
+    def post(case, body, token=None, awaits_answer=False, acknowledgement=False, **kwargs):
         url = reverse("sager:detail", args=[case.pk])
         if token is None:
             token = client.get(url).context["forms"]["reply"]["form_token"].value()
         data = {"action": "reply", "reply-body": body, "reply-form_token": token}
         if awaits_answer:
             data["reply-awaits_answer"] = ""
+        if acknowledgement:
+            data["reply-acknowledgement"] = "on"
         return client.post(url, data, **kwargs)
 
     return post

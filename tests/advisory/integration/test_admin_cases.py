@@ -246,10 +246,13 @@ def test_failed_reply_delivery_is_shown_on_the_case_page(client, staff, settings
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
     case = CaseFactory()
-    response = post_reply(case, "Svar", follow=True)
+    response = post_reply(case, "Svar der ikke kom frem")
     html = response.content.decode()
     assert "Svaret blev ikke sendt" in html
     assert "Ikke leveret:" in html
+    # The reply is still in the box, to send again once the mail server answers.
+    assert response.context["forms"]["reply"]["body"].value() == "Svar der ikke kom frem"
+    assert case.latest_reply() is None
 
 
 def test_linking_a_suggested_page(client, staff, site):

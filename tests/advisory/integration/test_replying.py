@@ -3,7 +3,7 @@ import pytest
 from django.urls import reverse
 
 from advisory import workflow
-from advisory.models import CaseAccess, CaseEvent
+from advisory.models import CaseAccess, CaseEvent, ReplyTemplate
 from advisory.models.cases import Status
 from tests.advisory.factories import CaseFactory
 
@@ -100,3 +100,55 @@ def test_a_reply_with_a_gap_left_from_a_standard_reply_is_not_sent(
     assert "Svaret har stadig et hul fra standardsvaret: [Indsæt link til vejledningen]." in html
     assert "Se vores vejledning her:" in html
     assert mailoutbox == [] and not case.events.filter(kind=CaseEvent.Kind.REPLY).exists()
+
+
+def test_an_acknowledgement_is_sent_but_leaves_the_case_unanswered(
+    client, staff, post_reply, mailoutbox
+):
+    case = CaseFactory(requester_email="lone@example.org")
+
+    response = post_reply(
+        case, "Tak for din henvendelse. Vi vender tilbage.", acknowledgement=True, follow=True
+    )
+
+    html = response.content.decode()
+    assert "Kvitteringen er sendt til lone@example.org. Sagen er stadig i gang." in html
+    assert "Kvittering til spørger" in html
+    assert [message.to for message in mailoutbox] == [["lone@example.org"]]
+    case.refresh_from_db()
+    assert (case.status, case.first_response_at) == (Status.IN_PROGRESS, None)
+    assert case.latest_reply() is None  # nothing to make a FAQ answer from
+
+
+def test_inserting_a_standard_acknowledgement_ticks_kun_en_kvittering(client, staff):
+    case = CaseFactory()
+    thanks = ReplyTemplate.objects.create(
+        title="Tak for henvendelsen", body="Tak, {navn}.", acknowledgement=True
+    )
+    url = reverse("sager:detail", args=[case.pk])
+
+    response = client.post(
+        url, {"action": "reply", "insert_template": "", "standardsvar": thanks.pk}
+    )
+
+    assert response.context["forms"]["reply"]["acknowledgement"].value() is True
+
+
+def test_an_answer_given_by_phone_is_recorded_when_there_is_no_email_address(
+    client, staff, post_reply, mailoutbox
+):
+    case = CaseFactory(requester_email="", requester_phone="75924000")
+    url = reverse("sager:detail", args=[case.pk])
+    page = client.get(url).content.decode()
+    assert "Svaret, du gav spørgeren" in page
+    assert "Send og afvent svar" not in page and "Kun en kvittering" not in page
+
+    response = post_reply(case, "Jeg ringede og forklarede om fondsansøgninger.", follow=True)
+
+    html = response.content.decode()
+    assert "Svaret er gemt på sagen, og sagen er markeret som besvaret." in html
+    assert "Givet uden e-mail (telefon eller møde)" in html
+    assert mailoutbox == []
+    case.refresh_from_db()
+    assert case.status == Status.ANSWERED and case.first_response_at is not None
+    assert case.latest_reply().body == "Jeg ringede og forklarede om fondsansøgninger."

@@ -175,10 +175,12 @@ def test_failed_delivery_is_recorded_on_the_timeline(settings, mailoutbox):
     assert case.first_response_at is None
 
 
-def test_reply_without_email_address_is_recorded_as_undelivered(mailoutbox):
+def test_reply_without_email_address_is_recorded_as_given_in_person(mailoutbox):
     case = CaseFactory(requester_email="")
     event = workflow.send_reply(case, secretary(), "Svar")
-    assert event.delivery_error == "Spørgeren har ingen e-mailadresse."
+    case.refresh_from_db()
+    assert not event.delivery_failed and event.sent_to == ""
+    assert case.status == Status.ANSWERED
     assert mailoutbox == []
 
 
