@@ -9,7 +9,7 @@ from advisory.models import Municipality, Organisation
 from kb.models import Topic
 
 QUESTION_MAX = 5000
-PHONE_RE = re.compile(r"^\+?[0-9 ]{8,16}$")
+PHONE_RE = re.compile(r"^\+?[0-9 -]{8,16}$")  # 7592 4000, 75-92-40-00, +45 …
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -34,17 +34,40 @@ class AccessibleFormMixin:
                 field.widget.attrs["aria-describedby"] = " ".join(described)
 
 
+class TypedTextField(forms.CharField):
+    """Text counted as the person sees it: a line break is one character (browsers send two).
+    The page has no ``maxlength``: a browser cuts pasted text at it without a word, and the end
+    of a question was lost; too long a text is refused with its length, and kept."""
+
+    def __init__(self, *, limit: int, **kwargs):
+        self.limit = limit
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > self.limit:
+            raise forms.ValidationError(
+                _("Teksten må højst være %(limit)s tegn (den er %(length)s).")
+                % {"limit": danish_number(self.limit), "length": danish_number(len(value))}
+            )
+
+
+def danish_number(number: int) -> str:
+    """5000 as 5.000; written out, as the help text is made before any language is active."""
+    return f"{number:,}".replace(",", ".")
+
+
 def text_field(label, max_length, *, required=True, widget=None, help_text=""):
-    return forms.CharField(
+    return TypedTextField(
         label=label,
-        max_length=max_length,
+        limit=max_length,
         required=required,
         widget=widget,
         help_text=help_text,
-        error_messages={
-            "required": _("Udfyld feltet »%(label)s«.") % {"label": label},
-            "max_length": _("Teksten må højst være %(limit_value)d tegn (den er %(show_value)d)."),
-        },
+        error_messages={"required": _("Udfyld feltet »%(label)s«.") % {"label": label}},
     )
 
 
@@ -111,7 +134,7 @@ class AskForm(AccessibleFormMixin, forms.Form):
         _("Dit spørgsmål"),
         QUESTION_MAX,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Højst %(max)s tegn.") % {"max": "5.000"},
+        help_text=_("Højst %(max)s tegn.") % {"max": danish_number(QUESTION_MAX)},
     )
     consent = forms.BooleanField(
         label=_(

@@ -2,12 +2,14 @@
 and the requester's private tracking page."""
 
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
@@ -23,6 +25,7 @@ from advisory.public.suggestions import suggested_pages
 from advisory.public.tracking import requester_timeline, status_text
 
 RECEIPT_SESSION_KEY = "advisory_receipt"
+SENT_AGAIN_SESSION_KEY = "advisory_receipt_sent_again"
 TOO_MANY = _lazy(
     "Du har sendt mange henvendelser på kort tid. Prøv igen om en time, "
     "eller ring til os på 7592 4000."
@@ -79,6 +82,11 @@ def _create_case(request, form, token):
         used = tokens.claim(token)
         if used is None:  # the same form, sent again while the first was being saved
             case = tokens.spent(token).case
+        elif earlier := _sent_before(form.cleaned_data):
+            # Back from the receipt to a form the browser filled in again, and sent once more.
+            used.case = earlier
+            used.save(update_fields=["case"])
+            return _show_receipt(request, earlier, again=True)
         elif throttling.reserve(keys):
             case = used.case = _open_case(form)
             used.save(update_fields=["case"])
@@ -87,6 +95,17 @@ def _create_case(request, form, token):
     if case is None:
         return _rejected(request, form, TOO_MANY, status=429, shown_at=_filled_in())
     return _show_receipt(request, case)
+
+
+def _sent_before(data) -> Case | None:
+    """The case the same question from the same address opened in the last day, if any."""
+    return Case.objects.filter(
+        channel=Channel.WEB,
+        requester_email__iexact=data["email"],
+        subject=data["subject"],
+        question=data["question"],
+        opened_at__gte=timezone.now() - timedelta(days=1),
+    ).first()
 
 
 def _open_case(form) -> Case:
@@ -110,8 +129,9 @@ def _open_case(form) -> Case:
     )
 
 
-def _show_receipt(request, case: Case):
+def _show_receipt(request, case: Case, again: bool = False):
     request.session[RECEIPT_SESSION_KEY] = case.pk
+    request.session[SENT_AGAIN_SESSION_KEY] = again
     return redirect("advisory_public:receipt")
 
 
@@ -120,7 +140,8 @@ def receipt(request):
     case = Case.objects.filter(pk=request.session.get(RECEIPT_SESSION_KEY)).first()
     if case is None:
         return redirect("advisory_public:ask")
-    return render(request, "advisory/public/receipt.html", {"case": case})
+    again = request.session.get(SENT_AGAIN_SESSION_KEY, False)
+    return render(request, "advisory/public/receipt.html", {"case": case, "sent_again": again})
 
 
 def _rejected(request, form, message: str, status: int = 400, shown_at: float | None = None):
@@ -140,6 +161,10 @@ def _filled_in() -> float:
 
 
 def _ask_page(request, form, suggestions=None, status=200):
+    if form.is_bound:
+        # The hidden field filled in by a browser's autofill would stop every try after it.
+        form.data = form.data.copy()
+        form.data["website"] = ""
     context = {
         "form": form,
         "suggestions": suggestions,

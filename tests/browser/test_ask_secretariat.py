@@ -107,8 +107,29 @@ def test_errors_are_summarised_at_the_top_focused_and_linked_to_their_fields(
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("Skriv en gyldig e-mailadresse")
     expect(page.get_by_label("Overskrift")).to_have_value("Hjælp til bestyrelsen")
+    page.set_viewport_size({"width": PHONE, "height": 740})
     summary.get_by_role("link", name=re.compile("Din e-mail")).click()
     expect(page.get_by_label("Din e-mail")).to_be_focused()
+    # The field's label and its error are in view with it, not scrolled off above it.
+    expect(page.locator("label[for=id_email]")).to_be_in_viewport()
+    expect(page.locator("#id_email-fejl")).to_be_in_viewport()
     expect(page.get_by_label("Din e-mail")).to_have_attribute("aria-invalid", "true")
     check_both_widths(page, "spoerg-fejl")
     assert not Case.objects.exists()
+
+
+def test_enter_in_a_field_sends_the_question(page, site_with_guidance):
+    """On a phone the keyboard's "Send" key is Enter: it pressed "Se om vi allerede har svaret",
+    and the page came back with nothing sent."""
+    page.goto(f"{site_with_guidance.url}/raadgivning/spoerg/")
+    page.get_by_label("Overskrift").fill("Hvordan finder vi frivillige?")
+    page.get_by_label("Dit spørgsmål").fill("Vi mangler frivillige til weekendvagterne.")
+    page.get_by_label("Dit navn").fill("Karen Jensen")
+    page.get_by_label("Vi er ved at starte et værested").check()
+    page.get_by_label("Jeg giver lov").check()
+    page.wait_for_timeout(1100)  # a person takes longer than the minimum fill time
+
+    page.get_by_label("Din e-mail").fill("karen@example.org")
+    page.get_by_label("Din e-mail").press("Enter")
+
+    expect(page.locator(".receipt__reference")).to_have_text(Case.objects.get().reference)

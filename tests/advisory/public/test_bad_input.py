@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 BAD_INPUTS = {
     "too_long_question": (
         {"question": "x" * 5001},
-        "Teksten må højst være 5000 tegn (den er 5001).",
+        "Teksten må højst være 5.000 tegn (den er 5.001).",
     ),
     "too_long_name": ({"name": "K" * 201}, "Teksten må højst være 200 tegn (den er 201)."),
     "invalid_email": ({"email": "karen@"}, "Skriv en gyldig e-mailadresse"),
@@ -67,7 +67,7 @@ def test_the_error_summary_names_each_field_once(ask):
     assert '<a href="#id_subject">Udfyld feltet »Overskrift«.</a>' in summary
     assert '<a href="#id_consent">Du skal give lov' in summary
     # a message that does not say which field it is about gets the field's name
-    assert '<a href="#id_question">Dit spørgsmål: Teksten må højst være 5000 tegn' in summary
+    assert '<a href="#id_question">Dit spørgsmål: Teksten må højst være 5.000 tegn' in summary
 
 
 def test_a_flood_from_one_address_creates_at_most_the_allowed_cases(ask, settings):
@@ -100,7 +100,7 @@ def test_a_place_that_asked_its_hour_of_questions_can_still_answer_back(ask, pos
 def test_one_email_from_many_addresses_is_limited_too(ask, settings):
     settings.ASK_LIMIT_PER_HOUR = 3
     for n in range(10):
-        ask(follow=False, meta={"REMOTE_ADDR": f"198.51.100.{n}"})
+        ask(follow=False, subject=f"Spørgsmål nr. {n}", meta={"REMOTE_ADDR": f"198.51.100.{n}"})
     assert Case.objects.count() == 3
 
 

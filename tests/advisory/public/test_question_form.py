@@ -118,3 +118,44 @@ def test_a_form_token_is_spent_only_by_a_created_case(ask):
 def test_the_main_menu_marks_ask_the_secretariat_as_the_current_section(client):
     page = client.get(ASK_URL).content.decode()
     assert '<a href="/raadgivning/" aria-current="page">' in page
+
+
+def test_the_same_question_sent_again_after_going_back_opens_no_second_case(ask, mailoutbox):
+    ask()
+    # Back to the form, which the browser fills in again, and Send: a new form token.
+    response = ask(form_token=form_token())
+
+    case = Case.objects.get()
+    page = response.content.decode()
+    assert case.reference in page
+    assert "Du havde allerede sendt dette spørgsmål, så vi har ikke oprettet en ny sag." in page
+    assert len(mailoutbox) == 1
+
+
+def test_the_receipt_shows_where_it_was_sent(ask):
+    page = ask(email="karen@example.org").content.decode()
+    assert "til <strong>karen@example.org</strong>" in page
+    assert "Du havde allerede sendt" not in page
+
+
+def test_a_question_of_5000_characters_over_several_lines_is_accepted(ask):
+    line = "Vi mangler frivillige til weekendåbningen, og vi ved ikke, hvor vi skal lede."
+    question = "\r\n".join([line] * 70)[:4995] + "\r\nTak."  # a browser sends two per break
+    assert len(question.replace("\r\n", "\n")) <= 5000 < len(question)
+
+    ask(question=question)
+
+    assert Case.objects.get().question.endswith("Tak.")
+
+
+def test_a_question_too_long_is_kept_and_refused_with_its_length_in_danish(ask):
+    page = ask(question="a" * 6000, follow=False).content.decode()
+    assert "Teksten må højst være 5.000 tegn (den er 6.000)." in page
+    assert "a" * 6000 in page and 'maxlength="5000"' not in page
+    assert not Case.objects.exists()
+
+
+def test_a_hidden_field_filled_in_by_autofill_is_emptied_for_the_next_try(ask):
+    page = ask(website="https://example.org", follow=False).content.decode()
+    assert "Formularen kunne ikke sendes. Prøv igen." in page
+    assert "https://example.org" not in page
