@@ -226,7 +226,7 @@ def send_reply(
     error = ""
     if case.requester_email:
         try:
-            _reply_message(case, body).send()
+            _reply_message(case, body, awaits_answer, acknowledgement).send()
         except Exception as exc:  # any transport failure is shown on the timeline, not raised
             error = f"{type(exc).__name__}: {exc}"
     event = log(
@@ -252,10 +252,17 @@ def send_reply(
     return event
 
 
-def _reply_message(case: Case, body: str) -> EmailMessage:
+def _reply_message(
+    case: Case, body: str, awaits_answer: bool, acknowledgement: bool
+) -> EmailMessage:
+    if awaits_answer:
+        subject = _("Spørgsmål om din henvendelse %(reference)s: %(subject)s")
+    elif acknowledgement:
+        subject = _("Vi har modtaget din henvendelse %(reference)s: %(subject)s")
+    else:
+        subject = _("Svar på din henvendelse %(reference)s: %(subject)s")
     return EmailMessage(
-        subject=_("Svar på din henvendelse %(reference)s: %(subject)s")
-        % {"reference": case.reference, "subject": case.subject},
+        subject=subject % {"reference": case.reference, "subject": case.subject},
         body=reply_body(case, body),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[case.requester_email],

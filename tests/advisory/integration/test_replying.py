@@ -24,10 +24,13 @@ def test_a_question_back_to_the_requester_waits_for_their_answer(
     )
     assert "Sagen afventer nu spørgeren." in response.content.decode()
     assert [message.to for message in mailoutbox] == [["lone@example.org"]]
+    assert mailoutbox[0].subject.startswith(f"Spørgsmål om din henvendelse {case.reference}:")
     case.refresh_from_db()
     assert case.status == Status.WAITING
     assert case.first_response_at is None
-    assert "Vi venter på svar fra dig" in tracking_page(client, case)
+    tracking = tracking_page(client, case)
+    assert "Vi venter på svar fra dig" in tracking
+    assert "Spørgsmål fra sekretariatet" in tracking and "Svar fra sekretariatet" not in tracking
 
 
 def test_a_new_case_goes_straight_to_waiting_with_the_question_back(client, staff, post_reply):
@@ -115,6 +118,8 @@ def test_an_acknowledgement_is_sent_but_leaves_the_case_unanswered(
     assert "Kvitteringen er sendt til lone@example.org. Sagen er stadig i gang." in html
     assert "Kvittering til spørger" in html
     assert [message.to for message in mailoutbox] == [["lone@example.org"]]
+    assert mailoutbox[0].subject.startswith(f"Vi har modtaget din henvendelse {case.reference}:")
+    assert "Kvittering fra sekretariatet" in tracking_page(client, case)
     case.refresh_from_db()
     assert (case.status, case.first_response_at) == (Status.IN_PROGRESS, None)
     assert case.latest_reply() is None  # nothing to make a FAQ answer from
