@@ -3,8 +3,8 @@
 import html
 import re
 
+from django.conf import settings
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from advisory import workflow
@@ -12,6 +12,7 @@ from advisory.models import Case, CaseEvent, PromotedAnswer
 from advisory.models.cases import Status
 from advisory.privacy import TEXT_PLACEHOLDER, scrubber
 from kb.models import FaqPage, SectionPage
+from kb.models.taxonomy import danish_slugify
 from kb.site_setup import SECTIONS
 
 
@@ -53,15 +54,26 @@ def paragraphs(text: str) -> str:
 
 
 def without_details(case: Case):
-    """The scrubber for the requester's data, also removing the organisation's name."""
+    """The scrubber for the requester's data, also removing the organisation's name; the
+    secretariat's own phone and email stay, as "Ring på 7592 4000" is the answer's advice."""
     scrub = scrubber(case)
     name = case.organisation.name if case.organisation else ""
+    kept = {f"\x00{n}\x00": contact for n, contact in enumerate(secretariat_contacts())}
 
     def clean(text: str) -> str:
+        for mark, contact in kept.items():
+            text = text.replace(contact, mark)
         text = scrub(text)
-        return text.replace(name, TEXT_PLACEHOLDER) if name else text
+        text = text.replace(name, TEXT_PLACEHOLDER) if name else text
+        for mark, contact in kept.items():
+            text = text.replace(mark, contact)
+        return text
 
     return clean
+
+
+def secretariat_contacts() -> list[str]:
+    return [settings.SECRETARIAT_PHONE, settings.SECRETARIAT_EMAIL]
 
 
 @transaction.atomic
@@ -114,7 +126,7 @@ def _draft_page(case: Case, reply: CaseEvent) -> FaqPage:
 
 
 def _unique_slug(section: SectionPage, title: str) -> str:
-    base = slugify(title)[:60] or "spoergsmaal"
+    base = danish_slugify(title)[:60] or "spoergsmaal"
     slug, n = base, 1
     while section.get_children().filter(slug=slug).exists():
         n += 1

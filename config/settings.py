@@ -166,6 +166,7 @@ CASE_RESPONSE_WORKING_DAYS = env.int("CASE_RESPONSE_WORKING_DAYS", default=3)
 # The public question form, tracking links, incoming mail and how long personal data is kept.
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 SECRETARIAT_EMAIL = env.str("SECRETARIAT_EMAIL", default="lvsinfo@lavs.dk")
+SECRETARIAT_PHONE = env.str("SECRETARIAT_PHONE", default="7592 4000")
 ASK_MIN_FILL_SECONDS = env.int("ASK_MIN_FILL_SECONDS", default=5)
 ASK_FORM_MAX_AGE_HOURS = env.int("ASK_FORM_MAX_AGE_HOURS", default=12)
 ASK_LIMIT_PER_HOUR = env.int("ASK_LIMIT_PER_HOUR", default=5)

@@ -132,3 +132,25 @@ def test_of_several_answers_staff_choose_the_one_the_draft_builds_on(client, sit
 
     body = str(FaqPage.objects.get().body)
     assert "velkomstsamtale" in body and "linket" not in body
+
+
+def test_the_draft_keeps_the_secretariats_own_contacts_and_gets_a_danish_web_address(client, site):
+    staff = secretary()
+    case = CaseFactory(
+        requester_phone="2233 4455",
+        subject="Vi vil starte et værested – hvor begynder vi?",
+        question="Vi er tre, der vil åbne et værested. Ring til mig på 2233 4455.",
+    )
+    workflow.send_reply(
+        case, staff, "Start med en forening. Ring på 7592 4000 eller skriv til lvsinfo@lavs.dk."
+    )
+    workflow.change_status(case, Status.CLOSED, staff)
+    client.force_login(staff)
+
+    client.post(f"/admin/sager/{case.pk}/til-faq/")
+
+    faq = FaqPage.objects.get()
+    assert faq.slug == "vi-vil-starte-et-vaerested-hvor-begynder-vi"
+    text = str(faq.body)
+    assert "Ring på 7592 4000 eller skriv til lvsinfo@lavs.dk." in text
+    assert "2233 4455" not in f"{faq.summary} {text}"
