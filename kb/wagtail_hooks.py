@@ -1,5 +1,6 @@
 import django_filters
 
+from django.http import Http404
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -13,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kb.active_filters import DateRangeInWords, NumberRangeInWords
 from kb.document_views import AddDocumentsView, DocumentIndexView, document_text_status
-from kb.models import Audience, Synonym, Topic
+from kb.models import Audience, PublicationPage, Synonym, Topic
 from kb.search.reports import search_report
 
 
@@ -110,3 +111,14 @@ def hide_wagtails_english_guides(request, menu_items):
         for item in menu_items
         if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail-")
     ]
+
+
+@hooks.register("before_serve_document")
+def withhold_documents_of_withdrawn_publications(document, request):
+    """A publication's document is public while the publication is: unpublished, not yet
+    published or restricted, its file is not handed out to visitors (it stays in the admin)."""
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return
+    publications = PublicationPage.objects.filter(document=document)
+    if publications.exists() and not publications.live().public().exists():
+        raise Http404

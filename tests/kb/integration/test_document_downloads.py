@@ -1,0 +1,32 @@
+"""A publication's document can be downloaded while the publication is published, and only then
+(staff can still open it)."""
+
+import pytest
+
+from tests.factories import KbDocumentFactory, PublicationPageFactory, section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def publication(site):
+    return PublicationPageFactory(parent=section("publikationer"), title="Havebrug")
+
+
+def test_a_published_publications_document_can_be_downloaded(client, publication):
+    assert client.get(publication.document.url).status_code == 200
+
+
+def test_an_unpublished_publications_document_is_not_handed_out(client, admin_client, publication):
+    publication.unpublish()
+
+    response = client.get(publication.document.url)
+
+    assert response.status_code == 404
+    assert "Siden findes ikke" in response.content.decode()
+    assert admin_client.get(publication.document.url).status_code == 200
+
+
+def test_a_document_no_publication_uses_can_be_downloaded(client, site):
+    document = KbDocumentFactory()
+    assert client.get(document.url).status_code == 200
