@@ -44,7 +44,34 @@ class CaseForm(WagtailAdminModelForm):
         fields = CASE_FIELDS
         field_classes = {"contact": ContactChoiceField}
         widgets = {"question": forms.Textarea(attrs={"rows": 5})}
-        help_texts = {"contact": _("En af kontaktpersonerne hos sagens organisation.")}
+        help_texts = {
+            "contact": _(
+                "En af kontaktpersonerne hos sagens organisation. Navn, e-mail og telefon, "
+                "der står tomme nedenfor, hentes fra kontaktpersonen."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["requester_name"].required = False  # the contact's name will do
+
+    def clean(self):
+        cleaned = super().clean()
+        contact = cleaned.get("contact")
+        if contact and contact.organisation != cleaned.get("organisation"):
+            contact = None  # refused by the case's own validation
+        for field, value in (
+            ("requester_name", contact and contact.name),
+            ("requester_email", contact and contact.email),
+            ("requester_phone", contact and contact.phone),
+        ):
+            if value and not cleaned.get(field) and field not in self.errors:
+                cleaned[field] = value
+        if not cleaned.get("requester_name") and "requester_name" not in self.errors:
+            self.add_error(
+                "requester_name", _("Skriv spørgerens navn, eller vælg en kontaktperson.")
+            )
+        return cleaned
 
 
 class CaseIntakeForm(CaseForm):

@@ -125,3 +125,47 @@ def test_a_call_is_logged_with_one_of_the_organisations_people_and_no_one_else(c
     client.post(reverse("sager:add"), {**call, "contact": lone.pk})
 
     assert Case.objects.get().contact == lone
+
+
+def test_a_call_from_a_contact_person_takes_their_name_email_and_phone(client, staff):
+    solstuen = OrganisationFactory(name="Solstuen")
+    per = ContactFactory(
+        organisation=solstuen, name="Per Hansen", email="per@solstuen.dk", phone="12 34 56 78"
+    )
+
+    response = client.post(
+        reverse("sager:add"),
+        {
+            "channel": "phone",
+            "organisation": solstuen.pk,
+            "contact": per.pk,
+            "requester_name": "",
+            "subject": "Frivillige til weekenden",
+            "question": "Hvordan finder vi frivillige til weekendåbent?",
+            "priority": "normal",
+        },
+    )
+
+    assert response.status_code == 302
+    case = Case.objects.get()
+    assert (case.requester_name, case.requester_email, case.requester_phone) == (
+        "Per Hansen",
+        "per@solstuen.dk",
+        "12 34 56 78",
+    )
+
+
+def test_a_call_with_neither_a_name_nor_a_contact_person_asks_for_one(client, staff):
+    response = client.post(
+        reverse("sager:add"),
+        {
+            "channel": "phone",
+            "requester_name": "",
+            "subject": "Frivillige til weekenden",
+            "question": "Hvordan finder vi frivillige til weekendåbent?",
+            "priority": "normal",
+        },
+    )
+
+    assert "Skriv spørgerens navn, eller vælg en kontaktperson." in response.content.decode()
+    assert not Case.objects.exists()
