@@ -1,5 +1,6 @@
-"""Admin pages around requesters and the public: person data (export and erase) and
-promoting an answer to the knowledge base. Imported by ``wagtail_hooks``."""
+"""Admin pages around requesters and the public: person data (export and erase),
+promoting an answer to the knowledge base, and the case report in the Reports menu.
+Imported by ``wagtail_hooks``."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from advisory.permissions import can_work_on_cases
+from advisory.permissions import can_view_cases, can_work_on_cases
 from advisory.views.attachments import download_attachment
 from advisory.views.privacy import PersonDataView
 from advisory.views.promote import promote_case
@@ -31,8 +32,20 @@ class PersonDataMenuItem(MenuItem):
         return can_work_on_cases(request.user)
 
 
+class CaseReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_cases(request.user)
+
+
 @hooks.register("register_settings_menu_item")
 def register_person_data_menu_item():
     return PersonDataMenuItem(
         _("Persondata"), reverse("advisory_person_data"), icon_name="user", order=900
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_case_report_menu_item():
+    return CaseReportMenuItem(
+        _("Rapport over sager"), reverse("sager:report"), icon_name="table", order=690
     )

@@ -30,6 +30,12 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": gettext_lazy("Hjem")},
+            {"url": "", "label": self.page_title},
+        ]
+
     def get(self, request, *args, **kwargs):
         email = request.GET.get("email", "").strip()
         if email and "eksport" in request.GET:

@@ -133,3 +133,12 @@ def test_groups_exist_right_after_migrate():
     assert not secretariat.permissions.filter(codename="delete_case").exists()
     assert not editors.permissions.filter(content_type__app_label="advisory").exists()
     assert editors.page_permissions.filter(permission__codename="publish_page").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role,shown", [("secretariat", True), ("editor", False)])
+def test_the_case_report_is_in_the_reports_menu_for_those_who_see_cases(client, role, shown):
+    login(client, role)
+    page = client.get("/admin/").content.decode()
+    assert ('"Rapport over sager"' in page) is shown
+    assert ('"/admin/sager/rapport/"' in page) is shown

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.core.files.base import ContentFile
 
@@ -72,6 +73,8 @@ def test_staff_download_a_persons_data_and_erase_it_from_the_admin(client, web_c
     client.force_login(secretary())
     page = client.get("/admin/persondata/", {"email": "soeren@example.net"}).content.decode()
     assert web_case.reference in page
+    crumbs = BeautifulSoup(page, "html.parser").select("[data-w-breadcrumbs] li")
+    assert [crumb.get_text(strip=True) for crumb in crumbs] == ["Hjem", "Persondata"]
     download = client.get("/admin/persondata/", {"email": "soeren@example.net", "eksport": "1"})
     assert "attachment" in download["Content-Disposition"]
     assert json.loads(download.content)["cases"][0]["reference"] == web_case.reference
