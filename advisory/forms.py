@@ -18,7 +18,7 @@ from advisory.models import Case, CaseEvent
 from advisory.models.cases import Status
 from advisory.models.templates import GAP_RE
 from advisory.public import tokens
-from kb.dates import DanishDateField, TypedDateTimeInput
+from kb.dates import DanishDateField, DanishDateTimeField
 from kb.models import ArticlePage
 
 CASE_FIELDS = [
@@ -77,10 +77,9 @@ class CaseForm(WagtailAdminModelForm):
 class CaseIntakeForm(CaseForm):
     """Log a phone call, an email or a meeting as a new case in one go."""
 
-    received_at = forms.DateTimeField(
+    received_at = DanishDateTimeField(
         label=_("Modtaget"),
         required=False,
-        widget=TypedDateTimeInput,
         help_text=_(
             "Hvornår henvendelsen kom, hvis ikke lige nu, fx et opkald i går. Fristen regnes "
             "herfra."

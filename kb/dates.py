@@ -14,6 +14,7 @@ from wagtail.admin.filters import DateRangePickerWidget
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 INVALID_DATE = _("Skriv en gyldig dato som dd.mm.åååå, fx 05.03.2026.")
+INVALID_DATE_TIME = _("Skriv en gyldig dato og tid som dd.mm.åååå tt:mm, fx 05.03.2026 14:30.")
 ENDS_BEFORE_START = _("Slutdatoen må ikke ligge før startdatoen.")
 
 
@@ -41,6 +42,19 @@ class TypedDateTimeInput(KeepsWhatWasTyped, AdminDateTimeInput):
 class DanishDateField(forms.DateField):
     widget = TypedDateInput
     default_error_messages = {"invalid": INVALID_DATE}
+
+
+class DanishDateTimeField(forms.DateTimeField):
+    """A date and time as Danes write it: 05.03.2026 14:30, 14.30 or kl. 14.30, or just the
+    date (midnight)."""
+
+    widget = TypedDateTimeInput
+    default_error_messages = {"invalid": INVALID_DATE_TIME}
+    input_formats = [
+        f"%d.%m.%Y{clock}%H{separator}%M"
+        for clock in (" ", " kl. ", " kl ")
+        for separator in (":", ".")
+    ] + ["%d.%m.%Y"]
 
 
 def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:

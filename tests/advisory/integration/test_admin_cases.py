@@ -120,12 +120,13 @@ CALL = {
 }
 
 
-def test_a_call_logged_a_week_later_is_dated_and_due_from_when_it_came(client, staff):
+@pytest.mark.parametrize("typed", ["%d.%m.%Y %H:%M", "%d.%m.%Y %H.%M", "%d.%m.%Y kl. %H.%M"])
+def test_a_call_logged_a_week_later_is_dated_and_due_from_when_it_came(client, staff, typed):
     came = (timezone.localtime() - timedelta(days=7)).replace(
         hour=14, minute=30, second=0, microsecond=0
     )
 
-    client.post(reverse("sager:add"), {**CALL, "received_at": came.strftime("%d.%m.%Y %H:%M")})
+    client.post(reverse("sager:add"), {**CALL, "received_at": came.strftime(typed)})
 
     case = Case.objects.get()
     assert case.opened_at == came
@@ -152,6 +153,15 @@ def test_a_call_dated_in_the_future_or_years_back_is_refused_and_nothing_is_lost
     assert error in page
     assert "Hvordan finder vi frivillige til weekendåbent?" in page
     assert not Case.objects.exists()
+
+
+def test_a_time_that_is_no_time_is_refused_with_the_format_to_use(client, staff):
+    page = client.post(
+        reverse("sager:add"), {**CALL, "received_at": "i går ved totiden"}
+    ).content.decode()
+
+    assert "Skriv en gyldig dato og tid som dd.mm.åååå tt:mm, fx 05.03.2026 14:30." in page
+    assert 'value="i går ved totiden"' in page
 
 
 def test_case_list_filters_by_status_region_and_overdue(client, staff):
