@@ -3,9 +3,12 @@ numbered through the workflow, and edits land on the timeline."""
 
 import csv
 import re
-from datetime import datetime
+from datetime import date, datetime
 from functools import reduce
+from io import BytesIO
 from operator import or_
+
+from openpyxl import load_workbook
 
 from django.db.models import F, Func, OrderBy, Q, Value
 from django.urls import reverse
@@ -23,6 +26,8 @@ from advisory.views.organisations import OrganisationChosenMixin
 from advisory.workflow import person_name
 from kb.spreadsheets import BOM, DELIMITER, as_text
 
+OPENPYXL_DAY, XLSX_DAY = "yyyy-mm-dd", "dd.mm.yyyy"
+XLSX_WIDEST = 60  # characters: a wider column would push the next ones off the screen
 #: A query that is a phone number however it is written: "20304050", "20 30 40 50", "+45 20…".
 PHONE_NUMBER = re.compile(r"\+?[\d\s-]{8,}")
 
@@ -49,9 +54,10 @@ class CaseIndexView(IndexView):
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,
         datetime: {
-            IndexView.FORMAT_CSV: lambda value: f"{local_minute(value):%Y-%m-%d %H:%M}",
+            IndexView.FORMAT_CSV: lambda value: f"{local_minute(value):%d.%m.%Y %H:%M}",
             IndexView.FORMAT_XLSX: local_minute,
         },
+        date: {IndexView.FORMAT_CSV: lambda value: f"{value:%d.%m.%Y}"},
     }
     custom_field_preprocess = {
         "assignee": {IndexView.FORMAT_CSV: person_name, IndexView.FORMAT_XLSX: person_name}
@@ -101,6 +107,22 @@ class CaseIndexView(IndexView):
         for item in queryset:
             row = {field: as_text(value) for field, value in self.to_row_dict(item).items()}
             yield self.write_csv_row(writer, row)
+
+    def write_xlsx(self, queryset, output):
+        """Wagtail's workbook as the secretariat reads it: the sheet named "Sager", days written
+        the Danish way (05.03.2026) like the times, and each column as wide as its text."""
+        written = BytesIO()
+        super().write_xlsx(queryset, written)
+        workbook = load_workbook(written)
+        sheet = workbook.active
+        sheet.title = str(_("Sager"))
+        for column in sheet.iter_cols():
+            for cell in column[1:]:
+                if cell.is_date and cell.number_format == OPENPYXL_DAY:
+                    cell.number_format = XLSX_DAY
+            widest = max(len(str(cell.value or "")) for cell in column)
+            sheet.column_dimensions[column[0].column_letter].width = min(widest + 2, XLSX_WIDEST)
+        workbook.save(output)
 
     def get_edit_url(self, instance):
         return reverse("sager:detail", args=[instance.pk])

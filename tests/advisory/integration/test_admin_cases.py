@@ -199,6 +199,7 @@ def test_case_list_query_count_does_not_grow_with_cases(
 def test_case_list_exports_csv_and_xlsx_for_danish_excel(client, staff):
     opened = datetime(2026, 11, 27, 13, 2, 30, 133725, tzinfo=CPH)
     case = CaseFactory(subject="Eksporteret sag om æbler", opened_at=opened)
+    Case.objects.filter(pk=case.pk).update(due_date=date(2026, 12, 2))
     workflow.assign(case, secretary(first_name="Rikke", last_name="Anmelder"), staff)
     response = client.get(reverse("sager:index"), {"export": "csv"})
     content = b"".join(response.streaming_content).decode("utf-8")
@@ -209,14 +210,22 @@ def test_case_list_exports_csv_and_xlsx_for_danish_excel(client, staff):
         "Eksporteret sag om æbler",
         "Ny",
     ]
-    assert (row["Oprettet"], row["Sagsbehandler"]) == ("2026-11-27 13:02", "Rikke Anmelder")
+    assert (row["Oprettet"], row["Svarfrist"]) == ("27.11.2026 13:02", "02.12.2026")
+    assert row["Sagsbehandler"] == "Rikke Anmelder"
     response = client.get(reverse("sager:index"), {"export": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.title == "Sager"
     headings = [cell.value for cell in sheet[1]]
-    values = dict(zip(headings, [cell.value for cell in sheet[2]], strict=True))
-    assert values["Reference"] == case.reference
-    assert values["Oprettet"] == datetime(2026, 11, 27, 13, 2)
-    assert values["Sagsbehandler"] == "Rikke Anmelder"
+    cells = dict(zip(headings, sheet[2], strict=True))
+    assert cells["Reference"].value == case.reference
+    assert cells["Oprettet"].value == datetime(2026, 11, 27, 13, 2)
+    assert cells["Sagsbehandler"].value == "Rikke Anmelder"
+    assert (cells["Svarfrist"].value, cells["Svarfrist"].number_format) == (
+        datetime(2026, 12, 2),
+        "dd.mm.yyyy",
+    )
+    # Wide enough for the subject, where Wagtail's columns cut every text at 13 characters.
+    assert sheet.column_dimensions[cells["Emnelinje"].column_letter].width >= len(case.subject)
 
 
 def test_case_page_shows_timeline_newest_first(client, staff):
