@@ -1,6 +1,13 @@
 // "Indsæt link i svar": put a knowledge-base link in the reply, one click: where a standard
-// reply left a gap for it ("[Indsæt link til vejledningen]"), else at the cursor.
+// reply left a gap for it ("[Indsæt link til vejledningen]"), else at the cursor the person
+// placed, else at the end (a box not yet clicked or typed in has its cursor above "Kære …").
 const LINK_GAP = /\[Indsæt link[^\]]*\]/;
+const cursorPlaced = new WeakSet();
+for (const type of ["pointerup", "keyup"]) {
+  document.addEventListener(type, (event) => {
+    if (event.target.id === "id_reply-body") cursorPlaced.add(event.target);
+  });
+}
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-insert-link]");
   const reply = document.getElementById("id_reply-body");
@@ -12,7 +19,7 @@ document.addEventListener("click", (event) => {
     return;
   }
   const text = `${link}\n`;
-  const at = reply.selectionStart ?? reply.value.length;
+  const at = cursorPlaced.has(reply) ? reply.selectionStart : reply.value.length;
   const before = reply.value.slice(0, at);
   const separator = before && !before.endsWith("\n") ? "\n" : "";
   reply.value = before + separator + text + reply.value.slice(at);

@@ -272,6 +272,23 @@ def test_a_linked_page_fills_the_gap_a_standard_reply_left_for_it(page, live_sit
     )
 
 
+def test_a_link_goes_after_a_standard_reply_not_above_its_greeting(page, live_site, guidance):
+    ReplyTemplate.objects.create(title="Kort svar", body="Kære {navn}\n\nSe vores vejledning:")
+    case = CaseFactory(requester_name="Per Hansen", requester_email="per@example.org")
+    case.related_pages.add(guidance)
+    log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
+    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+
+    page.get_by_role("button", name="Indsæt i svaret").click()
+    insert = page.locator('[data-insert-link][data-title="Rekruttering af frivillige"]').first
+    link = insert.get_attribute("data-insert-link")
+    insert.click()
+
+    expect(page.locator("#id_reply-body")).to_have_value(
+        f"Kære Per Hansen\n\nSe vores vejledning:\nRekruttering af frivillige: {link}\n"
+    )
+
+
 def test_a_half_written_reply_survives_the_pages_other_actions_until_it_is_sent(
     page, live_site, mailoutbox
 ):
