@@ -27,15 +27,16 @@ def client_address(request) -> str:
     return address
 
 
-QUESTION, MESSAGE = "question", "message"
+def question_keys(ip: str, email: str) -> list[str]:
+    """The keys a new question counts against: the address it came from, and who asks."""
+    return [_key("ip:question", ip or "unknown"), _key("identity", email)]
 
 
-def client_keys(sent: str, ip: str, identity: str) -> list[str]:
-    """The keys one submission counts against: its IP address, for what is ``sent`` (new
-    questions and messages on cases each have their limit: a place that asked several
-    questions can still answer back), and who sends it (an email address, or the case a
-    message is about)."""
-    return [_key(f"ip:{sent}", ip or "unknown"), _key("identity", identity)]
+def message_keys(reference: str) -> list[str]:
+    """The key a message on a case counts against: the case alone. Only someone given the
+    case's secret link can write one, and the people of a værested, sharing one internet
+    connection, each answer back on their own case."""
+    return [_key("case", reference)]
 
 
 def reserve(keys: list[str]) -> bool:

@@ -76,7 +76,7 @@ def ask(request):
 
 def _create_case(request, form, token):
     address = throttling.client_address(request)
-    keys = throttling.client_keys(throttling.QUESTION, address, form.cleaned_data["email"])
+    keys = throttling.question_keys(address, form.cleaned_data["email"])
     case = None
     with transaction.atomic():
         used = tokens.claim(token)
@@ -217,8 +217,7 @@ def _accept_message(request, case: Case, form: MessageForm) -> bool:
         return False
     if not form.is_valid():
         return False
-    address = throttling.client_address(request)
-    keys = throttling.client_keys(throttling.MESSAGE, address, case.reference)
+    keys = throttling.message_keys(case.reference)
     with transaction.atomic():
         if tokens.claim(token) is None:  # sent twice: the first one is on the timeline
             return True

@@ -97,6 +97,29 @@ def test_a_place_that_asked_its_hour_of_questions_can_still_answer_back(ask, pos
     assert case.events.filter(kind=CaseEvent.Kind.MESSAGE).count() == 1
 
 
+def test_people_sharing_a_connection_each_answer_back_and_each_case_has_its_limit(
+    ask, post, settings
+):
+    settings.ASK_LIMIT_PER_HOUR = 2
+    for n in range(2):
+        ask(follow=False, email=f"person{n}@example.org", meta={"REMOTE_ADDR": f"192.0.2.{n}"})
+    first, second = Case.objects.order_by("pk")
+    office = {"REMOTE_ADDR": "203.0.113.9"}
+
+    def answer(case, text):
+        data = {"body": text, "form_token": form_token()}
+        return post(f"/raadgivning/sag/{case.access.token}/", data, **office)
+
+    for text in ("Tak.", "Vi prøver det.", "Det virkede ikke."):
+        refused = answer(first, text)
+    answer(second, "Tak, det hjalp.")
+
+    messages = CaseEvent.objects.filter(kind=CaseEvent.Kind.MESSAGE)
+    assert messages.filter(case=first).count() == 2
+    assert "Du har sendt mange henvendelser" in refused.content.decode()
+    assert messages.filter(case=second).count() == 1
+
+
 def test_one_email_from_many_addresses_is_limited_too(ask, settings):
     settings.ASK_LIMIT_PER_HOUR = 3
     for n in range(10):
