@@ -29,6 +29,10 @@ def test_form_asks_for_everything_with_labels_and_a_privacy_link(client):
     privacy = client.get("/raadgivning/persondata/").content.decode()
     assert "Sådan behandler vi" in privacy
     assert "Når en sag har været lukket i 2 år, sletter vi" in privacy  # not "730 dage"
+    # What the data protection regulation says a person must be told.
+    assert "Landsforeningen af Væresteder (LVS) er dataansvarlig" in privacy
+    assert "Du kan til enhver tid trække dit samtykke tilbage." in privacy
+    assert "kan du klage til Datatilsynet" in privacy
 
 
 def test_a_question_becomes_a_new_web_case_with_a_deadline_and_a_receipt(ask, mailoutbox):
