@@ -1,9 +1,11 @@
 """What a requester may see of a case: never internal notes, edits or staff details."""
 
+from datetime import date
+
 from django.utils.translation import gettext_lazy as _
 
 from advisory.models import Case, CaseEvent
-from advisory.models.cases import Status
+from advisory.models.cases import CLOCK_RUNNING, Status
 
 VISIBLE_KINDS = (CaseEvent.Kind.REPLY, CaseEvent.Kind.MESSAGE)
 
@@ -18,6 +20,11 @@ STATUS_TEXTS = {
 
 def status_text(case: Case) -> str:
     return STATUS_TEXTS[Status(case.status)]
+
+
+def answer_by(case: Case) -> date | None:
+    """The day the requester will hear from the secretariat by, while they wait for it."""
+    return case.due_date if case.status in CLOCK_RUNNING else None
 
 
 def requester_timeline(case: Case) -> list[CaseEvent]:

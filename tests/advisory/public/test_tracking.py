@@ -2,6 +2,7 @@
 
 import re
 import secrets
+from datetime import date
 
 import pytest
 
@@ -44,6 +45,18 @@ def test_tracking_page_shows_status_question_and_replies_but_nothing_internal(cl
     assert "Besvaret" in page
     for secret in ["INTERN NOTE", "Birgitte", "Hemmelig", "birgitte@lavs.dk", other.subject]:
         assert secret not in page
+
+
+def test_the_tracking_page_says_when_to_expect_an_answer_until_it_comes(client, web_case):
+    web_case.due_date = date(2026, 12, 2)
+    web_case.save(update_fields=["due_date"])
+
+    waiting = client.get(tracking_url(web_case)).content.decode()
+    workflow.send_reply(web_case, secretary(), "Prøv frivilligjob.dk.")
+    answered = client.get(tracking_url(web_case)).content.decode()
+
+    assert "Du hører fra os senest</dt><dd>2. december 2026</dd>" in waiting
+    assert "Du hører fra os senest" not in answered
 
 
 def test_a_call_noted_by_staff_is_not_shown_as_the_requesters_own_words(client, web_case):
