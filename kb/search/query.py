@@ -20,6 +20,13 @@ WORD_RE = re.compile(r"\w+")
 FOLDINGS = {"aa": "å", "ae": "æ", "oe": "ø"}
 FOLDING_RE = re.compile("|".join(FOLDINGS))
 MAX_QUERY_LENGTH = 200
+# Words that make a question of what is asked, and stand in nearly every page ("Hvordan finder
+# I …", "Vi kan …"): searched for, they put a page first for them alone. Left out beside the
+# words that say what the question is about.
+QUESTION_WORDS = frozenset(
+    {"hvordan", "hvorfor", "hvornår", "hvorledes", "hvilken", "hvilket", "hvilke", "hvem"}
+    | {"kan", "får", "gør", "må", "bør", "vores", "jeres", "nogen"}
+)
 
 
 def normalise(raw: str) -> str:
@@ -165,6 +172,10 @@ def typed_apart(tokens: list[str]) -> dict[tuple[str, str], str]:
     }
 
 
+def is_content_word(token: str, info: dict) -> bool:
+    return token not in QUESTION_WORDS and info[token].stem is not None
+
+
 def in_phrase(token: str, info: dict) -> Word:
     """How a word in quotes is searched: as typed when it is published or a stop word, else
     read with æ/ø/å or corrected to the nearest published word ("smaa skridt" is "små
@@ -212,16 +223,22 @@ def parse(raw: str) -> ParsedQuery:
     """Understand a typed query; see the module docstring."""
     text = normalise(raw)
     typed_phrases = [tokenize(p) for p in PHRASE_RE.findall(text) if tokenize(p)]
-    tokens = list(dict.fromkeys(tokenize(PHRASE_RE.sub(" ", text))))
+    typed = list(dict.fromkeys(tokenize(PHRASE_RE.sub(" ", text))))
+    tokens = [token for token in typed if token not in QUESTION_WORDS] or typed
     synonyms = editor_synonyms()
     expansions = synonym_expansions(tokenize(text), synonyms)
     quoted = list(dict.fromkeys(itertools.chain.from_iterable(typed_phrases)))
-    pairs = typed_apart(tokens)
+    pairs = typed_apart(typed)
     variants = {variant for token in tokens + quoted for variant in spellings(token)}
     info = vocabulary.analyse(sorted(with_related_forms(variants) | set(pairs.values())))
     # A compound typed apart is searched whole, and its parts are not corrected into other
-    # words ("forsamling" is no slip for "opsamling" beside "general").
-    compounds = {pair: one for pair, one in pairs.items() if info[one].known}
+    # words ("forsamling" is no slip for "opsamling" beside "general"). A small word is no
+    # part: "man et" is no "manet", "hvad er" no "hvader".
+    compounds = {
+        pair: one
+        for pair, one in pairs.items()
+        if info[one].known and all(is_content_word(part, info) for part in pair)
+    }
     apart = {part for pair in compounds for part in pair if not info[part].known}
     words = [
         Word(token, [token]) if token in apart else resolve(token, info, token in synonyms)

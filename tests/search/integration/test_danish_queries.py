@@ -233,6 +233,41 @@ def test_a_compound_typed_as_two_words_finds_the_page_and_suggests_one_word(clie
     assert outcome.query.suggestion == "generalforsamling"
 
 
+def test_small_words_typed_apart_are_not_read_as_one_word(client, search_backend):
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Start et værested i din by",
+        summary="Hvad er et værested, og hvordan kommer man i gang? Manet i havnen er et emne.",
+    )
+    search_backend.refresh()
+
+    outcome = search(client, "hvordan starter man et værested")
+
+    assert outcome.query.suggestion == ""  # not "hvordan starter manet værested"
+    assert search(client, "hvad er et værested").query.suggestion == ""  # not "hvader"
+    assert outcome.results[0].title == "Start et værested i din by"
+
+
+def test_question_words_do_not_put_a_page_first_for_them_alone(client, search_backend):
+    FaqPageFactory(
+        parent=section("spoergsmaal-og-svar"),
+        title="Ofte stillede spørgsmål om medlemskab",
+        summary="Hvordan bliver vi medlem? Hvordan får vi rabat? Hvordan melder man sig ud? "
+        "Hvordan får vi besked? Hvordan kan vi få frivillige med til landsmødet?",
+    )
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Gode råd om rekruttering",
+        summary="Nye frivillige finder I gennem netværk, opslag og jeres brugere.",
+    )
+    search_backend.refresh()
+
+    outcome = search(client, "hvordan får man frivillige")
+
+    assert outcome.results[0].title == "Gode råd om rekruttering"
+    assert "hvordan" not in " ".join(outcome.query.stems)
+
+
 def test_a_noun_made_of_a_published_verb_finds_the_page(client, search_backend):
     MethodPageFactory(
         parent=section("metoder"), title="Kreative værksteder", summary="Brugerne strikker."
