@@ -164,8 +164,8 @@ def test_no_results_offers_a_suggestion_popular_topics_and_asking_the_secretaria
     html = client.get("/soeg/", {"q": "frivilige xyzzy"}).content.decode()
     nothing = client.get("/soeg/", {"q": "qwxzy"}).content.decode()
 
-    assert "Mente du" in html and "frivillige xyzzy" in html
-    assert "0 resultater" in nothing
+    assert html.count("Mente du") == 1 and "frivillige xyzzy" in html
+    assert "Ingen resultater for »qwxzy«" in nothing
     assert 'href="?emne=frivillige"' in nothing
     assert 'href="/raadgivning/spoerg/"' in nothing
 
@@ -193,7 +193,7 @@ def test_no_results_offers_a_suggestion_popular_topics_and_asking_the_secretaria
 def test_filters_that_find_nothing_are_shown_and_can_be_removed(client, material, filters, chips):
     html = client.get("/soeg/", {"q": "frivillige", **filters}).content.decode()
 
-    assert "0 resultater" in html
+    assert "Ingen resultater for »frivillige«" in html
     assert "Vi fandt ikke noget med de valgte filtre" in html
     for label, removing in chips.items():
         assert f'<a class="chip" href="{removing}">{label}<' in html
