@@ -174,5 +174,8 @@ class CorpusImporter:
         document.title = item.title
         with item.file.open("rb") as stream:
             document.file = File(stream, name=item.file.name)
+            # Size and hash, as an upload sets them: the hash is the download's ETag, and
+            # without it a browser could keep an old copy of a replaced file.
+            document._set_document_file_metadata()
             document.save()
         return document

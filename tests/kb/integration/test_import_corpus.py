@@ -66,6 +66,15 @@ class ImportedCorpusTests(TestCase):
                 self.assertGreater(len(text.split()), 300)
                 self.assertTrue(all(letter in text for letter in "æøå"))
 
+    def test_an_imported_document_is_downloaded_with_its_own_etag(self):
+        documents = [p.document for p in PublicationPage.objects.filter(document__isnull=False)]
+
+        etags = {self.client.get(document.url)["ETag"] for document in documents}
+
+        # An empty one ("") told a browser that any copy it had was still current.
+        self.assertNotIn('""', etags)
+        self.assertEqual(len(etags), len(documents))
+
     def test_second_run_changes_nothing(self):
         pages_before = list(ArticlePage.objects.values_list("id", "latest_revision_id"))
 
