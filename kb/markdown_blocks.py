@@ -11,10 +11,13 @@ LIST_ITEM = re.compile(r"^\s*([-*+]|\d+\.)\s")
 def markdown_to_blocks(text: str, title: str = "") -> list[dict]:
     """Split Markdown into heading, table, quote and rich-text blocks.
 
-    A first-level heading equal to the page title is dropped: the page shows its title already.
+    A first-level heading the page title begins with is dropped, and an italic line under it
+    that is the rest of the title: the page shows its title already ("Brugerne ved roret",
+    then "*Erfaringer med …*", under "Brugerne ved roret – erfaringer med …").
     """
     blocks: list[dict] = []
     prose: list[str] = []
+    after_title = False
 
     def flush_prose():
         if prose:
@@ -24,10 +27,15 @@ def markdown_to_blocks(text: str, title: str = "") -> list[dict]:
 
     for chunk in split_chunks(text):
         heading = HEADING.match(chunk)
+        repeats_title = after_title and is_subtitle(chunk, title)
+        after_title = False
+        if repeats_title:
+            continue
         if heading and "\n" not in chunk:
             flush_prose()
             level, words = len(heading.group(1)), heading.group(2).strip()
-            if level == 1 and words == title:
+            if level == 1 and title.startswith(words):
+                after_title = True
                 continue
             tag = "h2" if level <= 2 else "h3"
             blocks.append({"type": "heading", "value": {"text": words, "level": tag}})
@@ -42,6 +50,15 @@ def markdown_to_blocks(text: str, title: str = "") -> list[dict]:
             prose.append(chunk)
     flush_prose()
     return blocks
+
+
+def is_subtitle(chunk: str, title: str) -> bool:
+    """Whether ``chunk`` is one line in italics that ends the title (its part after " – ")."""
+    line = chunk.strip()
+    if "\n" in line or not (line.startswith("*") and line.endswith("*")):
+        return False
+    words = line.strip("*").strip()
+    return bool(words) and title.lower().endswith(words.lower())
 
 
 def split_chunks(text: str) -> list[str]:

@@ -43,6 +43,22 @@ def test_a_first_heading_other_than_the_title_is_kept():
     assert blocks[0]["value"]["text"] == "Noget andet"
 
 
+def test_a_short_form_of_the_title_and_its_subtitle_in_italics_are_not_repeated():
+    blocks = markdown_to_blocks(
+        "# Brugerne ved roret\n\n*Erfaringer med brugerinddragelse*\n\n## Indledning\n\nTekst.",
+        title="Brugerne ved roret – erfaringer med brugerinddragelse",
+    )
+
+    assert [block["type"] for block in blocks] == ["heading", "paragraph"]
+    assert blocks[0]["value"]["text"] == "Indledning"
+
+
+def test_italics_that_are_not_the_rest_of_the_title_are_kept():
+    blocks = markdown_to_blocks("# Husmødet\n\n*Et citat fra en bruger*", title="Husmødet")
+
+    assert blocks == [{"type": "paragraph", "value": "<p><em>Et citat fra en bruger</em></p>"}]
+
+
 def test_a_list_right_after_a_text_line_is_still_a_list():
     blocks = markdown_to_blocks("**Kendetegn:**\n- Små beløb\n- Et år ad gangen")
 
