@@ -88,4 +88,7 @@ def table_value(chunk: str) -> dict:
         for line in chunk.splitlines()
         if not re.fullmatch(r"\|?[\s:|-]+\|?", line.strip())
     ]
-    return {"data": rows, "first_row_is_table_header": True, "first_col_is_header": False}
+    # An empty first heading stands over row headings: "§ 18 | § 104" across, what is compared
+    # down the first column.
+    row_headings = bool(rows) and not rows[0][0]
+    return {"data": rows, "first_row_is_table_header": True, "first_col_is_header": row_headings}

@@ -64,3 +64,14 @@ def test_a_list_right_after_a_text_line_is_still_a_list():
 
     assert "<li>Små beløb</li>" in blocks[0]["value"]
     assert "<p><strong>Kendetegn:</strong></p>" in blocks[0]["value"]
+
+
+def test_a_table_with_an_empty_first_heading_has_row_headings():
+    comparison = "|  | § 18 | § 104 |\n|---|---|---|\n| Formål | Frivilligt | Tilbud |"
+    plain = "| Dag | Aktivitet |\n|---|---|\n| Mandag | Husmøde |"
+
+    [compared] = markdown_to_blocks(comparison)
+    [listed] = markdown_to_blocks(plain)
+
+    assert compared["value"]["first_col_is_header"] is True
+    assert listed["value"]["first_col_is_header"] is False
