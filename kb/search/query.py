@@ -128,16 +128,23 @@ class ParsedQuery:
 
 @remembered(Synonym)
 def editor_synonyms() -> dict[str, list[str]]:
-    """Editor-defined terms (tokenized like queries) and the words they stand for."""
-    return {" ".join(tokenize(s.term)): s.synonym_list for s in Synonym.objects.all()}
+    """Editor-defined terms, as the stems of their words, and the words they stand for: an
+    inflected form of a term finds them too ("grøntsagshaven" for "grøntsagshave")."""
+    synonyms = {tuple(tokenize(s.term)): s.synonym_list for s in Synonym.objects.all()}
+    info = vocabulary.analyse(sorted({word for term in synonyms for word in term}))
+    return {" ".join(stems(term, info)): words for term, words in synonyms.items() if term}
 
 
-def synonym_expansions(tokens: list[str], synonyms: dict[str, list[str]]) -> list[str]:
-    """Synonyms of every editor-defined term that occurs in the query as whole words."""
-    query = f" {' '.join(tokens)} "
-    return [
-        word for term, words in synonyms.items() if term and f" {term} " in query for word in words
-    ]
+def stems(tokens, info: dict) -> list[str]:
+    """The stem of each token, or the token itself for a stop word."""
+    return [info[token].stem or token for token in tokens]
+
+
+def synonym_expansions(stemmed: list[str], synonyms: dict[str, list[str]]) -> list[str]:
+    """Synonyms of every editor-defined term that occurs in the query (``stemmed``) as whole
+    words."""
+    query = f" {' '.join(stemmed)} "
+    return [word for term, words in synonyms.items() if f" {term} " in query for word in words]
 
 
 def resolve(token: str, info: dict, is_synonym: bool) -> Word:
@@ -225,12 +232,15 @@ def parse(raw: str) -> ParsedQuery:
     typed_phrases = [tokenize(p) for p in PHRASE_RE.findall(text) if tokenize(p)]
     typed = list(dict.fromkeys(tokenize(PHRASE_RE.sub(" ", text))))
     tokens = [token for token in typed if token not in QUESTION_WORDS] or typed
-    synonyms = editor_synonyms()
-    expansions = synonym_expansions(tokenize(text), synonyms)
     quoted = list(dict.fromkeys(itertools.chain.from_iterable(typed_phrases)))
     pairs = typed_apart(typed)
     variants = {variant for token in tokens + quoted for variant in spellings(token)}
-    info = vocabulary.analyse(sorted(with_related_forms(variants) | set(pairs.values())))
+    every_word = tokenize(text)
+    analysed = with_related_forms(variants) | set(pairs.values()) | set(every_word)
+    info = vocabulary.analyse(sorted(analysed))
+    synonyms = editor_synonyms()
+    expansions = synonym_expansions(stems(every_word, info), synonyms)
+    synonym_words = {word for term in synonyms for word in term.split()}
     # A compound typed apart is searched whole, and its parts are not corrected into other
     # words ("forsamling" is no slip for "opsamling" beside "general"). A small word is no
     # part: "man et" is no "manet", "hvad er" no "hvader".
@@ -241,7 +251,9 @@ def parse(raw: str) -> ParsedQuery:
     }
     apart = {part for pair in compounds for part in pair if not info[part].known}
     words = [
-        Word(token, [token]) if token in apart else resolve(token, info, token in synonyms)
+        Word(token, [token])
+        if token in apart
+        else resolve(token, info, (info[token].stem or token) in synonym_words)
         for token in tokens
     ]
     phrase_words = {token: in_phrase(token, info) for token in quoted}

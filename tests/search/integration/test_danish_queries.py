@@ -88,6 +88,12 @@ def test_a_synonym_added_by_an_editor_works_at_once(client, pages):
     assert titles(client, "ildsjæle")[0] == "Frivilligheden på værestedet"
 
 
+def test_an_inflected_form_of_a_synonym_finds_what_the_synonym_does(client, pages):
+    Synonym.objects.create(term="Ildsjæl", synonyms="frivillig")
+
+    assert titles(client, "ildsjælene")[0] == "Frivilligheden på værestedet"
+
+
 def test_a_section_sign_synonym_finds_words_the_page_uses(client, pages):
     Synonym.objects.update_or_create(term="§18", defaults={"synonyms": "kommunal støtte"})
 

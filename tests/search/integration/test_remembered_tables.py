@@ -14,25 +14,30 @@ from tests.factories import MethodPageFactory, section
 pytestmark = pytest.mark.django_db
 
 
+def synonyms_of_ildsjaele() -> list[str] | None:
+    """What the remembered synonyms give for "Ildsjæle" (kept by the stem of its word)."""
+    return editor_synonyms().get("ildsjæl")
+
+
 def test_a_change_made_here_shows_at_once():
-    assert "ildsjæle" not in editor_synonyms()
+    assert synonyms_of_ildsjaele() is None
 
     Synonym.objects.create(term="Ildsjæle", synonyms="frivillige")
 
-    assert editor_synonyms()["ildsjæle"] == ["frivillige"]
+    assert synonyms_of_ildsjaele() == ["frivillige"]
 
 
 def test_a_change_made_elsewhere_shows_within_the_recheck_time(monkeypatch):
     now = 1000.0
     monkeypatch.setattr(remembered.time, "monotonic", lambda: now)
-    assert "ildsjæle" not in editor_synonyms()
+    assert synonyms_of_ildsjaele() is None
 
     # bulk_create sends no signal, as a change in another server process would not.
     Synonym.objects.bulk_create([Synonym(term="Ildsjæle", synonyms="frivillige")])
-    assert "ildsjæle" not in editor_synonyms()
+    assert synonyms_of_ildsjaele() is None
 
     now += remembered.RECHECK_SECONDS
-    assert editor_synonyms()["ildsjæle"] == ["frivillige"]
+    assert synonyms_of_ildsjaele() == ["frivillige"]
 
 
 def test_a_restricted_section_that_moves_stays_hidden(site):
