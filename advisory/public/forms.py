@@ -101,7 +101,7 @@ class AskForm(AccessibleFormMixin, forms.Form):
         },
     )
     phone = text_field(
-        _("Telefon (frivilligt)"),
+        _("Telefon (valgfrit)"),
         20,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),

@@ -90,8 +90,11 @@ def test_answering_back_reopens_a_waiting_case_and_tells_the_assignee(post, web_
     assert web_case.status == Status.IN_PROGRESS
     message = web_case.events.get(kind=CaseEvent.Kind.MESSAGE)
     assert message.body == "Vi er 12 brugere." and message.author is None
-    assert "Din besked er sendt" in response.content.decode()
-    assert "Vi er 12 brugere." in response.content.decode()
+    page = response.content.decode()
+    # Focused when the page comes back, so a screen reader reads it out.
+    assert 'role="status" tabindex="-1" autofocus>Tak. Din besked er sendt' in page
+    assert "Vi er 12 brugere." in page
+    assert re.search(r"\d{1,2}\. \w+ \d{4} kl\. \d{2}\.\d{2}</time>", page)  # kl. 14.05
     [notice] = mailoutbox
     assert notice.to == ["sagsbehandler@lavs.dk"] and web_case.reference in notice.subject
 
@@ -168,3 +171,4 @@ def test_a_link_that_does_not_work_says_so_in_danish_and_how_to_reach_the_secret
     assert response.status_code == 404
     assert "Linket til din sag virker ikke" in page
     assert "lvsinfo@lavs.dk" in page and "7592 4000" in page
+    assert '<a href="/raadgivning/spoerg/">Stil et nyt spørgsmål</a>' in page
