@@ -49,10 +49,13 @@ class CaseViewSet(ModelViewSet):
             sort_key="organisation__name",
             classname=BREAKS_LONG_WORDS,
         ),
-        TextColumn("topic", label=_("Emne")),
+        TextColumn("topic", label=_("Emne"), sort_key="topic__name"),
         TextColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
         TextColumn(
-            "assignee", label=_("Sagsbehandler"), accessor=lambda case: person_name(case.assignee)
+            "assignee",
+            label=_("Sagsbehandler"),
+            accessor=lambda case: person_name(case.assignee),
+            sort_key="assignee__first_name",
         ),
         TextColumn("due_date", label=_("Svarfrist"), accessor=due_label, sort_key="due_date"),
         TextColumn(
@@ -73,6 +76,7 @@ class CaseViewSet(ModelViewSet):
         "requester_name",
         "requester_email",
         "requester_phone",
+        "topic__name",
     ]
     search_backend_name = None
     list_export = [

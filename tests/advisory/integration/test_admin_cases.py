@@ -164,6 +164,25 @@ def test_a_time_that_is_no_time_is_refused_with_the_format_to_use(client, staff)
     assert 'value="i går ved totiden"' in page
 
 
+def test_the_case_list_sorts_by_topic_and_handler_and_finds_a_case_by_its_topic(client, staff):
+    CaseFactory(subject="Om penge", topic=Topic.objects.get(slug="oekonomi-og-fundraising"))
+    CaseFactory(subject="Om frivillige", topic=Topic.objects.get(slug="frivillige"))
+    workflow.assign(
+        CaseFactory(subject="Hos Anna"), secretary(first_name="Anna", last_name="Holm"), staff
+    )
+    workflow.assign(
+        CaseFactory(subject="Hos Bo"), secretary(first_name="Bo", last_name="Lund"), staff
+    )
+    index = reverse("sager:index")
+
+    def subjects(**query):
+        return [case.subject for case in client.get(index, query).context["object_list"]]
+
+    assert subjects(ordering="topic__name")[:2] == ["Om frivillige", "Om penge"]
+    assert subjects(ordering="assignee__first_name")[:2] == ["Hos Anna", "Hos Bo"]
+    assert subjects(q="fundraising") == ["Om penge"]
+
+
 def test_case_list_filters_by_status_region_and_overdue(client, staff):
     odense = OrganisationFactory(name="Stedet i Odense")
     late = CaseFactory(organisation=odense, subject="Forsinket sag")
