@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Aggregate, Count, DurationField, F, Q
+from django.db.models import Aggregate, Count, DurationField, F, Min, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -62,7 +62,11 @@ class Section:
 
 
 def _months(start: date, end: date) -> list[date]:
-    """The months from ``start`` to ``end``, none after this one: it has nothing to show yet."""
+    """The months from ``start`` to ``end``, none before the first case and none after this
+    month: they have nothing to show (a period from 2000 listed 300 empty months)."""
+    first = Case.objects.aggregate(first=Min("opened_at"))["first"]
+    if first:
+        start = max(start, timezone.localtime(first).date())
     months, current, last = [], start.replace(day=1), min(end, timezone.localdate())
     while current <= last:
         months.append(current)

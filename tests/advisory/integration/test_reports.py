@@ -137,6 +137,14 @@ def test_a_period_into_the_future_lists_no_month_after_this_one():
     assert [row[0] for row in backlog.rows] == [f"{this_month} (til nu)"]
 
 
+def test_a_period_from_long_before_the_first_case_begins_with_its_month():
+    CaseFactory(opened_at=datetime(2026, 3, 10, 9, tzinfo=CPH))
+
+    monthly = build_report(date(2000, 1, 1), date(2026, 4, 30))[0]
+
+    assert [row[0] for row in monthly.rows] == ["Marts 2026", "April 2026"]
+
+
 def test_cases_without_a_topic_are_counted_as_the_question_form_names_them():
     CaseFactory(topic=None, opened_at=datetime(2026, 3, 10, 9, tzinfo=CPH))
 
