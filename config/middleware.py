@@ -18,7 +18,6 @@ def without_nul_characters(get_response):
             cleaned = QueryDict(mutable=True)
             for key, values in params:
                 cleaned.setlist(key.replace(NUL, ""), [value.replace(NUL, "") for value in values])
-            cleaned._mutable = False
             request.GET = cleaned
         return get_response(request)
 

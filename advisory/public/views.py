@@ -98,7 +98,7 @@ def _create_case(request, form, token):
 
 
 def _sent_before(data) -> Case | None:
-    """The case the same question from the same address opened in the last day, if any."""
+    """The case the same question from the same email address opened in the last day."""
     return Case.objects.filter(
         channel=Channel.WEB,
         requester_email__iexact=data["email"],
