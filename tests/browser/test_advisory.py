@@ -128,7 +128,7 @@ def test_an_impossible_time_typed_for_a_call_is_refused_as_typed_not_changed(pag
     page.locator("form button.button-longrunning[type=submit]").first.click()
 
     expect(page.locator("#id_received_at")).to_have_value("31.02.2026 10:00")
-    expect(page.get_by_text("Indtast gyldig dato/tid.")).to_be_visible()
+    expect(page.get_by_text("Skriv en gyldig dato og tid som dd.mm.åååå tt:mm")).to_be_visible()
     assert not Case.objects.exists()
 
 
