@@ -1,14 +1,19 @@
 from django import template
+from django.utils.text import Truncator
 
 from kb.templatetags.kb_tags import current_params, query_string
 
 register = template.Library()
 
 
+SHOWN_BACK = 100  # characters of a query repeated in the heading and the title
+
+
 @register.filter
 def as_typed(query: str) -> str:
-    """The query as the person typed it, trimmed and with single spaces, to show back."""
-    return " ".join(query.split())
+    """The query as the person typed it, trimmed and with single spaces, to show back; a long
+    one (a pasted paragraph) cut short."""
+    return Truncator(" ".join(query.split())).chars(SHOWN_BACK)
 
 
 def without(params: dict, param: str) -> dict:

@@ -265,3 +265,14 @@ def test_chosen_filters_are_chips_above_the_results_each_removing_only_itself(cl
     assert "fjern filteret" in html[topic_chip:results]
     # on a phone the facets come after the results: a link near the top leads to them
     assert html.index('href="#facets-heading"') < results
+
+
+def test_a_pasted_paragraph_is_shown_back_cut_short(client, material):
+    pasted = "Vi har en bruger, der ofte kommer beruset og råber ad de andre. " * 40
+
+    html = client.get("/soeg/", {"q": pasted}).content.decode()
+
+    heading = re.search(r'<h2 id="results-heading"[^>]*>(.*?)</h2>', html, re.S).group(1)
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert len(heading.strip()) < 200 and "…" in heading
+    assert len(title) < 200
