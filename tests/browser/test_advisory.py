@@ -289,6 +289,18 @@ def test_a_link_goes_after_a_standard_reply_not_above_its_greeting(page, live_si
     )
 
 
+def test_linking_other_pages_opens_from_a_summary_that_shows_its_triangle(page, live_site):
+    case = CaseFactory()
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+    summary = page.locator("summary", has_text="Tilknyt andre sider")
+
+    # Shown as a list item, a summary has its ▸ marker; Wagtail's block one read as plain text.
+    assert summary.evaluate("element => getComputedStyle(element).display") == "list-item"
+    summary.click()
+    expect(page.get_by_role("button", name="Tilknyt", exact=True)).to_be_visible()
+
+
 def test_a_half_written_reply_survives_the_pages_other_actions_until_it_is_sent(
     page, live_site, mailoutbox
 ):
