@@ -256,11 +256,11 @@ def _reply_message(
     case: Case, body: str, awaits_answer: bool, acknowledgement: bool
 ) -> EmailMessage:
     if awaits_answer:
-        subject = _("Spørgsmål om din henvendelse %(reference)s: %(subject)s")
+        subject = _("Vi har et spørgsmål til dig om %(reference)s: %(subject)s")
     elif acknowledgement:
-        subject = _("Vi har modtaget din henvendelse %(reference)s: %(subject)s")
+        subject = _("Vi har modtaget dit spørgsmål %(reference)s: %(subject)s")
     else:
-        subject = _("Svar på din henvendelse %(reference)s: %(subject)s")
+        subject = _("Svar på dit spørgsmål %(reference)s: %(subject)s")
     return EmailMessage(
         subject=subject % {"reference": case.reference, "subject": case.subject},
         body=reply_body(case, body),

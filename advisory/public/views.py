@@ -27,7 +27,7 @@ from advisory.public.tracking import answer_by, requester_timeline, status_text
 RECEIPT_SESSION_KEY = "advisory_receipt"
 SENT_AGAIN_SESSION_KEY = "advisory_receipt_sent_again"
 TOO_MANY = _lazy(
-    "Du har sendt mange henvendelser på kort tid. Prøv igen om en time, "
+    "Du har sendt mange spørgsmål og beskeder på kort tid. Prøv igen om en time, "
     "eller ring til os på 7592 4000."
 )
 

@@ -24,7 +24,7 @@ def test_a_question_back_to_the_requester_waits_for_their_answer(
     )
     assert "Sagen afventer nu spørgeren." in response.content.decode()
     assert [message.to for message in mailoutbox] == [["lone@example.org"]]
-    assert mailoutbox[0].subject.startswith(f"Spørgsmål om din henvendelse {case.reference}:")
+    assert mailoutbox[0].subject.startswith(f"Vi har et spørgsmål til dig om {case.reference}:")
     case.refresh_from_db()
     assert case.status == Status.WAITING
     assert case.first_response_at is None
@@ -118,7 +118,7 @@ def test_an_acknowledgement_is_sent_but_leaves_the_case_unanswered(
     assert "Kvitteringen er sendt til lone@example.org. Sagen er stadig i gang." in html
     assert "Kvittering til spørger" in html
     assert [message.to for message in mailoutbox] == [["lone@example.org"]]
-    assert mailoutbox[0].subject.startswith(f"Vi har modtaget din henvendelse {case.reference}:")
+    assert mailoutbox[0].subject.startswith(f"Vi har modtaget dit spørgsmål {case.reference}:")
     assert "Kvittering fra sekretariatet" in tracking_page(client, case)
     case.refresh_from_db()
     assert (case.status, case.first_response_at) == (Status.IN_PROGRESS, None)

@@ -50,7 +50,7 @@ def test_fetch_mail_files_replies_and_new_mail_once(
     imap_server.deliver(
         mail(
             "Karen Jensen <karen@example.org>",
-            f"Re: Svar på din henvendelse {case.reference}: {case.subject}",
+            f"Re: Svar på dit spørgsmål {case.reference}: {case.subject}",
             "Vi har 12 frivillige nu.\n\n> Hvor mange frivillige har I?",
             "<svar-1@example.org>",
             attachment=b"%PDF-1.4 regnskab",

@@ -79,7 +79,7 @@ def test_a_flood_from_one_address_creates_at_most_the_allowed_cases(ask, setting
     assert Case.objects.count() == 5
     assert [r.status_code for r in responses].count(429) == 45
     refused = responses[-1].content.decode()
-    assert "Du har sendt mange henvendelser" in refused
+    assert "Du har sendt mange spørgsmål og beskeder" in refused
     assert "Det blev ikke sendt" in refused and "Der er noget, du skal rette" not in refused
 
 
@@ -116,7 +116,7 @@ def test_people_sharing_a_connection_each_answer_back_and_each_case_has_its_limi
 
     messages = CaseEvent.objects.filter(kind=CaseEvent.Kind.MESSAGE)
     assert messages.filter(case=first).count() == 2
-    assert "Du har sendt mange henvendelser" in refused.content.decode()
+    assert "Du har sendt mange spørgsmål og beskeder" in refused.content.decode()
     assert messages.filter(case=second).count() == 1
 
 

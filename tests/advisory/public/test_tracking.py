@@ -116,7 +116,8 @@ def test_staff_reply_email_carries_the_reference_and_the_tracking_link(web_case,
     mailoutbox.clear()
     workflow.send_reply(web_case, secretary(), "Her er vores svar.")
     [mail] = mailoutbox
-    assert web_case.reference in mail.subject
+    # Called a question, as on the form, the receipt and the tracking page.
+    assert mail.subject == f"Svar på dit spørgsmål {web_case.reference}: {web_case.subject}"
     assert mail.body.startswith("Her er vores svar.")
     assert f"/raadgivning/sag/{web_case.access.token}/" in mail.body
 
