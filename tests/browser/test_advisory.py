@@ -253,19 +253,26 @@ def test_after_inserting_a_standard_reply_the_reply_box_is_in_view(page, live_si
     expect(page.locator("#id_reply-body")).to_be_in_viewport()
 
 
-def test_a_linked_page_fills_the_gap_a_standard_reply_left_for_it(page, live_site, guidance):
-    ReplyTemplate.objects.create(
-        title="Svar med vejledning", body="Se her:\n\n[Indsæt link til vejledningen]\n\nHilsen"
-    )
-    case = CaseFactory(requester_email="lone@example.org")
-    case.related_pages.add(guidance)
+def link_inserted_after_a_standard_reply(page, live_site, guidance, reply: str, **case) -> str:
+    """On a case linked to ``guidance``: insert a standard reply ``reply``, then the guidance's
+    link with "Indsæt link i svar". Returns the link."""
+    ReplyTemplate.objects.create(title="Standardsvar", body=reply)
+    linked = CaseFactory(requester_email="lone@example.org", **case)
+    linked.related_pages.add(guidance)
     log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
-    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+    page.goto(f"{live_site.url}/admin/sager/{linked.pk}/")
 
     page.get_by_role("button", name="Indsæt i svaret").click()
     insert = page.locator('[data-insert-link][data-title="Rekruttering af frivillige"]').first
     link = insert.get_attribute("data-insert-link")
     insert.click()
+    return link
+
+
+def test_a_linked_page_fills_the_gap_a_standard_reply_left_for_it(page, live_site, guidance):
+    reply = "Se her:\n\n[Indsæt link til vejledningen]\n\nHilsen"
+
+    link = link_inserted_after_a_standard_reply(page, live_site, guidance, reply)
 
     expect(page.locator("#id_reply-body")).to_have_value(
         f"Se her:\n\nRekruttering af frivillige: {link}\n\nHilsen"
@@ -273,16 +280,11 @@ def test_a_linked_page_fills_the_gap_a_standard_reply_left_for_it(page, live_sit
 
 
 def test_a_link_goes_after_a_standard_reply_not_above_its_greeting(page, live_site, guidance):
-    ReplyTemplate.objects.create(title="Kort svar", body="Kære {navn}\n\nSe vores vejledning:")
-    case = CaseFactory(requester_name="Per Hansen", requester_email="per@example.org")
-    case.related_pages.add(guidance)
-    log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
-    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+    reply = "Kære {navn}\n\nSe vores vejledning:"
 
-    page.get_by_role("button", name="Indsæt i svaret").click()
-    insert = page.locator('[data-insert-link][data-title="Rekruttering af frivillige"]').first
-    link = insert.get_attribute("data-insert-link")
-    insert.click()
+    link = link_inserted_after_a_standard_reply(
+        page, live_site, guidance, reply, requester_name="Per Hansen"
+    )
 
     expect(page.locator("#id_reply-body")).to_have_value(
         f"Kære Per Hansen\n\nSe vores vejledning:\nRekruttering af frivillige: {link}\n"
