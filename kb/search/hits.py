@@ -6,6 +6,7 @@ URL (two reads of the sites each) took longer than the query that loads them."""
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import PurePath
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
@@ -18,7 +19,7 @@ from django.utils.safestring import SafeString
 from wagtail.models import Site
 from wagtail.search.models import IndexEntry
 
-from kb.models import ArticlePage
+from kb.models import ArticlePage, PublicationPage
 from kb.models.pages import type_label_of
 from kb.search import prepared
 from kb.search.facets import TAXONOMIES, pk_array, pk_array_param
@@ -38,6 +39,8 @@ class Hit:
     text: SafeString
     topics: list[str]
     promoted: bool
+    # The kind of file a publication comes as ("PDF"), so a person looking for one sees it.
+    file_kind: str = ""
 
 
 NO_IDS = [-1]
@@ -56,9 +59,11 @@ def hits_sql() -> tuple[str, list, int]:
         content_type_id=OuterRef("content_type_id"),
         object_id=Cast(OuterRef("pk"), CharField()),
     ).values("body_text")
+    document_file = PublicationPage.objects.filter(pk=OuterRef("pk")).values("document__file")
     pages = pages.annotate(
         topic_ids=ArraySubquery(topic_ids.values("topic_id")),
         indexed_text=Subquery(indexed_text),
+        document_file=Subquery(document_file),
     ).values(
         "pk",
         "title",
@@ -69,6 +74,7 @@ def hits_sql() -> tuple[str, list, int]:
         "authors",
         "topic_ids",
         "indexed_text",
+        "document_file",
     )
     sql, params = pages.order_by().query.sql_with_params()
     return sql, list(params), params.index(pk_array_param(NO_IDS))
@@ -110,6 +116,11 @@ def own_text(indexed_text: str, authors: str, topic_names: list[str]) -> str:
     return indexed_text.removesuffix(" " + ending) if ending else indexed_text
 
 
+def file_kind(name: str | None) -> str:
+    """The file's kind as people name it: PDF for "publikationer/rapport.pdf"; "" for none."""
+    return PurePath(name).suffix.lstrip(".").upper() if name else ""
+
+
 def load_hits(ids: list[int], stems: list[str], promoted: dict[int, str]) -> list[Hit]:
     """The hits for ``ids``, in order, those no longer shown left out; snippets mark
     ``stems``; ``promoted`` gives the editors' picks among them with what the editor wrote."""
@@ -131,6 +142,7 @@ def load_hits(ids: list[int], stems: list[str], promoted: dict[int, str]) -> lis
             or conditional_escape(row["summary"]),
             topics=names,
             promoted=pk in promoted,
+            file_kind=file_kind(row["document_file"]),
         )
 
     return [hit(pk, rows[pk]) for pk in ids if pk in rows]

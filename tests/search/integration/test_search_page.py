@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from django.core.files.base import ContentFile
 from django.db import connection
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -14,9 +15,12 @@ from kb.search import results
 from tests.factories import (
     FaqPageFactory,
     GuidePageFactory,
+    KbDocumentFactory,
     MethodPageFactory,
+    PublicationPageFactory,
     TopicFactory,
     audience,
+    blank_pdf,
     section,
 )
 from tests.search.helpers import search, titles
@@ -276,3 +280,25 @@ def test_a_pasted_paragraph_is_shown_back_cut_short(client, material):
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert len(heading.strip()) < 200 and "…" in heading
     assert len(title) < 200
+
+
+def test_a_publication_found_says_it_comes_as_a_pdf(client, search_backend):
+    report = KbDocumentFactory(file=ContentFile(blank_pdf(), name="havebrug-rapport.pdf"))
+    PublicationPageFactory(
+        parent=section("publikationer"), title="Havebrug på værestedet", document=report
+    )
+    GuidePageFactory(parent=section("vejledninger"), title="Havebrug i praksis")
+    search_backend.refresh()
+
+    html = client.get("/soeg/", {"q": "havebrug"}).content.decode()
+
+    metas = dict(
+        (title, " ".join(re.sub(r"<[^>]+>", "", meta).split()))
+        for meta, title in re.findall(
+            r'<p class="teaser__meta">(.*?)</p>\s*<h3 class="teaser__title"><a [^>]*>(.*?)</a>',
+            html,
+            re.S,
+        )
+    )
+    assert metas["Havebrug på værestedet"].startswith("Publikation · PDF")
+    assert "PDF" not in metas["Havebrug i praksis"]
