@@ -101,7 +101,7 @@ class AskForm(AccessibleFormMixin, forms.Form):
         },
     )
     phone = text_field(
-        _("Telefon (valgfrit)"),
+        _("Telefon"),  # the fields that must be filled in say so
         20,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),

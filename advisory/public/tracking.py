@@ -22,6 +22,11 @@ def status_text(case: Case) -> str:
     return STATUS_TEXTS[Status(case.status)]
 
 
+def reopens_on_writing(case: Case) -> bool:
+    """Whether the case is answered or closed, so a message from the requester reopens it."""
+    return case.status in (Status.ANSWERED, Status.CLOSED)
+
+
 def answer_by(case: Case) -> date | None:
     """The day the requester will hear from the secretariat by, while they wait for it."""
     return case.due_date if case.status in CLOCK_RUNNING else None

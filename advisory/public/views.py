@@ -22,7 +22,12 @@ from advisory.public import throttling, tokens
 from advisory.public.forms import AskForm, MessageForm
 from advisory.public.intake import open_requester_case, receive_message
 from advisory.public.suggestions import suggested_pages
-from advisory.public.tracking import answer_by, requester_timeline, status_text
+from advisory.public.tracking import (
+    answer_by,
+    reopens_on_writing,
+    requester_timeline,
+    status_text,
+)
 
 RECEIPT_SESSION_KEY = "advisory_receipt"
 SENT_AGAIN_SESSION_KEY = "advisory_receipt_sent_again"
@@ -197,6 +202,7 @@ def track(request, token: str):
         "case": case,
         "status_text": status_text(case),
         "answer_by": answer_by(case),
+        "reopens": reopens_on_writing(case),
         "timeline": requester_timeline(case),
         "form": form,
     }

@@ -70,6 +70,11 @@ def test_the_error_summary_names_each_field_once(ask):
     assert '<a href="#id_question">Dit spørgsmål: Teksten må højst være 5.000 tegn' in summary
 
 
+def test_a_wrong_phone_number_is_summarised_under_the_fields_name_alone(ask):
+    page = ask(phone="ring mig op").content.decode()
+    assert '<a href="#id_phone">Telefon: Skriv et telefonnummer med 8 cifre' in page
+
+
 def test_a_flood_from_one_address_creates_at_most_the_allowed_cases(ask, settings):
     settings.ASK_LIMIT_PER_HOUR = 5
     responses = [

@@ -59,6 +59,17 @@ def test_the_tracking_page_says_when_to_expect_an_answer_until_it_comes(client, 
     assert "Du hører fra os senest" not in answered
 
 
+def test_a_closed_case_says_that_writing_opens_it_again(client, web_case):
+    waiting = client.get(tracking_url(web_case)).content.decode()
+    workflow.send_reply(web_case, secretary(), "Prøv frivilligjob.dk.")
+    workflow.change_status(web_case, Status.CLOSED)
+
+    closed = client.get(tracking_url(web_case)).content.decode()
+
+    assert "Skriver du til os, åbner vi sagen igen og svarer dig." in closed
+    assert "åbner vi sagen igen" not in waiting
+
+
 def test_a_call_noted_by_staff_is_not_shown_as_the_requesters_own_words(client, web_case):
     receive_message(web_case, "Vi er 12 brugere.")
     workflow.record_message(web_case, secretary(), "Karen ringede: de har fundet lokaler.")
