@@ -62,11 +62,7 @@ class Section:
 
 
 def _months(start: date, end: date) -> list[date]:
-    """The months from ``start`` to ``end``, none before the first case and none after this
-    month: they have nothing to show (a period from 2000 listed 300 empty months)."""
-    first = Case.objects.aggregate(first=Min("opened_at"))["first"]
-    if first:
-        start = max(start, timezone.localtime(first).date())
+    """The months from ``start`` to ``end``, none after this one: it has nothing to show yet."""
     months, current, last = [], start.replace(day=1), min(end, timezone.localdate())
     while current <= last:
         months.append(current)
@@ -184,7 +180,15 @@ def backlog(start: date, end: date) -> Section:
     return section
 
 
+def _from_the_first_case(start: date) -> date:
+    """``start``, or the day of the first case if that is later: the months before it have
+    nothing to show (a period from 2000 listed 300 empty months)."""
+    first = Case.objects.aggregate(first=Min("opened_at"))["first"]
+    return max(start, timezone.localtime(first).date()) if first else start
+
+
 def build_report(start: date, end: date) -> list[Section]:
+    start = _from_the_first_case(start)
     opened = _opened_between(start, end)
     return [
         volume_per_month(start, end),
