@@ -3,11 +3,11 @@
 import html
 import re
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from advisory import workflow
+from advisory.contact import secretariat_contact
 from advisory.models import Case, CaseEvent, PromotedAnswer
 from advisory.models.cases import Status
 from advisory.privacy import TEXT_PLACEHOLDER, scrubber
@@ -58,22 +58,19 @@ def without_details(case: Case):
     secretariat's own phone and email stay, as "Ring på 7592 4000" is the answer's advice."""
     scrub = scrubber(case)
     name = case.organisation.name if case.organisation else ""
-    kept = {f"\x00{n}\x00": contact for n, contact in enumerate(secretariat_contacts())}
+    contact = secretariat_contact()
+    kept = {f"\x00{n}\x00": value for n, value in enumerate([contact.phone, contact.email])}
 
     def clean(text: str) -> str:
-        for mark, contact in kept.items():
-            text = text.replace(contact, mark)
+        for mark, value in kept.items():
+            text = text.replace(value, mark)
         text = scrub(text)
         text = text.replace(name, TEXT_PLACEHOLDER) if name else text
-        for mark, contact in kept.items():
-            text = text.replace(mark, contact)
+        for mark, value in kept.items():
+            text = text.replace(mark, value)
         return text
 
     return clean
-
-
-def secretariat_contacts() -> list[str]:
-    return [settings.SECRETARIAT_PHONE, settings.SECRETARIAT_EMAIL]
 
 
 @transaction.atomic

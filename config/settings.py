@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "kb.context_processors.site_sections",
+                "advisory.contact.secretariat",
             ],
         },
     },

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from advisory.contact import secretariat_contact
 from advisory.models import Case, CaseAccess, CaseEvent
 
 logger = logging.getLogger(__name__)
@@ -41,7 +42,12 @@ def send_receipt(case: Case) -> None:
     message = EmailMessage(
         subject=_("Vi har modtaget dit spørgsmål (%(reference)s)") % {"reference": case.reference},
         body=render_to_string(
-            "advisory/emails/receipt.txt", {"case": case, "tracking_url": tracking_url(case)}
+            "advisory/emails/receipt.txt",
+            {
+                "case": case,
+                "tracking_url": tracking_url(case),
+                "secretariat": secretariat_contact(),
+            },
         ),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[case.requester_email],

@@ -11,10 +11,10 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from advisory.contact import secretariat_contact
 from advisory.models import Case, CaseAccess, Organisation
 from advisory.models.cases import Channel
 from advisory.privacy import retention_period
@@ -31,10 +31,13 @@ from advisory.public.tracking import (
 
 RECEIPT_SESSION_KEY = "advisory_receipt"
 SENT_AGAIN_SESSION_KEY = "advisory_receipt_sent_again"
-TOO_MANY = _lazy(
-    "Du har sendt mange spørgsmål og beskeder på kort tid. Prøv igen om en time, "
-    "eller ring til os på 7592 4000."
-)
+
+
+def too_many() -> str:
+    return _(
+        "Du har sendt mange spørgsmål og beskeder på kort tid. Prøv igen om en time, "
+        "eller ring til os på %(phone)s."
+    ) % {"phone": secretariat_contact().phone}
 
 
 def landing(request):
@@ -98,7 +101,7 @@ def _create_case(request, form, token):
         else:
             transaction.set_rollback(True)
     if case is None:
-        return _rejected(request, form, TOO_MANY, status=429, shown_at=_filled_in())
+        return _rejected(request, form, too_many(), status=429, shown_at=_filled_in())
     return _show_receipt(request, case)
 
 
@@ -234,5 +237,5 @@ def _accept_message(request, case: Case, form: MessageForm) -> bool:
         else:
             transaction.set_rollback(True)
     if not accepted:
-        form.add_error(None, TOO_MANY)
+        form.add_error(None, too_many())
     return accepted

@@ -3,7 +3,8 @@
 import pytest
 
 from django.test import RequestFactory
-from django.views.defaults import server_error
+
+from config.errors import server_error
 
 pytestmark = pytest.mark.django_db
 
