@@ -1,6 +1,7 @@
 """Reading the secretariat's mailbox over IMAP: a reply that names a known case (and comes
-from its requester) goes on that case's timeline; any other mail opens a new case.
-Attachments are kept on the case. Each mail is handled once, by its Message-ID."""
+from its requester) goes on that case's timeline; the site's own notices to the secretariat
+are passed over; any other mail opens a new case. Attachments are kept on the case. Each mail
+is handled once, by its Message-ID."""
 
 import hashlib
 import imaplib
@@ -11,6 +12,7 @@ from email.message import EmailMessage
 from email.utils import parseaddr
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.html import strip_tags
@@ -107,6 +109,8 @@ def handle(raw: bytes) -> tuple[str, Case] | None:
                 record = IncomingMail.objects.create(message_key=message_key(message, raw))
         except IntegrityError:  # the same Message-ID, handled before (or by a parallel run)
             return None
+        if is_own_notice(message):
+            return None
         kind, case = _file(message)
         for attachment in message.iter_attachments():
             _keep_attachment(case, attachment)
@@ -175,6 +179,14 @@ def is_automatic(message: EmailMessage) -> bool:
     auto = str(message.get("Auto-Submitted", "no")).lower()
     precedence = str(message.get("Precedence", "")).lower()
     return auto != "no" or precedence in ("bulk", "list", "junk")
+
+
+def is_own_notice(message: EmailMessage) -> bool:
+    """A notice this site sent the secretariat ("Nyt spørgsmål …"). Filed, it would open a
+    case about a case, whose receipt to the same address would open the next."""
+    _name, sender = parseaddr(str(message.get("From", "")))
+    _name, own_address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return is_automatic(message) and sender.lower() == own_address.lower()
 
 
 def _keep_attachment(case: Case, part: EmailMessage) -> None:

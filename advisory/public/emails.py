@@ -14,6 +14,11 @@ from advisory.models import Case, CaseAccess, CaseEvent
 
 logger = logging.getLogger(__name__)
 
+# RFC 3834: mail no person wrote. Autoresponders leave it be, and fetch_mail knows its own
+# notices when the secretariat's address is the mailbox it reads.
+AUTO_REPLY = {"Auto-Submitted": "auto-replied"}
+AUTO_NOTICE = {"Auto-Submitted": "auto-generated"}
+
 
 def public_url(path: str) -> str:
     """``path`` at the address requesters reach the site on (PUBLIC_BASE_URL)."""
@@ -52,6 +57,7 @@ def send_receipt(case: Case) -> None:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[case.requester_email],
         reply_to=[settings.SECRETARIAT_EMAIL],
+        headers=AUTO_REPLY,
     )
     try:
         message.send()
@@ -67,14 +73,34 @@ def send_receipt(case: Case) -> None:
 def notify_assignee(case: Case, event: CaseEvent) -> None:
     """Tell the assignee (or the secretariat's shared address) that the requester wrote."""
     recipient = case.assignee.email if case.assignee and case.assignee.email else None
+    _notify(
+        recipient or settings.SECRETARIAT_EMAIL,
+        _("Ny besked fra spørgeren på %(reference)s") % {"reference": case.reference},
+        "advisory/emails/requester_message.txt",
+        {"case": case, "event": event},
+    )
+
+
+def notify_new_question(case: Case) -> None:
+    """Tell the secretariat's shared address that a question came in on the web. The notice
+    names the case and links to it; the person and the question are read in the case, where
+    anonymise_cases reaches them in time and an inbox would not."""
+    _notify(
+        settings.SECRETARIAT_EMAIL,
+        _("Nyt spørgsmål fra hjemmesiden: %(reference)s") % {"reference": case.reference},
+        "advisory/emails/new_question.txt",
+        {"case": case},
+    )
+
+
+def _notify(recipient: str, subject: str, template: str, context: dict) -> None:
+    """A notice to staff. It may fail: the case is on the admin's dashboard all the same."""
     EmailMessage(
-        subject=_("Ny besked fra spørgeren på %(reference)s") % {"reference": case.reference},
-        body=render_to_string(
-            "advisory/emails/requester_message.txt",
-            {"case": case, "event": event, "admin_url": _admin_url(case)},
-        ),
+        subject=subject,
+        body=render_to_string(template, {**context, "admin_url": _admin_url(context["case"])}),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[recipient or settings.SECRETARIAT_EMAIL],
+        to=[recipient],
+        headers=AUTO_NOTICE,
     ).send(fail_silently=True)
 
 

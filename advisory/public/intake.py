@@ -15,11 +15,15 @@ REOPENS = (Status.WAITING, Status.ANSWERED, Status.CLOSED)
 
 
 def open_requester_case(
-    channel: str, details: Sequence[str] = (), receipt: bool = True, **fields
+    channel: str,
+    details: Sequence[str] = (),
+    receipt: bool = True,
+    notify_secretariat: bool = False,
+    **fields,
 ) -> Case:
-    """Open a case for a requester, give it a tracking link and (unless ``receipt`` is false)
-    email the receipt once the transaction commits. ``details`` (what the case has no field
-    for) become a note."""
+    """Open a case for a requester, give it a tracking link and, once the transaction
+    commits, email the receipt (unless ``receipt`` is false) and a notice to the secretariat
+    (if ``notify_secretariat``). ``details`` (what the case has no field for) become a note."""
     case = workflow.open_case(channel=channel, **fields)
     CaseAccess.objects.create(case=case)
     intro = _("Oprettet fra hjemmesidens spørgeformular.") if channel == Channel.WEB else ""
@@ -28,6 +32,8 @@ def open_requester_case(
         workflow.add_note(case, None, note)
     if receipt:
         transaction.on_commit(lambda: emails.send_receipt(case))
+    if notify_secretariat:
+        transaction.on_commit(lambda: emails.notify_new_question(case))
     return case
 
 

@@ -126,6 +126,7 @@ def _open_case(form) -> Case:
     return open_requester_case(
         Channel.WEB,
         details=details,
+        notify_secretariat=True,
         organisation=organisation,
         other_organisation="" if organisation else data["organisation"],
         requester_name=data["name"],

@@ -8,6 +8,8 @@ from advisory import workflow
 from advisory.mailbox import handle
 from advisory.models import Case, CaseEvent
 from advisory.models.cases import Channel, Status
+from advisory.public import emails
+from advisory.public.intake import receive_message
 from tests.advisory.factories import CaseFactory, editor, secretary
 
 pytestmark = pytest.mark.django_db
@@ -124,4 +126,27 @@ def test_an_automatic_reply_opens_a_case_but_gets_no_receipt(
     with django_capture_on_commit_callbacks(execute=True):
         kind, case = handle(message.as_bytes())
     assert kind == "new" and case.requester_email == "ferie@example.net"
+    assert mailoutbox == []
+
+
+def test_the_sites_own_notices_in_the_secretariats_mailbox_open_no_case(
+    imap_server, mailoutbox, settings, run_fetch_mail, django_capture_on_commit_callbacks
+):
+    """The secretariat's address is often the mailbox fetch_mail reads: the notices the site
+    sends there must not come back as cases (whose receipts would come back as more)."""
+    settings.IMAP_URL = imap_server.url
+    case = CaseFactory(requester_email="karen@example.org", channel=Channel.WEB)
+    emails.notify_new_question(case)
+    with django_capture_on_commit_callbacks(execute=True):
+        receive_message(case, "Vi har fundet en dato.")  # unassigned: to the shared address
+    assert [mail.to for mail in mailoutbox] == [[settings.SECRETARIAT_EMAIL]] * 2
+    for notice in mailoutbox:
+        imap_server.deliver(notice.message())
+    mailoutbox.clear()
+    counts = (Case.objects.count(), CaseEvent.objects.count())
+
+    run_fetch_mail()
+    run_fetch_mail()
+
+    assert (Case.objects.count(), CaseEvent.objects.count()) == counts
     assert mailoutbox == []

@@ -34,6 +34,10 @@ def question_data(**overrides) -> dict:
     return data
 
 
+def mails_to(mailoutbox, address: str) -> list:
+    return [mail for mail in mailoutbox if mail.to == [address]]
+
+
 @pytest.fixture
 def post(client, django_capture_on_commit_callbacks):
     """Post like a browser; what waits for the commit (emails) runs as in production."""
