@@ -1,3 +1,5 @@
+from pathlib import PurePath
+
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +9,11 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 
 from kb.text_extraction import extract_text
+
+
+def file_kind(name: str | None) -> str:
+    """The file's kind as people name it: PDF for "publikationer/rapport.pdf"; "" for none."""
+    return PurePath(name).suffix.lstrip(".").upper() if name else ""
 
 
 class KbImage(AbstractImage):

@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kb.blocks import ArticleBodyBlock
+from kb.models.media import file_kind
 from kb.models.taxonomy import Audience, Topic, danish_slugify
 from kb.panels import DocumentPanel
 
@@ -146,6 +147,7 @@ class ArticlePageQuerySet(PageQuerySet):
             .defer_streamfields()
             .select_related("content_type")
             .prefetch_related("topics")
+            .annotate(document_file=F("publicationpage__document__file"))
             .order_by(*NEWEST_FIRST)
         )
 
@@ -248,6 +250,11 @@ class ArticlePage(DanishSlug, Page):
         return type_label_of(self.content_type_id)
 
     @property
+    def file_kind(self) -> str:
+        """The kind of file the article comes as ("PDF"), as a listing fetched it."""
+        return file_kind(getattr(self, "document_file", None))
+
+    @property
     def author_list(self) -> list[str]:
         return [name.strip() for name in self.authors.split(",") if name.strip()]
 
@@ -314,3 +321,7 @@ class PublicationPage(ArticlePage):
 
     def document_text(self) -> str:
         return self.document.extracted_text if self.document else ""
+
+    @property
+    def file_kind(self) -> str:
+        return file_kind(self.document.file.name if self.document else None)

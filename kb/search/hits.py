@@ -6,7 +6,6 @@ URL (two reads of the sites each) took longer than the query that loads them."""
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import PurePath
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
@@ -20,6 +19,7 @@ from wagtail.models import Site
 from wagtail.search.models import IndexEntry
 
 from kb.models import ArticlePage, PublicationPage
+from kb.models.media import file_kind
 from kb.models.pages import type_label_of
 from kb.search import prepared
 from kb.search.facets import TAXONOMIES, pk_array, pk_array_param
@@ -114,11 +114,6 @@ def own_text(indexed_text: str, authors: str, topic_names: list[str]) -> str:
     read as if they were part of the last sentence."""
     ending = " ".join(part for part in (authors.strip(), *topic_names) if part)
     return indexed_text.removesuffix(" " + ending) if ending else indexed_text
-
-
-def file_kind(name: str | None) -> str:
-    """The file's kind as people name it: PDF for "publikationer/rapport.pdf"; "" for none."""
-    return PurePath(name).suffix.lstrip(".").upper() if name else ""
 
 
 def load_hits(ids: list[int], stems: list[str], promoted: dict[int, str]) -> list[Hit]:

@@ -1,6 +1,20 @@
+import re
+
 import pytest
 
-from tests.factories import GuidePageFactory, MethodPageFactory, TopicFactory, audience, section
+from django.core.files.base import ContentFile
+from django.utils.html import strip_tags
+
+from tests.factories import (
+    GuidePageFactory,
+    KbDocumentFactory,
+    MethodPageFactory,
+    PublicationPageFactory,
+    TopicFactory,
+    audience,
+    blank_pdf,
+    section,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -8,6 +22,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def methods(site):
     return section("metoder")
+
+
+# A teaser's meta line and its title.
+TEASER_RE = re.compile(
+    r'<p class="teaser__meta">(.*?)</p>\s*<h3 class="teaser__title"><a [^>]*>(.*?)</a>', re.S
+)
 
 
 def titles(response) -> set[str]:
@@ -83,3 +103,19 @@ def test_a_topic_nothing_here_has_stays_chosen_and_the_page_says_so(client, meth
     assert '<option value="digitalt-vaerested" selected>Digitalt værested</option>' in html
     assert "Intet materiale i denne sektion har emnet »Digitalt værested«." in html
     assert '<a href="?maalgruppe=ledelse">Vis alle emner</a>' in html
+
+
+def test_a_publication_listed_with_a_pdf_says_so(client, site):
+    publications = section("publikationer")
+    PublicationPageFactory(
+        parent=publications,
+        title="Årsrapport",
+        year=2024,
+        document=KbDocumentFactory(file=ContentFile(blank_pdf(), name="aarsrapport.pdf")),
+    )
+    PublicationPageFactory(parent=publications, title="Uden fil", year=2023, document=None)
+
+    html = client.get("/publikationer/").content.decode()
+
+    metas = {title: " ".join(strip_tags(meta).split()) for meta, title in TEASER_RE.findall(html)}
+    assert metas == {"Årsrapport": "Publikation · PDF · 2024", "Uden fil": "Publikation · 2023"}
