@@ -143,7 +143,7 @@ class CaseActionForm(forms.Form):
 
 class NoteForm(CaseActionForm):
     kind = forms.ChoiceField(
-        label=_("Type"),
+        label=_("Hvad skriver du?"),
         choices=[
             (CaseEvent.Kind.NOTE, _("Intern note (ses kun af sekretariatet)")),
             (

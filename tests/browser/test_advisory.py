@@ -228,6 +228,20 @@ def test_a_new_deadline_can_be_picked_from_a_calendar_on_the_case_page(page, liv
     expect(page.locator(".messages")).to_contain_text("Fristen er nu 15.")
 
 
+def test_a_call_from_the_requester_is_logged_by_choosing_from_a_named_group(page, live_site):
+    case = CaseFactory()
+    log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
+    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+
+    choices = page.get_by_role("group", name="Hvad skriver du?")
+    choices.get_by_label("Besked fra spørger (telefon, e-mail, møde)", exact=False).check()
+    page.get_by_label("Tekst").fill("Lone ringede: de har fundet to frivillige.")
+    page.get_by_role("button", name="Gem på tidslinjen").click()
+
+    expect(page.locator(".messages")).to_contain_text("Beskeden fra spørgeren er gemt.")
+    expect(page.locator(".timeline")).to_contain_text("Lone ringede: de har fundet to frivillige.")
+
+
 def test_an_impossible_deadline_is_shown_where_it_was_typed(page, live_site):
     case = CaseFactory()
     log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
