@@ -24,7 +24,8 @@ DANISH_ANALYSIS = {
 
 def engine_backend(url: str, engine: str, index_prefix: str, timeout: float) -> dict:
     """A modelsearch backend for the engine at ``url`` with Danish stemming and stop words.
-    The timeout is short on purpose: a hanging node must not hold up the search page."""
+    ``timeout`` is for writing to the index (a publication's PDF text can be long); searches
+    wait the much shorter SEARCH_ENGINE_TIMEOUT, so a hanging node cannot hold up a page."""
     return {
         "BACKEND": ENGINE_BACKENDS[engine],
         "URLS": [url],
@@ -40,7 +41,7 @@ def search_backends(
     url: str | None,
     engine: str = "opensearch",
     index_prefix: str = "vidensbanken_",
-    timeout: float = 1.0,
+    timeout: float = 30.0,
 ) -> dict:
     """The 'default' backend follows the environment; 'database' is always there as fallback."""
     if url:

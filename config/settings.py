@@ -154,8 +154,10 @@ WAGTAILSEARCH_BACKENDS = search_backends(
     env.str("ELASTICSEARCH_URL", default=None),
     engine=env.str("SEARCH_ENGINE", default="opensearch"),
     index_prefix=env.str("ELASTICSEARCH_INDEX_PREFIX", default="vidensbanken_"),
-    timeout=env.float("ELASTICSEARCH_TIMEOUT", default=1.0),
+    timeout=env.float("ELASTICSEARCH_INDEX_TIMEOUT", default=30.0),
 )
+# How long a search waits for the engine before it answers from the database instead.
+SEARCH_ENGINE_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=1.0)
 # Danish only: the admin's date pickers write Danish dates, which Django reads in Danish only.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("da", "Dansk")]
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"

@@ -64,14 +64,16 @@ _backends: dict[str, object] = {}
 
 
 def get_backend(alias: str):
-    """The backend for ``alias``, reused between requests so the engine client keeps its
-    connections open (modelsearch builds a new client on every call)."""
+    """The backend searches use for ``alias``, reused between requests so the engine client
+    keeps its connections open (modelsearch builds a new client on every call). It waits
+    SEARCH_ENGINE_TIMEOUT for the engine; modelsearch's indexing, the longer configured TIMEOUT."""
     configured = settings.WAGTAILSEARCH_BACKENDS
     alias = alias if alias in configured else ENGINE  # without an engine, default is the database
     config = configured.get(alias, {})
-    key = alias + json.dumps(config, sort_keys=True, default=str)
+    overrides = {"TIMEOUT": settings.SEARCH_ENGINE_TIMEOUT} if "URLS" in config else {}
+    key = alias + json.dumps({**config, **overrides}, sort_keys=True, default=str)
     if key not in _backends:
-        _backends[key] = get_search_backend(alias)
+        _backends[key] = get_search_backend(alias, **overrides)
     return _backends[key]
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_models
 
 from config.search import DATABASE_BACKEND, search_backends
@@ -113,8 +114,8 @@ class BackendUnderTest:
             self.page_index().refresh()
 
     def page_index(self):
-        """The engine's index of pages."""
-        return backends.get_backend(backends.ENGINE).get_index_for_model(ArticlePage)
+        """The engine's index of pages, through the client that writes to it."""
+        return get_search_backend(backends.ENGINE).get_index_for_model(ArticlePage)
 
 
 @pytest.fixture(params=["database", "elasticsearch"])
@@ -130,6 +131,7 @@ def search_backend(request, settings, site):
     settings.WAGTAILSEARCH_BACKENDS = search_backends(
         url, engine=ENGINE, index_prefix=f"test_{os.getpid()}_", timeout=30
     )
+    settings.SEARCH_ENGINE_TIMEOUT = 30
     empty_page_index()
     return BackendUnderTest(ENGINE)
 

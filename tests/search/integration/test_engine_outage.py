@@ -53,3 +53,20 @@ def test_a_search_the_engine_refuses_is_answered_from_the_database(client, searc
 
     assert outcome.backend == "database"
     assert [hit.title for hit in outcome.results] == ["Fodpleje for alle"]
+
+
+@pytest.mark.parametrize("search_backend", ["elasticsearch"], indirect=True)
+def test_a_slow_engine_hands_searches_to_the_database_but_publishing_waits_for_it(
+    client, search_backend, settings
+):
+    settings.SEARCH_ENGINE_TIMEOUT = 0.0001  # no engine answers a search this fast
+    page = MethodPageFactory(parent=section("metoder"), title="Fodpleje for alle")
+    search_backend.refresh()
+
+    outcome = search(client, "fodpleje")
+
+    assert outcome.backend == "database"
+    assert [hit.title for hit in outcome.results] == ["Fodpleje for alle"]
+    index = search_backend.page_index()
+    indexed = index.es.count(index=index.name, body={"query": {"term": {"pk": str(page.pk)}}})
+    assert indexed["count"] == 1
