@@ -5,6 +5,7 @@ is handled once, by its Message-ID."""
 
 import hashlib
 import imaplib
+import logging
 import re
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -18,10 +19,12 @@ from django.db import IntegrityError, transaction
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from advisory import workflow
 from advisory.models import Case, CaseAttachment, IncomingMail
 from advisory.models.cases import Channel
 from advisory.public.intake import open_requester_case, receive_message
 
+logger = logging.getLogger(__name__)
 REFERENCE_RE = re.compile(r"\bR-\d{4}-\d{4}\b")
 MAX_TEXT = 20000
 
@@ -101,12 +104,23 @@ def _seen_before(client: imaplib.IMAP4, uid: bytes) -> bool:
 
 
 def handle(raw: bytes) -> tuple[str, Case] | None:
-    """File one mail: ("reply", case) or ("new", case); ``None`` if it was handled before."""
+    """File one mail: ("reply", case) or ("new", case); ``None`` if it was handled before or
+    is the site's own notice. A mail that cannot be filed still opens a case, with the mail
+    attached as it came, so one odd mail neither is lost nor stops the mail after it."""
     message = message_from_bytes(raw, policy=policy.default)
+    key = message_key(message, raw)
+    try:
+        return _file_once(message, key)
+    except Exception as error:
+        logger.exception("En e-mail kunne ikke lægges på en sag")
+        return "new", _keep_unfiled(raw, key, error)
+
+
+def _file_once(message: EmailMessage, key: str) -> tuple[str, Case] | None:
     with transaction.atomic():
         try:
             with transaction.atomic():
-                record = IncomingMail.objects.create(message_key=message_key(message, raw))
+                record = IncomingMail.objects.create(message_key=key)
         except IntegrityError:  # the same Message-ID, handled before (or by a parallel run)
             return None
         if is_own_notice(message):
@@ -119,6 +133,29 @@ def handle(raw: bytes) -> tuple[str, Case] | None:
     return kind, case
 
 
+@transaction.atomic
+def _keep_unfiled(raw: bytes, key: str, error: Exception) -> Case:
+    case = open_requester_case(
+        Channel.EMAIL,
+        receipt=False,
+        requester_name=_("Ukendt afsender"),
+        subject=_("En e-mail, der ikke kunne læses"),
+        question=_(
+            "Vidensbanken kunne ikke læse denne e-mail (%(error)s). Den er vedhæftet, som den "
+            "kom: åbn mail.eml, og skriv afsender og spørgsmål på sagen."
+        )
+        % {"error": type(error).__name__},
+    )
+    CaseAttachment.objects.create(
+        case=case,
+        title="mail.eml",
+        file=ContentFile(raw, name="mail.eml"),
+        content_type="message/rfc822",
+    )
+    IncomingMail.objects.create(message_key=key, case=case)
+    return case
+
+
 def message_key(message: EmailMessage, raw: bytes) -> str:
     """A hash of the Message-ID (of the whole mail if it has none): no address is stored."""
     identity = (message.get("Message-ID") or "").strip().encode() or raw
@@ -126,10 +163,14 @@ def message_key(message: EmailMessage, raw: bytes) -> str:
 
 
 def _file(message: EmailMessage) -> tuple[str, Case]:
-    name, address = parseaddr(str(message.get("From", "")))
-    subject = " ".join(str(message.get("Subject", "")).split()) or _("(intet emne)")
+    name, address = parseaddr(_plain(str(message.get("From", ""))))
+    subject = " ".join(_plain(str(message.get("Subject", ""))).split()) or _("(intet emne)")
     text = body_text(message) or subject
     case = _case_replied_to(subject, address)
+    if case is not None and is_automatic(message):
+        # An out-of-office answer to our reply: worth knowing, but no reason to reopen the case.
+        workflow.add_note(case, None, _("Automatisk svar fra spørgeren:") + "\n" + text)
+        return "reply", case
     if case is not None:
         receive_message(case, text)
         return "reply", case
@@ -167,7 +208,11 @@ def body_text(message: EmailMessage) -> str:
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return ""
-    text = part.get_content()
+    try:
+        text = part.get_content()
+    except (LookupError, UnicodeError):  # a charset Python does not know, or a wrong one
+        text = readable(part.get_payload(decode=True) or b"")
+    text = _plain(text)
     if part.get_content_type() == "text/html":
         text = strip_tags(text)
     lines = [line for line in text.splitlines() if not line.lstrip().startswith(">")]
@@ -189,11 +234,24 @@ def is_own_notice(message: EmailMessage) -> bool:
     return is_automatic(message) and sender.lower() == own_address.lower()
 
 
+def readable(payload: bytes) -> str:
+    """Text in an unknown charset: UTF-8 if it is, else Windows' Western European."""
+    try:
+        return payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return payload.decode("cp1252", errors="replace")
+
+
+def _plain(text: str) -> str:
+    """Text PostgreSQL can store: some mailers leave NUL characters in."""
+    return text.replace("\x00", "")
+
+
 def _keep_attachment(case: Case, part: EmailMessage) -> None:
-    filename = part.get_filename() or _("bilag")
+    filename = _plain(part.get_filename() or "") or _("bilag")
     CaseAttachment.objects.create(
         case=case,
         title=filename[:255],
         file=ContentFile(part.get_payload(decode=True) or b"", name=filename),
-        content_type=part.get_content_type(),
+        content_type=part.get_content_type()[:120],
     )

@@ -150,3 +150,44 @@ def test_the_sites_own_notices_in_the_secretariats_mailbox_open_no_case(
 
     assert (Case.objects.count(), CaseEvent.objects.count()) == counts
     assert mailoutbox == []
+
+
+def test_a_mail_in_an_unknown_charset_or_with_nul_characters_is_read_all_the_same():
+    raw = (
+        b"From: Ole Hansen <ole@example.net>\r\nSubject: Budget\x00 til 2027\r\n"
+        b"Message-ID: <tegnsaet-1@example.net>\r\n"
+        b'Content-Type: text/plain; charset="x-ukendt"\r\n\r\n'
+        b"Vi har brug for hj\xe6lp\x00 med budgettet.\r\n"
+    )
+    kind, case = handle(raw)
+    assert kind == "new"
+    assert (case.subject, case.question) == (
+        "Budget til 2027",
+        "Vi har brug for hjælp med budgettet.",
+    )
+
+
+def test_an_out_of_office_answer_from_the_requester_is_noted_without_reopening_the_case(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    staff = secretary(email="sagsbehandler@lavs.dk")
+    case = CaseFactory(requester_email="karen@example.org")
+    workflow.assign(case, staff, staff)
+    workflow.change_status(case, Status.IN_PROGRESS, staff)
+    workflow.change_status(case, Status.ANSWERED, staff)
+    message = mail(
+        "karen@example.org",
+        f"Automatisk svar: Svar på dit spørgsmål {case.reference}",
+        "Jeg er på ferie til og med 3. januar.",
+        "<ferie-2@example.org>",
+    )
+    message["Auto-Submitted"] = "auto-replied"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        handle(message.as_bytes())
+
+    case.refresh_from_db()
+    assert case.status == Status.ANSWERED
+    note = case.events.filter(kind=CaseEvent.Kind.NOTE).latest("created_at")
+    assert note.body == "Automatisk svar fra spørgeren:\nJeg er på ferie til og med 3. januar."
+    assert mailoutbox == []
