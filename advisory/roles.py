@@ -1,5 +1,9 @@
-"""The two staff roles and what each may do. Used by a data migration, so it takes the
-migration's ``apps`` registry rather than importing models."""
+"""The two staff roles and what each may do. Used by data migrations, so it takes the
+migration's ``apps`` registry rather than importing models. What a migration has granted
+stays as it was: a later grant gets its own list and its own migration."""
+
+from django.contrib.auth.management import create_permissions
+from django.contrib.contenttypes.management import create_contenttypes
 
 SECRETARIAT = "Sekretariat"
 EDITORS = "Redaktører"
@@ -16,6 +20,16 @@ SECRETARIAT_MODEL_PERMISSIONS = {
 EDITOR_MODEL_PERMISSIONS = {
     "kb": {"topic": ["add", "change", "view"]},
 }
+# Granted by migration 0012: keeping the audiences, the synonyms and the editor's picks, and
+# reading what people search for.
+EDITOR_SEARCH_PERMISSIONS = {
+    "kb": {
+        "audience": ["add", "change", "view"],
+        "synonym": ["add", "change", "delete", "view"],
+        "searchquerylog": ["view"],
+    },
+    "wagtailsearchpromotions": {"searchpromotion": ["add", "change", "delete", "view"]},
+}
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 EDITOR_COLLECTION_PERMISSIONS = {
     "kb": {
@@ -23,6 +37,15 @@ EDITOR_COLLECTION_PERMISSIONS = {
         "kbimage": ["add", "change"],
     },
 }
+
+
+def ensure_permissions(apps, schema_editor):
+    # Permissions are normally created after all migrations; the groups need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_contenttypes(app_config, apps=apps, verbosity=0)
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
 
 
 def _permissions(apps, spec):
@@ -70,3 +93,9 @@ def create_groups(apps, schema_editor):
         GroupCollectionPermission.objects.get_or_create(
             group=editors, collection=root_collection, permission=permission
         )
+
+
+def grant_search_upkeep(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    editors.permissions.add(*_permissions(apps, EDITOR_SEARCH_PERMISSIONS))

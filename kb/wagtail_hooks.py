@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from kb.active_filters import DateRangeInWords, NumberRangeInWords
 from kb.document_views import AddDocumentsView, DocumentIndexView, document_text_status
 from kb.models import Audience, PublicationPage, Synonym, Topic
-from kb.search.reports import search_report
+from kb.search.reports import can_read_searches, search_report
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -81,9 +81,14 @@ def register_search_report_urls():
     return [path("soegerapporter/<slug:kind>/", search_report, name="search_report")]
 
 
+class SearchReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_read_searches(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
-    return MenuItem(
+    return SearchReportMenuItem(
         _("Søgninger"),
         reverse("search_report", args=["populaere"]),
         icon_name="search",

@@ -1,11 +1,9 @@
 import csv
 from pathlib import Path
 
-from django.contrib.auth.management import create_permissions
-from django.contrib.contenttypes.management import create_contenttypes
 from django.db import migrations
 
-from advisory.roles import create_groups
+from advisory.roles import create_groups, ensure_permissions
 
 MUNICIPALITIES = Path(__file__).resolve().parent.parent / "data" / "municipalities.csv"
 REGIONS = {
@@ -24,15 +22,6 @@ def load_municipalities(apps, schema_editor):
             Municipality.objects.update_or_create(
                 name=row["municipality"], defaults={"region": REGIONS[row["region"]]}
             )
-
-
-def ensure_permissions(apps, schema_editor):
-    # Permissions are normally created after all migrations; the groups need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_contenttypes(app_config, apps=apps, verbosity=0)
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
 
 
 class Migration(migrations.Migration):

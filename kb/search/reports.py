@@ -3,6 +3,7 @@ nothing, over a chosen period, with a bar chart and CSV export."""
 
 from datetime import datetime, timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -42,7 +43,14 @@ def as_csv(rows, filename: str) -> HttpResponse:
     return excel_csv(f"{filename}.csv", [["søgning", "antal", "senest"], *map(csv_row, rows)])
 
 
+def can_read_searches(user) -> bool:
+    """Editors and administrators: what people type may name a person."""
+    return user.has_perm("kb.view_searchquerylog")
+
+
 def search_report(request, kind: str):
+    if not can_read_searches(request.user):
+        raise PermissionDenied
     if kind not in KINDS:
         raise Http404
     form = PeriodForm(
