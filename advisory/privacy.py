@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 
 from wagtail.models import ModelLogEntry
 
+from advisory.contact import secretariat_contact
 from advisory.models import Case, CaseAccess, CaseEvent, CaseTag, Contact
 from advisory.models.cases import Status
 from advisory.models.events import ANONYMISED_FIELD
@@ -51,19 +52,31 @@ def expired_cases(retention_days: int, now=None):
 
 def scrubber(case: Case):
     """A function that replaces the requester's name (whole and by its parts), email and
-    phone, and any email address or phone number, in a text."""
+    phone, and any email address or phone number but the secretariat's own, in a text."""
     values = {case.requester_name, case.requester_email, case.requester_phone}
     if case.contact:
         values |= {case.contact.name, case.contact.email, case.contact.phone}
     parts = {part for value in values for part in re.split(r"[\s,]+", value or "")}
     words = sorted({v for v in values | parts if len(v or "") >= 3}, key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.I) if words else None
+    secretariat = secretariat_contact()
+    own = {_comparable(secretariat.phone), _comparable(secretariat.email)}
+
+    def unless_own(match: re.Match) -> str:
+        return match.group() if _comparable(match.group()) in own else TEXT_PLACEHOLDER
 
     def scrub(text: str) -> str:
-        text = PHONE_RE.sub(TEXT_PLACEHOLDER, EMAIL_RE.sub(TEXT_PLACEHOLDER, text or ""))
+        text = PHONE_RE.sub(unless_own, EMAIL_RE.sub(unless_own, text or ""))
         return pattern.sub(TEXT_PLACEHOLDER, text) if pattern else text
 
     return scrub
+
+
+def _comparable(contact: str) -> str:
+    """An email address in lower case, a phone number as its last eight digits."""
+    if "@" in contact:
+        return contact.strip().lower()
+    return re.sub(r"\D", "", contact)[-8:]
 
 
 @transaction.atomic
@@ -103,7 +116,8 @@ def _scrub_events(case: Case, scrub) -> None:
         event.body = scrub(event.body)
         for name in SHORT_TEXT_FIELDS:
             setattr(event, name, scrub(getattr(event, name))[:500])
-        event.sent_to = ""
+        # Sent, to an address no longer kept: not to be read as an answer given in person.
+        event.sent_to = TEXT_PLACEHOLDER if event.sent_to else ""
     CaseEvent._base_manager.bulk_update(events, ["body", *SHORT_TEXT_FIELDS, "sent_to"])
 
 
@@ -174,5 +188,11 @@ def erase(email: str, author) -> list[str]:
     for case in cases_of(email):
         anonymise(case, reason, author)
         references.append(case.reference)
-    Contact.objects.filter(email__iexact=email.strip()).delete()
+    contacts = Contact.objects.filter(email__iexact=email.strip())
+    # Wagtail's history of the contact names them ("Karen Jensen (Café Solstrålen)").
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Contact),
+        object_id__in=[str(pk) for pk in contacts.values_list("pk", flat=True)],
+    ).update(label=NAME_PLACEHOLDER, data={})
+    contacts.delete()
     return references

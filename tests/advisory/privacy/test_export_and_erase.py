@@ -5,6 +5,9 @@ from bs4 import BeautifulSoup
 
 from django.core.files.base import ContentFile
 
+from wagtail.log_actions import log as log_action
+from wagtail.models import ModelLogEntry
+
 from advisory import privacy, workflow
 from advisory.models import CaseAttachment, Contact
 from advisory.models.cases import Channel, Status
@@ -52,6 +55,37 @@ def test_erasing_a_person_removes_them_from_case_text_timeline_link_and_files(cl
     assert not web_case.attachments.exists()
     assert client.get(f"/raadgivning/sag/{token}/").status_code == 404
     assert web_case.events.filter(field=privacy.ANONYMISED_FIELD, author=staff).exists()
+
+
+def test_after_erasing_the_timeline_still_tells_what_happened(client, web_case, settings):
+    settings.SECRETARIAT_PHONE, settings.SECRETARIAT_EMAIL = "7592 4000", "lvsinfo@lavs.dk"
+    staff = secretary()
+    workflow.send_reply(
+        web_case, staff, "Kære Søren, ring på 75 92 40 00 eller skriv til lvsinfo@lavs.dk."
+    )
+    privacy.erase("soeren@example.net", staff)
+
+    client.force_login(staff)
+    html = client.get(f"/admin/sager/{web_case.pk}/").content.decode()
+    page = " ".join(BeautifulSoup(html, "html.parser").get_text().split())
+    assert "Kære [fjernet], ring på 75 92 40 00 eller skriv til lvsinfo@lavs.dk." in page
+    assert "Sendt til [fjernet]" in page
+    assert "Givet uden e-mail" not in page
+
+
+def test_erasing_a_contact_takes_their_name_out_of_the_admins_history(web_case):
+    staff = secretary()
+    contact = Contact.objects.create(
+        organisation=OrganisationFactory(name="Café Solstrålen"),
+        name="Søren Kierkegaard",
+        email="soeren@example.net",
+    )
+    log_action(contact, "wagtail.create", user=staff)  # as the admin's contact form does
+    assert ModelLogEntry.objects.filter(label__contains="Kierkegaard").exists()
+
+    privacy.erase("soeren@example.net", staff)
+
+    assert not ModelLogEntry.objects.filter(label__contains="Kierkegaard").exists()
 
 
 def test_recent_or_open_cases_are_not_anonymised_by_the_daily_run(web_case):
