@@ -39,9 +39,26 @@ class TypedDateTimeInput(KeepsWhatWasTyped, AdminDateTimeInput):
     pass
 
 
+# Dates a person means: 01.01.0001 or 31.12.9999 would have a report count months by the
+# thousand, or run off the end of the calendar.
+YEARS = range(1900, 2101)
+
+
 class DanishDateField(forms.DateField):
     widget = TypedDateInput
-    default_error_messages = {"invalid": INVALID_DATE}
+    default_error_messages = {
+        "invalid": INVALID_DATE,
+        "year": _("Skriv et årstal mellem %(first)s og %(last)s."),
+    }
+
+    def validate(self, value):
+        super().validate(value)
+        if value and value.year not in YEARS:
+            raise forms.ValidationError(
+                self.error_messages["year"],
+                code="year",
+                params={"first": YEARS[0], "last": YEARS[-1]},
+            )
 
 
 class DanishDateTimeField(forms.DateTimeField):

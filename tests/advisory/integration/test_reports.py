@@ -100,6 +100,8 @@ def test_report_period_is_shown_and_read_in_danish_date_style(client):
         ({"fra": "31.02.2026", "til": "31.03.2026"}, "Skriv en gyldig dato som dd.mm.åååå"),
         ({"fra": "01.03.2026", "til": "igår"}, "Skriv en gyldig dato som dd.mm.åååå"),
         ({"fra": "31.03.2026", "til": "01.03.2026"}, "Slutdatoen må ikke ligge før startdatoen."),
+        ({"fra": "01.03.2026", "til": "31.12.9999"}, "Skriv et årstal mellem 1900 og 2100."),
+        ({"fra": "01.01.0001", "til": "31.03.2026"}, "Skriv et årstal mellem 1900 og 2100."),
     ],
 )
 def test_an_impossible_period_is_explained_with_no_figures_for_another_period(

@@ -65,6 +65,7 @@ def test_report_shows_the_period_in_effect_in_danish_date_style(admin_client):
         ({"fra": "31.02.2026"}, "Skriv en gyldig dato som dd.mm.åååå, fx 05.03.2026."),
         ({"fra": "igår"}, "Skriv en gyldig dato som dd.mm.åååå, fx 05.03.2026."),
         ({"fra": "10.03.2026", "til": "01.03.2026"}, "Slutdatoen må ikke ligge før startdatoen."),
+        ({"fra": "01.03.2026", "til": "31.12.9999"}, "Skriv et årstal mellem 1900 og 2100."),
     ],
 )
 def test_an_impossible_period_is_explained_instead_of_replaced(
