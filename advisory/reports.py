@@ -55,7 +55,7 @@ class Section:
             yield (
                 row[0],
                 [
-                    (serie, value, round(100 * value / self.peak, 1))
+                    (serie, value, round(100 * (value or 0) / self.peak, 1))
                     for serie, value in zip(self.series, self.charted(row), strict=True)
                 ],
             )
@@ -145,16 +145,21 @@ def response_times(start: date, end: date) -> Section:
     return section
 
 
-def _days(duration: timedelta | None) -> float:
-    return round(duration.total_seconds() / 86400, 1) if duration else 0
+def _days(duration: timedelta | None) -> float | None:
+    """Days to one decimal; None when no case got that far (shown as "–", not as 0 days)."""
+    return None if duration is None else round(duration.total_seconds() / 86400, 1)
 
 
 def backlog(start: date, end: date) -> Section:
-    """Cases not yet answered or closed at the end of each month."""
-    month_ends, now = {}, timezone.now()
+    """Cases not yet answered or closed at the end of each month (or of the period, or now,
+    if that comes first)."""
+    now = timezone.now()
+    period_end = day_bounds(start, end)[1]
+    month_ends = {}
     for month in _months(start, end):
         next_month = (month + timedelta(days=32)).replace(day=1)
-        month_ends[month] = min(day_bounds(month, next_month - timedelta(days=1))[1], now)
+        month_ends[month] = day_bounds(month, next_month - timedelta(days=1))[1]
+    moments = {month: min(month_end, period_end, now) for month, month_end in month_ends.items()}
     counts = Case.objects.aggregate(
         **{
             month.isoformat(): Count(
@@ -163,7 +168,7 @@ def backlog(start: date, end: date) -> Section:
                 & (Q(first_response_at__isnull=True) | Q(first_response_at__gte=moment))
                 & (Q(closed_at__isnull=True) | Q(closed_at__gte=moment)),
             )
-            for month, moment in month_ends.items()
+            for month, moment in moments.items()
         }
     )
     section = Section(
@@ -172,10 +177,15 @@ def backlog(start: date, end: date) -> Section:
         [_("Måned"), _("Ubesvarede")],
         series=[Series(_("Ubesvarede"))],
     )
-    for month, moment in month_ends.items():
+    for month, moment in moments.items():
         label = _month_label(month)
         if moment == now:  # the month has not ended: counted as of now
             label = _("%(month)s (til nu)") % {"month": label}
+        elif moment < month_ends[month]:  # the period ends within the month
+            label = _("%(month)s (til og med %(day)s)") % {
+                "month": label,
+                "day": date_format(end, "j. F"),
+            }
         section.rows.append([label, counts[month.isoformat()]])
     return section
 

@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -58,6 +59,26 @@ def test_backlog_counts_cases_still_unanswered_at_each_month_end():
     )
     backlog = build_report(datetime(2026, 3, 1).date(), datetime(2026, 4, 30).date())[-1]
     assert backlog.rows == [["Marts 2026", 2], ["April 2026", 1]]
+
+
+def test_a_period_that_ends_within_a_month_counts_its_backlog_on_its_last_day():
+    case = CaseFactory(opened_at=datetime(2025, 11, 3, 9, tzinfo=CPH))
+    workflow.change_status(case, Status.IN_PROGRESS, at=datetime(2025, 11, 3, 10, tzinfo=CPH))
+    workflow.change_status(case, Status.ANSWERED, at=datetime(2025, 11, 10, 9, tzinfo=CPH))
+
+    backlog = build_report(date(2025, 11, 1), date(2025, 11, 4))[-1]
+
+    assert backlog.rows == [["November 2025 (til og med 4. november)", 1]]
+
+
+def test_response_times_no_case_has_reached_are_a_dash_not_zero_days(client):
+    CaseFactory(opened_at=datetime(2026, 3, 2, 9, tzinfo=CPH))
+    client.force_login(secretary())
+
+    html = client.get(reverse("sager:report"), {"fra": "01.03.2026", "til": "31.03.2026"})
+
+    cells = re.findall(r'<th scope="row">Til første svar</th>(.*?)</tr>', html.content.decode())
+    assert re.findall(r'<td class="num">(.*?)</td>', cells[0]) == ["–", "–", "1"]
 
 
 def test_backlog_of_the_month_not_yet_ended_says_it_is_counted_until_now():
