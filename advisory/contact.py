@@ -1,15 +1,33 @@
-"""How to reach the secretariat, from the settings, for every page and email that says it."""
+"""How to reach the secretariat and how soon it answers, from the settings, for every page
+and email that says it."""
 
 import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import ngettext
+
+# Danish writes small numbers in words: "inden for tre arbejdsdage", "i to år".
+NUMBER_WORDS = ["nul", "én", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti"]
+
+
+def in_words(number: int) -> str:
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
 
 
 @dataclass(frozen=True)
 class SecretariatContact:
     phone: str
     email: str
+    response_days: int
+
+    @property
+    def response_time(self) -> str:
+        """How soon the secretariat answers, as the pages say it: "tre arbejdsdage"."""
+        days = self.response_days
+        return ngettext("%(days)s arbejdsdag", "%(days)s arbejdsdage", days) % {
+            "days": in_words(days)
+        }
 
     @property
     def phone_link(self) -> str:
@@ -19,7 +37,9 @@ class SecretariatContact:
 
 
 def secretariat_contact() -> SecretariatContact:
-    return SecretariatContact(settings.SECRETARIAT_PHONE, settings.SECRETARIAT_EMAIL)
+    return SecretariatContact(
+        settings.SECRETARIAT_PHONE, settings.SECRETARIAT_EMAIL, settings.CASE_RESPONSE_WORKING_DAYS
+    )
 
 
 def secretariat(request) -> dict:

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 
 from wagtail.models import ModelLogEntry
 
-from advisory.contact import secretariat_contact
+from advisory.contact import in_words, secretariat_contact
 from advisory.models import Case, CaseAccess, CaseEvent, CaseTag, Contact
 from advisory.models.cases import Status
 from advisory.models.events import ANONYMISED_FIELD
@@ -36,12 +36,12 @@ def not_anonymised():
 
 
 def retention_period(days: int) -> str:
-    """How long a closed case keeps its personal data, as people say it: "2 år", not "730
+    """How long a closed case keeps its personal data, as people say it: "to år", not "730
     dage"."""
     years, rest = divmod(days, 365)
     if years and not rest:
-        return ngettext("%(count)d år", "%(count)d år", years) % {"count": years}
-    return ngettext("%(count)d dag", "%(count)d dage", days) % {"count": days}
+        return ngettext("%(count)s år", "%(count)s år", years) % {"count": in_words(years)}
+    return ngettext("%(count)s dag", "%(count)s dage", days) % {"count": in_words(days)}
 
 
 def expired_cases(retention_days: int, now=None):

@@ -18,6 +18,13 @@ def test_landing_page_tells_what_the_secretariat_helps_with_and_how(client):
     page = client.get("/raadgivning/").content.decode()
     assert "Frivillige" in page and "7592 4000" in page and "lvsinfo@lavs.dk" in page
     assert 'href="/raadgivning/spoerg/"' in page
+    assert "Vi svarer normalt inden for tre arbejdsdage." in page
+
+
+def test_the_pages_promise_the_response_time_the_secretariat_works_to(client, settings):
+    settings.CASE_RESPONSE_WORKING_DAYS = 5
+    for url in ["/raadgivning/", ASK_URL]:
+        assert "Vi svarer normalt inden for fem arbejdsdage." in client.get(url).content.decode()
 
 
 def test_form_asks_for_everything_with_labels_and_a_privacy_link(client):
@@ -28,7 +35,7 @@ def test_form_asks_for_everything_with_labels_and_a_privacy_link(client):
     assert 'href="/raadgivning/persondata/"' in page
     privacy = client.get("/raadgivning/persondata/").content.decode()
     assert "Sådan behandler vi" in privacy
-    assert "Når en sag har været lukket i 2 år, sletter vi" in privacy  # not "730 dage"
+    assert "Når en sag har været lukket i to år, sletter vi" in privacy  # not "730 dage"
     # What the data protection regulation says a person must be told.
     assert "Landsforeningen af Væresteder (LVS) er dataansvarlig" in privacy
     assert "Du kan til enhver tid trække dit samtykke tilbage." in privacy
