@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import IntegerField, Max
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone
@@ -52,6 +52,9 @@ def import_rows(rows: Iterable[tuple[int, object]], import_row) -> ImportReport:
                 )
         except RowError as exc:
             report.errors.append((line, str(exc)))
+            continue
+        except (DatabaseError, ValidationError) as exc:  # what the row checks did not foresee
+            report.errors.append((line, f"kunne ikke gemmes: {exc}"))
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
     return report
@@ -147,9 +150,20 @@ def _choice(row: dict, key: str, choices) -> str:
     return value
 
 
+def _text(row: dict, key: str, max_length: int) -> str:
+    value = _required(row, key)
+    if not isinstance(value, str):
+        raise RowError(f"»{key}« skal være tekst")
+    if len(value) > max_length:
+        raise RowError(f"»{key}« er længere end {max_length} tegn")
+    return value
+
+
 def case_values(row: dict) -> dict:
     if isinstance(row, RowError):
         raise row
+    if not isinstance(row, dict):
+        raise RowError("linjen er ikke et JSON-objekt")
     match = REFERENCE_RE.match(_required(row, "ref"))
     if not match:
         raise RowError(f"ugyldig reference »{row['ref']}«")
@@ -169,11 +183,11 @@ def case_values(row: dict) -> dict:
     return {
         "reference": row["ref"],
         "organisation": organisation,
-        "requester_name": _required(row, "contact_name"),
+        "requester_name": _text(row, "contact_name", 200),
         "channel": _choice(row, "channel", Channel),
         "topic": topic,
-        "subject": _required(row, "subject"),
-        "question": _required(row, "question"),
+        "subject": _text(row, "subject", 200),
+        "question": _text(row, "question", 20000),
         "status": status,
         "opened_at": opened,
         "closed_at": closed,
@@ -252,7 +266,8 @@ def sync_reference_counters() -> None:
 
 
 def import_cases(path: Path, progress=iter) -> ImportReport:
-    report = import_rows(progress(jsonl_rows(path)), import_case)
-    with transaction.atomic():
-        sync_reference_counters()
-    return report
+    try:
+        return import_rows(progress(jsonl_rows(path)), import_case)
+    finally:  # also after an interruption: a new case must not get an imported reference
+        with transaction.atomic():
+            sync_reference_counters()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 
@@ -131,6 +132,9 @@ class CorpusImporter:
             outcome = self.save(item)
         except CorpusError as error:
             self.result.failed.append((path.name, str(error)))
+            return
+        except ValidationError as error:  # the page's own checks, e.g. of its year
+            self.result.failed.append((path.name, "; ".join(error.messages)))
             return
         setattr(self.result, outcome, getattr(self.result, outcome) + 1)
 

@@ -117,6 +117,10 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path, capsys):
         "{ikke json",
         json.dumps(case_row("R-2026-0003", channel="brevdue")),
         json.dumps(case_row("R-2026-0004")),
+        "[1, 2]",
+        json.dumps(case_row("R-2026-0006", subject="Frivillige " * 30)),
+        json.dumps(case_row("R-2026-0008", topic=["frivillige"])),
+        json.dumps(case_row("R-2026-0009")),
     ]
     cases.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(CommandError):
@@ -124,10 +128,15 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{cases}:2: ugyldig JSON" in err
     assert f"{cases}:3: ukendt channel »brevdue«" in err
+    assert f"{cases}:5: linjen er ikke et JSON-objekt" in err
+    assert f"{cases}:6: »subject« er længere end 200 tegn" in err
+    assert f"{cases}:7: " in err  # a list where the topic's slug belongs
     assert sorted(Case.objects.values_list("reference", flat=True)) == [
         "R-2026-0001",
         "R-2026-0004",
+        "R-2026-0009",
     ]
+    assert ReferenceCounter.objects.get(year=2026).last_number == 9
 
 
 def test_load_demo_content_without_corpus_loads_the_projects_own_cases(site, settings, tmp_path):

@@ -94,14 +94,17 @@ def test_broken_file_is_reported_by_name_and_the_rest_is_imported(corpus_dir, tm
     (copy / "documents" / "oedelagt.md").write_text("---\ntitle: [ingen slutning\n---\nTekst")
     changed = copy / "documents" / "faq-landsmoedet.md"
     changed.write_text(changed.read_text().replace("type: faq", "type: podcast"))
+    too_old = copy / "documents" / "etabler-et-brugerraad.md"
+    too_old.write_text(too_old.read_text().replace("year: 2017", "year: 1850"))
 
     out, err, status = import_corpus(copy)
 
     assert status == 1
     assert "FEJL i oedelagt.md: front matter kan ikke læses" in err
     assert "FEJL i faq-landsmoedet.md: ukendt type 'podcast'" in err
-    assert out.strip() == "44 oprettet, 0 ændret, 0 uændret, 2 fejlet"
-    assert ArticlePage.objects.count() == 44
+    assert "FEJL i etabler-et-brugerraad.md: Skriv et årstal mellem 1900 og" in err
+    assert out.strip() == "43 oprettet, 0 ændret, 0 uændret, 3 fejlet"
+    assert ArticlePage.objects.count() == 43
 
 
 @pytest.mark.django_db
