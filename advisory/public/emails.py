@@ -70,21 +70,19 @@ def send_receipt(case: Case) -> None:
         )
 
 
-def notify_assignee(case: Case, event: CaseEvent) -> None:
+def notify_assignee(case: Case) -> None:
     """Tell the assignee (or the secretariat's shared address) that the requester wrote."""
     recipient = case.assignee.email if case.assignee and case.assignee.email else None
     _notify(
         recipient or settings.SECRETARIAT_EMAIL,
         _("Ny besked fra spørgeren på %(reference)s") % {"reference": case.reference},
         "advisory/emails/requester_message.txt",
-        {"case": case, "event": event},
+        {"case": case},
     )
 
 
 def notify_new_question(case: Case) -> None:
-    """Tell the secretariat's shared address that a question came in on the web. The notice
-    names the case and links to it; the person and the question are read in the case, where
-    anonymise_cases reaches them in time and an inbox would not."""
+    """Tell the secretariat's shared address that a question came in on the web."""
     _notify(
         settings.SECRETARIAT_EMAIL,
         _("Nyt spørgsmål fra hjemmesiden: %(reference)s") % {"reference": case.reference},
@@ -94,7 +92,9 @@ def notify_new_question(case: Case) -> None:
 
 
 def _notify(recipient: str, subject: str, template: str, context: dict) -> None:
-    """A notice to staff. It may fail: the case is on the admin's dashboard all the same."""
+    """A notice to staff: it names the case and links to it. What the person wrote is read in
+    the case, where anonymise_cases reaches it in time and an inbox would not. A notice may
+    fail: the case is on the admin's dashboard all the same."""
     EmailMessage(
         subject=subject,
         body=render_to_string(template, {**context, "admin_url": _admin_url(context["case"])}),

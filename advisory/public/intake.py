@@ -44,5 +44,5 @@ def receive_message(case: Case, body: str) -> CaseEvent:
     event = workflow.record_message(case, None, body)
     if case.status in REOPENS:
         case = workflow.change_status(case, Status.IN_PROGRESS)
-    transaction.on_commit(lambda: emails.notify_assignee(case, event))
+    transaction.on_commit(lambda: emails.notify_assignee(case))
     return event

@@ -108,6 +108,8 @@ def test_answering_back_reopens_a_waiting_case_and_tells_the_assignee(post, web_
     assert re.search(r"\d{1,2}\. \w+ \d{4} kl\. \d{2}\.\d{2}</time>", page)  # kl. 14.05
     [notice] = mailoutbox
     assert notice.to == ["sagsbehandler@lavs.dk"] and web_case.reference in notice.subject
+    assert f"/admin/sager/{web_case.pk}/" in notice.body
+    assert "12 brugere" not in notice.body  # read in the case, not kept in an inbox
 
 
 def test_sending_the_same_answer_twice_adds_it_once(post, web_case):
