@@ -50,7 +50,9 @@ class CaseViewSet(ModelViewSet):
             classname=BREAKS_LONG_WORDS,
         ),
         TextColumn("topic", label=_("Emne"), sort_key="topic__name"),
-        TextColumn("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        TextColumn(
+            "status", label=_("Status"), accessor="get_status_display", sort_key="status_order"
+        ),
         TextColumn(
             "assignee",
             label=_("Sagsbehandler"),

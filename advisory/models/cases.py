@@ -57,7 +57,15 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(follow_up_date__lte=today or timezone.localdate())
 
     def for_listing(self):
-        return self.select_related("organisation__municipality", "topic", "assignee")
+        """With the status's place in the workflow (new first, closed last) to sort by: its
+        stored value would sort in English."""
+        place_in_workflow = models.Case(
+            *(models.When(status=status, then=place) for place, status in enumerate(Status)),
+            output_field=models.IntegerField(),
+        )
+        return self.select_related("organisation__municipality", "topic", "assignee").annotate(
+            status_order=place_in_workflow
+        )
 
 
 class ReferenceCounter(models.Model):

@@ -183,6 +183,26 @@ def test_the_case_list_sorts_by_topic_and_handler_and_finds_a_case_by_its_topic(
     assert subjects(q="fundraising") == ["Om penge"]
 
 
+def test_the_case_list_sorts_statuses_in_the_order_of_the_workflow(client, staff):
+    for path in [
+        [Status.IN_PROGRESS, Status.ANSWERED, Status.CLOSED],
+        [],
+        [Status.IN_PROGRESS, Status.ANSWERED],
+        [Status.IN_PROGRESS, Status.WAITING],
+    ]:
+        case = CaseFactory()
+        for status in path:
+            case = workflow.change_status(case, status, staff)
+    index = reverse("sager:index")
+
+    def statuses(ordering):
+        listed = client.get(index, {"ordering": ordering}).context["object_list"]
+        return [case.get_status_display() for case in listed]
+
+    assert statuses("status_order") == ["Ny", "Afventer spørger", "Besvaret", "Lukket"]
+    assert statuses("-status_order") == ["Lukket", "Besvaret", "Afventer spørger", "Ny"]
+
+
 def test_case_list_filters_by_status_region_and_overdue(client, staff):
     odense = OrganisationFactory(name="Stedet i Odense")
     late = CaseFactory(organisation=odense, subject="Forsinket sag")
