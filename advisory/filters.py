@@ -102,9 +102,14 @@ class CaseFilterSet(WagtailFilterSet):
         FOLLOW_UP_DUE, _("Kun dem, der skal følges op nu"), "follow_up_due", label=_("Opfølgning")
     )
     assignee = PersonFilter(
-        label=_("Sagsbehandler"), queryset=case_handlers, null_label=_("Ikke tildelt")
+        label=_("Sagsbehandler"),
+        queryset=case_handlers,
+        null_label=_("Ikke tildelt"),
+        empty_label=_("Alle"),
     )
-    topic = django_filters.ModelChoiceFilter(label=_("Emne"), queryset=Topic.objects.all())
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Emne"), queryset=Topic.objects.all(), empty_label=_("Alle")
+    )
     channel = django_filters.ChoiceFilter(
         label=_("Kanal"), choices=Channel.choices, widget=forms.RadioSelect, empty_label=_("Alle")
     )

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
+from bs4 import BeautifulSoup
 
 from django.db import connection
 from django.urls import NoReverseMatch, reverse
@@ -619,3 +620,10 @@ def test_the_status_form_changes_nothing_until_a_status_is_chosen(client, staff)
     page = client.post(detail_url(case), {"action": "status", "status-status": ""}).content
     assert "Dette felt er påkrævet" in page.decode()
     assert Case.objects.get(pk=case.pk).status == Status.NEW
+
+
+def test_every_choice_filter_of_the_case_list_offers_all_as_alle(client, staff):
+    page = BeautifulSoup(client.get(reverse("sager:index")).content, "html.parser")
+    for name in ["assignee", "topic", "region"]:
+        first = page.select_one(f"select[name={name}] option")
+        assert (first["value"], first.get_text(strip=True)) == ("", "Alle"), name
