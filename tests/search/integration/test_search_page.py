@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.core.files.base import ContentFile
 from django.db import connection
@@ -85,13 +86,16 @@ def test_facets_combine_with_the_query_and_each_other_in_a_bookmarkable_url(clie
 
 def test_a_hit_shows_its_type_year_and_topics(client, material):
     response = client.get("/soeg/", {"q": "frivillige", "sorter": "nyeste", "type": "metoder"})
-    hits = [li.split("</li>")[0] for li in response.content.decode().split('<li class="teaser')]
+    page = BeautifulSoup(response.content, "html.parser")
 
-    hit = next(hit for hit in hits if "Frivillige nummer 2" in hit)
-    assert "Metode" in hit and "2019" in hit
-    assert (
-        '<span class="tag">Frivillige</span><span class="tag">Ledelse og bestyrelse</span>' in hit
-    )
+    title = page.find("a", string="Frivillige nummer 2")
+    hit = title.find_parent("li", class_="teaser")
+    assert hit.select_one(".teaser__meta").get_text(" ", strip=True) == "Metode · 2019"
+    topics = hit.select_one("ul.teaser__topics[aria-label=Emner]")  # a list, read as one
+    assert [li.get_text() for li in topics.find_all("li")] == [
+        "Frivillige",
+        "Ledelse og bestyrelse",
+    ]
 
 
 def test_each_hit_links_to_its_page(client, material):
