@@ -7,7 +7,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from advisory import workflow
-from advisory.contact import secretariat_contact
 from advisory.models import Case, CaseEvent, PromotedAnswer
 from advisory.models.cases import Status
 from advisory.privacy import TEXT_PLACEHOLDER, scrubber
@@ -54,21 +53,14 @@ def paragraphs(text: str) -> str:
 
 
 def without_details(case: Case):
-    """The scrubber for the requester's data, also removing the organisation's name; the
-    secretariat's own phone and email stay, as "Ring på 7592 4000" is the answer's advice."""
+    """The scrubber for the requester's data (which keeps the secretariat's own phone and
+    email: "Ring på 7592 4000" is the answer's advice), also removing the organisation's name."""
     scrub = scrubber(case)
     name = case.organisation.name if case.organisation else ""
-    contact = secretariat_contact()
-    kept = {f"\x00{n}\x00": value for n, value in enumerate([contact.phone, contact.email])}
 
     def clean(text: str) -> str:
-        for mark, value in kept.items():
-            text = text.replace(value, mark)
         text = scrub(text)
-        text = text.replace(name, TEXT_PLACEHOLDER) if name else text
-        for mark, value in kept.items():
-            text = text.replace(mark, value)
-        return text
+        return text.replace(name, TEXT_PLACEHOLDER) if name else text
 
     return clean
 
@@ -91,6 +83,9 @@ def promote(case: Case, author, answer_pk: int | None = None) -> tuple[FaqPage, 
         return promoted.page, False
     page = _draft_page(case, reply)
     page.save_revision(user=author, log_action=True)
+    review = page.get_workflow()
+    if review:  # in the approvers' queue, not only among the author's own drafts
+        review.start(page, author)
     PromotedAnswer.objects.create(reply=reply, page=page)
     workflow.link_pages(case, [page], author)
     return page, True

@@ -47,6 +47,8 @@ def test_staff_turn_a_closed_case_into_a_draft_faq_without_personal_details(clie
         assert detail not in str(faq.latest_revision.content)
     assert closed_case.related_pages.filter(pk=faq.pk).exists()
     assert Page.objects.get(pk=faq.pk).get_parent().slug == "spoergsmaal-og-svar"
+    # Waiting for the approvers, as the case page promises an editor will review it.
+    assert faq.workflow_in_progress and faq.current_workflow_task.name == "Godkendelse"
 
 
 def test_an_open_case_cannot_be_promoted(client, site):
