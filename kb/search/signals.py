@@ -3,7 +3,7 @@
 import logging
 
 from django.db.models import QuerySet
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 from modelsearch.backends import get_search_backends_with_name
 from wagtail.models import PageViewRestriction
@@ -82,6 +82,17 @@ def index_topic_articles(sender, instance, **kwargs):
             vocabulary.add_text(instance.name)
 
 
+def remember_topic_articles(sender, instance, **kwargs):
+    # Read before the delete takes the topic off its articles.
+    instance.articles_before_delete = list(
+        ArticlePage.objects.filter(topics=instance).values_list("pk", flat=True)
+    )
+
+
+def index_articles_of_deleted_topic(sender, instance, **kwargs):
+    index_again(ArticlePage.objects.filter(pk__in=instance.articles_before_delete))
+
+
 def index_document_publications(sender, instance, **kwargs):
     if not kwargs.get("raw"):
         publications = PublicationPage.objects.filter(document=instance)
@@ -104,6 +115,10 @@ def connect() -> None:
             forget_withdrawn_words, sender=model, dispatch_uid=f"unpublished-{model.__name__}"
         )
     post_save.connect(index_topic_articles, sender=Topic, dispatch_uid="index-topic")
+    pre_delete.connect(remember_topic_articles, sender=Topic, dispatch_uid="remember-topic")
+    post_delete.connect(
+        index_articles_of_deleted_topic, sender=Topic, dispatch_uid="index-deleted-topic"
+    )
     post_save.connect(index_document_publications, sender=KbDocument, dispatch_uid="index-doc")
     post_save.connect(
         forget_restricted_words, sender=PageViewRestriction, dispatch_uid="vocab-restricted"

@@ -32,6 +32,19 @@ def test_a_renamed_topic_is_found_by_its_new_name(client, search_backend):
     assert search(client, "bordet").results[0].topics == ["Morgenkaffe"]
 
 
+def test_a_deleted_topic_no_longer_finds_the_material_it_was_on(client, search_backend):
+    topic = TopicFactory(slug="kaffeklub", name="Kaffeklub")
+    MethodPageFactory(parent=section("metoder"), title="Fællesskab om bordet", topics=[topic])
+    search_backend.refresh()
+    assert titles(client, "kaffeklub") == ["Fællesskab om bordet"]
+
+    topic.delete()
+    search_backend.refresh()
+
+    assert titles(client, "kaffeklub") == []
+    assert search(client, "bordet").results[0].topics == []
+
+
 def test_a_replaced_document_is_found_by_its_new_text(client, search_backend):
     document = KbDocumentFactory(file=ContentFile(b"Gammel tekst", name="rapport.txt"))
     PublicationPageFactory(parent=section("publikationer"), title="Årsrapport", document=document)
