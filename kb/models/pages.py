@@ -265,7 +265,9 @@ class ArticlePage(DanishSlug, Page):
         """Editor-chosen related pages first, then articles that share the most topics."""
         # By id: while an editor previews a draft, its relations are lists in memory.
         chosen_ids = [page.pk for page in self.related_pages.all()]
-        found = ArticlePage.objects.live().public().filter(pk__in=chosen_ids).specific()
+        found = (
+            ArticlePage.objects.live().public().filter(pk__in=chosen_ids).exclude(pk=self.pk)
+        ).specific()
         chosen = sorted(found, key=lambda page: chosen_ids.index(page.pk))
         if len(chosen) >= RELATED_LIMIT:
             return chosen[:RELATED_LIMIT]

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
@@ -53,6 +54,18 @@ def test_article_page_shows_metadata_body_and_related_material(client, site):
     assert "Brødtekst om værestedet." in html
     assert "Etabler et brugerråd" in html
     assert "Noget helt andet" not in html
+
+
+def test_a_page_chosen_as_related_to_itself_is_not_listed_under_itself(client, site):
+    guide = GuidePageFactory(parent=section("vejledninger"), title="Etabler et brugerråd")
+    method = MethodPageFactory(parent=section("metoder"), title="Husmødet som metode")
+    method.related_pages = [method, guide]
+    method.save_revision().publish()
+
+    page = BeautifulSoup(client.get(method.url).content, "html.parser")
+
+    related = [a.get_text(strip=True) for a in page.select(".related .teaser__title a")]
+    assert related == ["Etabler et brugerråd"]
 
 
 def test_the_audience_is_named_as_the_search_filter_names_it(client, site):
