@@ -22,11 +22,13 @@ KINDS = {
 }
 
 
-def report_rows(kind: str, start: datetime, end: datetime) -> QuerySet:
-    """Queries in the period, most searched first, with counts and when last searched."""
+def searches_in(kind: str, start: datetime, end: datetime) -> QuerySet:
     searches = SearchQueryLog.objects.filter(searched_at__gte=start, searched_at__lt=end)
-    if kind == "uden-resultater":
-        searches = searches.filter(result_count=0)
+    return searches.filter(result_count=0) if kind == "uden-resultater" else searches
+
+
+def report_rows(searches: QuerySet) -> QuerySet:
+    """The most searched queries, with counts and when last searched."""
     return (
         searches.values("query")
         .annotate(searches=Count("id"), last_searched=Max("searched_at"))
@@ -60,10 +62,14 @@ def search_report(request, kind: str):
     if not form.is_valid():
         return render(request, "search/admin/report.html", context)
     first, last = form.cleaned_data["fra"], form.cleaned_data["til"]
-    rows = list(report_rows(kind, *day_bounds(first, last)))
+    searches = searches_in(kind, *day_bounds(first, last))
+    rows = list(report_rows(searches))
     if request.GET.get("format") == "csv":
         return as_csv(rows, f"soegninger-{kind}-{first:%Y-%m-%d}-{last:%Y-%m-%d}")
     most = max((row["searches"] for row in rows), default=1)
     for row in rows:
         row["share"] = round(100 * row["searches"] / most)
-    return render(request, "search/admin/report.html", {**context, "rows": rows})
+    different = searches.values("query").distinct().count() if len(rows) == REPORT_LIMIT else 0
+    return render(
+        request, "search/admin/report.html", {**context, "rows": rows, "different": different}
+    )

@@ -110,3 +110,12 @@ def test_the_reports_menu_offers_our_search_report_not_wagtails_empty_one(admin_
 
     assert "/admin/soegerapporter/populaere/" in page
     assert "/admin/searchpicks/reports/search-terms/" not in page
+
+
+def test_a_report_cut_at_fifty_queries_says_how_many_there_were(admin_client):
+    SearchQueryLog.objects.bulk_create(
+        SearchQueryLog(query=f"søgning {n}", result_count=1, backend="database") for n in range(51)
+    )
+    html = admin_client.get("/admin/soegerapporter/populaere/").content.decode()
+
+    assert "De 50 hyppigste af 51 forskellige søgninger i perioden." in html
