@@ -20,7 +20,7 @@ from wagtail.models import ModelLogEntry
 
 from advisory.contact import in_words, secretariat_contact
 from advisory.models import Case, CaseAccess, CaseEvent, CaseTag, Contact
-from advisory.models.cases import Status
+from advisory.models.cases import Status, digits_only
 from advisory.models.events import ANONYMISED_FIELD
 from advisory.workflow import log
 
@@ -137,20 +137,27 @@ def anonymise_expired(retention_days: int, now=None) -> list[str]:
     return [anonymise(case, reason).reference for case in expired_cases(retention_days, now)]
 
 
-def cases_of(email: str):
-    """Every case where ``email`` is the requester's (or the linked contact's) address."""
-    email = email.strip()
-    return Case.objects.filter(
-        Q(requester_email__iexact=email) | Q(contact__email__iexact=email)
-    ).order_by("opened_at")
+def cases_of(person: str):
+    """Every case where ``person``, an email address or a phone number, is the requester's
+    (or the linked contact's)."""
+    person = person.strip()
+    if "@" in person:
+        found = Q(requester_email__iexact=person) | Q(contact__email__iexact=person)
+        return Case.objects.filter(found).order_by("opened_at")
+    digits = _comparable(person)
+    if len(digits) < 8:
+        return Case.objects.none()
+    found = Q(phone_digits__endswith=digits) | Q(contact_phone_digits__endswith=digits)
+    return Case.objects.with_phone_digits().filter(found).order_by("opened_at")
 
 
-def export(email: str) -> dict:
-    """What the secretariat keeps about the person with ``email``, as plain data."""
+def export(person: str) -> dict:
+    """What the secretariat keeps about ``person`` (an email address or a phone number), as
+    plain data."""
     return {
-        "email": email,
+        "person": person,
         "exported_at": timezone.now().isoformat(),
-        "cases": [_case_data(case) for case in cases_of(email).select_related("topic")],
+        "cases": [_case_data(case) for case in cases_of(person).select_related("topic")],
     }
 
 
@@ -180,19 +187,29 @@ def _case_data(case: Case) -> dict:
 
 
 @transaction.atomic
-def erase(email: str, author) -> list[str]:
-    """Anonymise every case of the person with ``email`` at their request, whatever its age
-    or status, and remove them as a contact; the references of the cases."""
+def erase(person: str, author) -> list[str]:
+    """Anonymise every case of ``person`` (an email address or a phone number) at their
+    request, whatever its age or status, and remove them as a contact; the references of the
+    cases."""
     reason = _("Personoplysninger slettet på spørgerens anmodning.")
-    references = []
-    for case in cases_of(email):
+    cases = list(cases_of(person))
+    for case in cases:
         anonymise(case, reason, author)
-        references.append(case.reference)
-    contacts = Contact.objects.filter(email__iexact=email.strip())
+    contacts = _contacts_of(person)
     # Wagtail's history of the contact names them ("Karen Jensen (Café Solstrålen)").
     ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Contact),
         object_id__in=[str(pk) for pk in contacts.values_list("pk", flat=True)],
     ).update(label=NAME_PLACEHOLDER, data={})
     contacts.delete()
-    return references
+    return [case.reference for case in cases]
+
+
+def _contacts_of(person: str):
+    person = person.strip()
+    if "@" in person:
+        return Contact.objects.filter(email__iexact=person)
+    digits = _comparable(person)
+    if len(digits) < 8:
+        return Contact.objects.none()
+    return Contact.objects.annotate(digits=digits_only("phone")).filter(digits__endswith=digits)

@@ -14,6 +14,17 @@ from advisory.models.organisations import Contact, Organisation
 from kb.models import ArticlePage, Topic
 
 
+def digits_only(field: str) -> models.Func:
+    """``field`` without what is not a digit: a phone number as "75924000"."""
+    return models.Func(
+        models.F(field),
+        models.Value(r"\D"),
+        models.Value(""),
+        models.Value("g"),
+        function="regexp_replace",
+    )
+
+
 class Status(models.TextChoices):
     NEW = "new", _("Ny")
     IN_PROGRESS = "in_progress", _("I gang")
@@ -55,6 +66,14 @@ class CaseQuerySet(models.QuerySet):
         """Cases whose follow-up date has come (today or earlier), whatever their status: a case
         reopened meanwhile still owes the follow-up, and a closed case has none."""
         return self.filter(follow_up_date__lte=today or timezone.localdate())
+
+    def with_phone_digits(self):
+        """With the requester's and the contact's phone as digits only (``phone_digits``,
+        ``contact_phone_digits``), to compare numbers however they were typed."""
+        return self.annotate(
+            phone_digits=digits_only("requester_phone"),
+            contact_phone_digits=digits_only("contact__phone"),
+        )
 
     def for_listing(self):
         """With the status's place in the workflow (new first, closed last) to sort by: its

@@ -10,7 +10,7 @@ from operator import or_
 
 from openpyxl import load_workbook
 
-from django.db.models import F, Func, OrderBy, Q, Value
+from django.db.models import F, OrderBy, Q
 from django.urls import reverse
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
@@ -30,10 +30,6 @@ OPENPYXL_DAY, XLSX_DAY = "yyyy-mm-dd", "dd.mm.yyyy"
 XLSX_WIDEST = 60  # characters: a wider column would push the next ones off the screen
 #: A query that is a phone number however it is written: "20304050", "20 30 40 50", "+45 20…".
 PHONE_NUMBER = re.compile(r"\+?[\d\s-]{8,}")
-
-
-def digits_only(field: str) -> Func:
-    return Func(F(field), Value(r"\D"), Value(""), Value("g"), function="regexp_replace")
 
 
 def empty_last(field: str) -> OrderBy:
@@ -90,7 +86,7 @@ class CaseIndexView(IndexView):
         found = Q(*(self._word_found(word) for word in query.split()))
         if PHONE_NUMBER.fullmatch(query.strip()):
             digits = re.sub(r"\D", "", query)
-            queryset = queryset.annotate(phone_digits=digits_only("requester_phone"))
+            queryset = queryset.with_phone_digits()
             found |= Q(phone_digits__contains=digits[-8:])  # the number without "+45"
         return queryset.filter(found)
 

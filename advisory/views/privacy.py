@@ -1,5 +1,6 @@
-"""Admin page for a person's rights: see and download what is kept about an email address,
-and erase it on request."""
+"""Admin page for a person's rights: see and download what is kept about a person, found by
+email address or phone number, and erase it on request. Everything is sent by POST, so no
+address or number ends up in a URL, a browser's history or a server log."""
 
 import json
 
@@ -19,7 +20,7 @@ from advisory.permissions import can_work_on_cases
 
 
 class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
-    """Find a person's cases by email; export them as JSON or anonymise them all."""
+    """Find a person's cases by email or phone; export them as JSON or anonymise them all."""
 
     template_name = "advisory/admin/person_data.html"
     page_title = gettext_lazy("Persondata")
@@ -36,26 +37,28 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
             {"url": "", "label": self.page_title},
         ]
 
-    def get(self, request, *args, **kwargs):
-        email = request.GET.get("email", "").strip()
-        if email and "eksport" in request.GET:
-            return self._download(email)
-        return super().get(request, *args, email=email, **kwargs)
-
-    def get_context_data(self, email="", **kwargs):
+    def get_context_data(self, person="", **kwargs):
         context = super().get_context_data(**kwargs)
-        context["email"] = email
-        context["cases"] = privacy.cases_of(email).select_related("topic") if email else None
+        context["person"] = person
+        context["cases"] = privacy.cases_of(person).select_related("topic") if person else None
         return context
 
     def post(self, request, *args, **kwargs):
-        email = request.POST.get("email", "").strip()
-        if not email or request.POST.get("confirm") != "1":
-            messages.error(request, _("Bekræft sletningen ved at sætte kryds."))
-            return redirect(f"{reverse('advisory_person_data')}?email={email}")
-        references = privacy.erase(email, request.user)
+        person = request.POST.get("person", "").strip()
+        action = request.POST.get("action")
+        if person and action == "export":
+            return self._download(person)
+        if person and action == "erase":
+            if request.POST.get("confirm") != "1":
+                messages.error(request, _("Bekræft sletningen ved at sætte kryds."))
+            else:
+                return self._erase(person)
+        return self.render_to_response(self.get_context_data(person=person))
+
+    def _erase(self, person: str):
+        references = privacy.erase(person, self.request.user)
         messages.success(
-            request,
+            self.request,
             ngettext(
                 "Personoplysningerne er slettet fra %(count)d sag.",
                 "Personoplysningerne er slettet fra %(count)d sager.",
@@ -65,8 +68,8 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
         )
         return redirect("advisory_person_data")
 
-    def _download(self, email: str) -> HttpResponse:
-        body = json.dumps(privacy.export(email), ensure_ascii=False, indent=2)
+    def _download(self, person: str) -> HttpResponse:
+        body = json.dumps(privacy.export(person), ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="persondata.json"'
         return response

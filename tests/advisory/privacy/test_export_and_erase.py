@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,6 +16,7 @@ from advisory.public.intake import open_requester_case
 from tests.advisory.factories import CaseFactory, OrganisationFactory, editor, secretary
 
 pytestmark = pytest.mark.django_db
+PERSON_DATA = "/admin/persondata/"
 
 
 @pytest.fixture
@@ -103,25 +105,51 @@ def test_an_organisations_registered_contact_is_kept(web_case):
     assert Contact.objects.filter(pk=leader.pk).exists()
 
 
-def test_staff_download_a_persons_data_and_erase_it_from_the_admin(client, web_case):
+def test_staff_find_download_and_erase_a_persons_data_with_nothing_of_it_in_a_url(client, web_case):
     client.force_login(secretary())
-    page = client.get("/admin/persondata/", {"email": "soeren@example.net"}).content.decode()
-    assert web_case.reference in page
-    crumbs = BeautifulSoup(page, "html.parser").select("[data-w-breadcrumbs] li")
+    person = {"person": "soeren@example.net"}
+
+    found = client.post(PERSON_DATA, {**person, "action": "find"}).content.decode()
+    assert web_case.reference in found
+    crumbs = BeautifulSoup(found, "html.parser").select("[data-w-breadcrumbs] li")
     assert [crumb.get_text(strip=True) for crumb in crumbs] == ["Hjem", "Persondata"]
-    download = client.get("/admin/persondata/", {"email": "soeren@example.net", "eksport": "1"})
+    assert "soeren@example.net" not in "".join(re.findall(r'href="([^"]*)"', found))
+
+    download = client.post(PERSON_DATA, {**person, "action": "export"})
     assert "attachment" in download["Content-Disposition"]
     assert json.loads(download.content)["cases"][0]["reference"] == web_case.reference
-    erased = client.post(
-        "/admin/persondata/", {"email": "soeren@example.net", "confirm": "1"}, follow=True
-    )
+
+    unconfirmed = client.post(PERSON_DATA, {**person, "action": "erase"}).content.decode()
+    assert "Bekræft sletningen ved at sætte kryds." in unconfirmed
+    assert web_case.reference in unconfirmed  # the person is still shown, nothing erased
+
+    erased = client.post(PERSON_DATA, {**person, "action": "erase", "confirm": "1"}, follow=True)
+    assert erased.redirect_chain == [(PERSON_DATA, 302)]
     web_case.refresh_from_db()
     assert web_case.requester_email == "" and web_case.requester_name == privacy.NAME_PLACEHOLDER
     assert "Personoplysningerne er slettet fra 1 sag." in erased.content.decode()
 
 
+def test_a_person_who_gave_only_a_phone_number_is_found_and_erased_by_it():
+    case = open_requester_case(
+        Channel.PHONE,
+        requester_name="Mette Hansen",
+        requester_phone="+45 21 43 65 87",
+        subject="Opstart",
+        question="Mette Hansen vil starte et værested.",
+    )
+    CaseFactory(requester_phone="11 22 33 44")
+
+    assert [found.reference for found in privacy.cases_of("21436587")] == [case.reference]
+    assert privacy.erase("2143 6587", secretary()) == [case.reference]
+
+    case.refresh_from_db()
+    assert (case.requester_name, case.requester_phone) == (privacy.NAME_PLACEHOLDER, "")
+    assert "Mette" not in case.question
+
+
 def test_editors_cannot_reach_person_data(client, web_case):
     client.force_login(editor())
-    response = client.get("/admin/persondata/", {"email": "soeren@example.net"})
+    response = client.post(PERSON_DATA, {"person": "soeren@example.net", "action": "find"})
     assert response.status_code in (302, 403)
     assert web_case.reference not in response.content.decode()
