@@ -108,3 +108,10 @@ def test_a_three_column_comparison_table_fits_a_phone_without_scrolling(phone, l
     table = phone.get_by_role("region", name="Tabel")
     expect(table).to_contain_text("Dokumentationskrav")
     assert table.evaluate("region => region.scrollWidth <= region.clientWidth")
+
+
+def test_with_text_at_twice_its_size_no_page_scrolls_sideways(phone, live_server, method):
+    for path in ["/", "/metoder/", method.url, "/soeg/?q=frivillige"]:
+        phone.goto(live_server.url + path)
+        phone.add_style_tag(content="html { font-size: 200% }")  # a phone's largest text size
+        assert not scrolls_sideways(phone), path
