@@ -1,5 +1,6 @@
 from django import template
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from kb.templatetags.kb_tags import current_params, query_string
 
@@ -14,6 +15,22 @@ def as_typed(query: str) -> str:
     """The query as the person typed it, trimmed and with single spaces, to show back; a long
     one (a pasted paragraph) cut short."""
     return Truncator(" ".join(query.split())).chars(SHOWN_BACK)
+
+
+@register.simple_tag
+def search_page_title(outcome, typed: str) -> str:
+    """The window's title: what was searched for, the filters chosen and the page number, so
+    tabs, bookmarks and the browser's history tell one search from another."""
+    parts = [_("Søgning: %(query)s") % {"query": as_typed(typed)} if typed.strip() else _("Søg")]
+    parts += [
+        f"{facet.label}: {value.label}"
+        for facet in outcome.facets
+        for value in facet.values
+        if value.selected
+    ]
+    if outcome.results.number > 1:
+        parts.append(_("side %(number)s") % {"number": outcome.results.number})
+    return " · ".join(parts)
 
 
 def without(params: dict, param: str) -> dict:

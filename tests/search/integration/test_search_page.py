@@ -306,3 +306,21 @@ def test_a_publication_found_says_it_comes_as_a_pdf(client, search_backend):
     )
     assert metas["Havebrug på værestedet"].startswith("Publikation · PDF")
     assert "PDF" not in metas["Havebrug i praksis"]
+
+
+def test_the_window_title_names_the_query_the_filters_and_the_page(client, search_backend):
+    volunteers = TopicFactory(slug="frivillige", name="Frivillige")
+    for number in range(11):
+        MethodPageFactory(
+            parent=section("metoder"), title=f"Kaffeklub {number}", topics=[volunteers]
+        )
+    search_backend.refresh()
+
+    html = client.get("/soeg/", {"q": "kaffeklub", "emne": "frivillige", "side": "2"})
+
+    title = BeautifulSoup(html.content, "html.parser").title.get_text()
+    assert title == "Søgning: kaffeklub · Emne: Frivillige · side 2 · Vidensbanken"
+    first = client.get("/soeg/", {"emne": "frivillige"}).content
+    assert BeautifulSoup(first, "html.parser").title.get_text() == (
+        "Søg · Emne: Frivillige · Vidensbanken"
+    )
