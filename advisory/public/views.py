@@ -72,13 +72,13 @@ def ask(request):
         return _show_receipt(request, used.case)
     if request.POST.get("website"):
         return _rejected(request, form, _("Formularen kunne ikke sendes. Prøv igen."))
+    if not form.is_valid():  # what to correct first; how fast it came matters only after
+        return _ask_page(request, form)
     if token.too_fast:
         # Counted from when the form was first shown: waiting again from now would reject a
         # person who sends it again a moment later.
         message = _("Formularen blev sendt meget hurtigt. Vent et øjeblik, og send igen.")
         return _rejected(request, form, message, shown_at=token.issued_at)
-    if not form.is_valid():
-        return _ask_page(request, form)
     return _create_case(request, form, token)
 
 

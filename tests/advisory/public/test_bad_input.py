@@ -195,3 +195,11 @@ def test_a_form_sent_too_fast_is_accepted_once_the_time_since_it_was_shown_has_p
     ask(form_token=renewed)
 
     assert Case.objects.count() == 1
+
+
+def test_an_incomplete_form_sent_fast_lists_only_what_to_correct(ask):
+    page = ask(form_token=tokens.issue(), subject="", question="").content.decode()
+
+    assert "Udfyld feltet »Overskrift«." in page
+    assert "Formularen blev sendt meget hurtigt" not in page
+    assert not Case.objects.exists()
