@@ -3,6 +3,8 @@ import re
 
 import pytest
 
+from django.utils.formats import date_format
+
 from advisory.models import Case, CaseEvent
 from advisory.models.cases import Channel, Status
 from kb.models import Topic
@@ -54,6 +56,10 @@ def test_a_question_becomes_a_new_web_case_with_a_deadline_and_a_receipt(ask, ma
     [mail] = mails_to(mailoutbox, "karen@example.org")
     assert case.reference in mail.subject
     assert f"/raadgivning/sag/{case.access.token}/" in mail.body
+    due = date_format(case.due_date, "l \\d\\e\\n j. F")  # "onsdag den 2. december"
+    assert due.split()[0] in ["mandag", "tirsdag", "onsdag", "torsdag", "fredag"]
+    assert f"du hører fra os senest {due}." in mail.body
+    assert f"Du hører fra os senest {due}." in response.content.decode()
 
 
 def test_the_secretariat_is_told_of_a_new_web_question_and_where_to_find_it(

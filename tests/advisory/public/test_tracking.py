@@ -55,7 +55,7 @@ def test_the_tracking_page_says_when_to_expect_an_answer_until_it_comes(client, 
     workflow.send_reply(web_case, secretary(), "Prøv frivilligjob.dk.")
     answered = client.get(tracking_url(web_case)).content.decode()
 
-    assert "Du hører fra os senest</dt><dd>2. december 2026</dd>" in waiting
+    assert "Du hører fra os senest</dt><dd>onsdag den 2. december 2026</dd>" in waiting
     assert "Du hører fra os senest" not in answered
 
 
@@ -183,6 +183,7 @@ def test_a_link_that_does_not_work_says_so_in_danish_and_how_to_reach_the_secret
 
     page = response.content.decode()
     assert response.status_code == 404
-    assert "Linket til din sag virker ikke" in page
+    assert "<title>Linket til din sag virker ikke · Vidensbanken</title>" in page
+    assert "<h1>Linket til din sag virker ikke</h1>" in page
     assert "lvsinfo@lavs.dk" in page and "7592 4000" in page
     assert '<a href="/raadgivning/spoerg/">Stil et nyt spørgsmål</a>' in page
