@@ -2,6 +2,7 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.utils.formats import date_format
 
@@ -194,3 +195,10 @@ def test_a_hidden_field_filled_in_by_autofill_is_emptied_for_the_next_try(ask):
     page = ask(website="https://example.org", follow=False).content.decode()
     assert "Formularen kunne ikke sendes. Prøv igen." in page
     assert "https://example.org" not in page
+
+
+def test_every_page_links_to_how_personal_data_is_handled(client, site):
+    for url in ["/", ASK_URL, "/soeg/?q=frivillige"]:
+        footer = BeautifulSoup(client.get(url).content, "html.parser").select_one("footer")
+        link = footer.find("a", string="Sådan behandler vi dine oplysninger")
+        assert link["href"] == "/raadgivning/persondata/", url
