@@ -215,6 +215,7 @@ def record_edits(case: Case, author, changes: dict[str, tuple[str, str]]) -> Non
         )
 
 
+@transaction.atomic
 def send_reply(
     case: Case, author, body: str, awaits_answer: bool = False, acknowledgement: bool = False
 ) -> CaseEvent:
@@ -223,6 +224,9 @@ def send_reply(
     An answer sets the first-response time and marks the case answered; a question back to the
     requester (``awaits_answer``) sets the case waiting instead, and an ``acknowledgement`` of
     the question only moves a new case on to in progress."""
+    # A colleague's reply at the same moment waits, and this one moves the case on from
+    # where that one left it, not from the status the form was shown with.
+    case = Case.objects.select_for_update().get(pk=case.pk)
     error = ""
     if case.requester_email:
         try:

@@ -189,3 +189,19 @@ def test_assignment_is_an_event():
     case = workflow.assign(CaseFactory(), staff, staff)
     event = case.events.get(kind=CaseEvent.Kind.ASSIGNMENT)
     assert (event.author, event.new_value) == (staff, staff.get_full_name())
+
+
+def test_a_reply_sent_from_a_page_shown_before_a_colleagues_reply_does_not_reopen_the_case():
+    staff = secretary()
+    case = CaseFactory(requester_email="karen@example.org")
+    shown_before = type(case).objects.get(pk=case.pk)  # still "Ny" on the second adviser's page
+
+    workflow.send_reply(case, staff, "Her er vores svar.")
+    workflow.send_reply(shown_before, staff, "Og et link mere.")
+
+    statuses = case.events.filter(kind=CaseEvent.Kind.STATUS).order_by("pk")
+    assert list(statuses.values_list("new_value", flat=True)) == [
+        Status.NEW,
+        Status.IN_PROGRESS,
+        Status.ANSWERED,
+    ]
