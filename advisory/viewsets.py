@@ -156,7 +156,7 @@ class OrganisationViewSet(ModelViewSet):
     search_backend_name = None
     list_export = [
         "name",
-        "kind",
+        "get_kind_display",
         "municipality",
         "region",
         "address",
@@ -168,6 +168,7 @@ class OrganisationViewSet(ModelViewSet):
         "is_member",
         "active",
     ]
+    export_headings = {"get_kind_display": _("Type"), "region": _("Region")}
     export_filename = "organisationer"
     form_fields = [
         "name",

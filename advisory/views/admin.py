@@ -1,33 +1,24 @@
 """The generic Wagtail admin views, adapted: the list links to the case page, new cases are
 numbered through the workflow, and edits land on the timeline."""
 
-import csv
 import re
-from datetime import date, datetime
 from functools import reduce
-from io import BytesIO
 from operator import or_
-
-from openpyxl import load_workbook
 
 from django.db.models import F, OrderBy, Q
 from django.urls import reverse
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
-from wagtail.admin.views.mixins import Echo
 
 from advisory import workflow
 from advisory.forms import CASE_FIELDS
 from advisory.models import Case
 from advisory.public.intake import open_requester_case
+from advisory.views.exports import DanishExportMixin
 from advisory.views.organisations import OrganisationChosenMixin
 from advisory.workflow import person_name
-from kb.spreadsheets import BOM, DELIMITER, as_text
 
-OPENPYXL_DAY, XLSX_DAY = "yyyy-mm-dd", "dd.mm.yyyy"
-XLSX_WIDEST = 60  # characters: a wider column would push the next ones off the screen
 #: A query that is a phone number however it is written: "20304050", "20 30 40 50", "+45 20…".
 PHONE_NUMBER = re.compile(r"\+?[\d\s-]{8,}")
 
@@ -39,22 +30,10 @@ def empty_last(field: str) -> OrderBy:
     return F(name).desc(nulls_last=True) if field.startswith("-") else F(name).asc(nulls_last=True)
 
 
-def local_minute(value: datetime) -> datetime:
-    """Spreadsheets have no time zones: the Danish wall-clock time, to the minute."""
-    return localtime(value).replace(tzinfo=None, second=0, microsecond=0)
-
-
-class CaseIndexView(IndexView):
+class CaseIndexView(DanishExportMixin, IndexView):
     results_template_name = "advisory/admin/case_index_results.html"
     add_item_label = _("Log en henvendelse")
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        datetime: {
-            IndexView.FORMAT_CSV: lambda value: f"{local_minute(value):%d.%m.%Y %H:%M}",
-            IndexView.FORMAT_XLSX: local_minute,
-        },
-        date: {IndexView.FORMAT_CSV: lambda value: f"{value:%d.%m.%Y}"},
-    }
+    sheet_title = _("Sager")
     custom_field_preprocess = {
         "assignee": {IndexView.FORMAT_CSV: person_name, IndexView.FORMAT_XLSX: person_name}
     }
@@ -92,33 +71,6 @@ class CaseIndexView(IndexView):
 
     def _word_found(self, word: str) -> Q:
         return reduce(or_, (Q(**{f"{field}__icontains": word}) for field in self.search_fields))
-
-    def stream_csv(self, queryset):
-        """Wagtail's CSV as Danish Excel reads it, like the report's: a BOM (for æ, ø and å)
-        and ";" between fields."""
-        writer = csv.DictWriter(Echo(), fieldnames=self.list_export, delimiter=DELIMITER)
-        headings = {field: self.get_heading(queryset, field) for field in self.list_export}
-        yield BOM
-        yield writer.writerow(headings)
-        for item in queryset:
-            row = {field: as_text(value) for field, value in self.to_row_dict(item).items()}
-            yield self.write_csv_row(writer, row)
-
-    def write_xlsx(self, queryset, output):
-        """Wagtail's workbook as the secretariat reads it: the sheet named "Sager", days written
-        the Danish way (05.03.2026) like the times, and each column as wide as its text."""
-        written = BytesIO()
-        super().write_xlsx(queryset, written)
-        workbook = load_workbook(written)
-        sheet = workbook.active
-        sheet.title = str(_("Sager"))
-        for column in sheet.iter_cols():
-            for cell in column[1:]:
-                if cell.is_date and cell.number_format == OPENPYXL_DAY:
-                    cell.number_format = XLSX_DAY
-            widest = max(len(str(cell.value or "")) for cell in column)
-            sheet.column_dimensions[column[0].column_letter].width = min(widest + 2, XLSX_WIDEST)
-        workbook.save(output)
 
     def get_edit_url(self, instance):
         return reverse("sager:detail", args=[instance.pk])

@@ -24,6 +24,7 @@ from wagtail.permissions import policy_registry
 
 from advisory.columns import LinkColumn, TextColumn, opened_day
 from advisory.models import Case, Contact, Organisation
+from advisory.views.exports import DanishExportMixin
 
 #: The newest cases shown on an organisation's page; "Se alle sager" leads to the rest.
 CASES_SHOWN = 10
@@ -52,7 +53,9 @@ class OrganisationChosenMixin:
         return initial
 
 
-class OrganisationIndexView(IndexView):
+class OrganisationIndexView(DanishExportMixin, IndexView):
+    sheet_title = _("Organisationer")
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("municipality")
 

@@ -38,11 +38,12 @@ def report_rows(searches: QuerySet) -> QuerySet:
 
 def csv_row(row: dict) -> list:
     searched = timezone.localtime(row["last_searched"])
-    return [row["query"], row["searches"], f"{searched:%Y-%m-%d %H:%M:%S}"]
+    return [row["query"], row["searches"], f"{searched:%d.%m.%Y %H:%M}"]
 
 
 def as_csv(rows, filename: str) -> HttpResponse:
-    return excel_csv(f"{filename}.csv", [["søgning", "antal", "senest"], *map(csv_row, rows)])
+    headings = [_("Søgning"), _("Antal"), _("Senest")]
+    return excel_csv(f"{filename}.csv", [headings, *map(csv_row, rows)])
 
 
 def can_read_searches(user) -> bool:

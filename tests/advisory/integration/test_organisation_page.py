@@ -251,3 +251,24 @@ def test_the_case_lists_organisation_filter_takes_part_of_a_name_or_a_whole_name
 
     assert subjects("stedet") == {"Stedets sag", "Lommens sag"}
     assert subjects('"Stedet"') == {"Stedets sag"}
+
+
+def test_the_organisation_list_exports_for_danish_excel(client, staff):
+    OrganisationFactory(
+        name="Idrætsforeningen Løbet",
+        kind=Organisation.Kind.SPORTS_CLUB,
+        member_since=datetime(2019, 3, 5).date(),
+        is_member=True,
+        active=False,
+    )
+
+    response = client.get(reverse("organisationer:index"), {"export": "csv"})
+
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel reads æ, ø and å
+    header, row = [line.split(";") for line in text.lstrip("\ufeff").splitlines()[:2]]
+    exported = dict(zip(header, row, strict=True))
+    assert exported["Type"] == "Idrætssocial forening"
+    assert exported["Medlem siden"] == "05.03.2019"
+    assert (exported["Medlem"], exported["Aktiv"]) == ("Ja", "Nej")
+    assert exported["Region"] == "Region Syddanmark"
