@@ -46,3 +46,15 @@ def test_a_message_the_requester_sent_is_signed_with_their_name(client, staff):
 
     assert sent.endswith("Anna Holm Vi er 12 brugere.")
     assert phoned.endswith("Sofie Ringede: de har fundet lokaler.")
+
+
+def test_the_timeline_comes_first_beside_the_case_and_a_link_leads_to_it(client, staff):
+    case = CaseFactory()
+    workflow.add_note(case, staff, "Ringede, intet svar.")
+
+    page = BeautifulSoup(client.get(reverse("sager:detail", args=[case.pk])).content, "html.parser")
+
+    side = [h2.get_text() for h2 in page.select(".case-side h2")]
+    assert side == ["Tidslinje", "Lignende sager"]
+    link = page.select_one(".case-timeline-link a")
+    assert (link["href"], link.get_text()) == ("#timeline-heading", "Se tidslinjen (2 hændelser)")
