@@ -289,8 +289,8 @@ class DayFromTodayField(DanishDateField):
 
 
 class DeadlineForm(CaseActionForm):
-    """Move the deadline of an open case, e.g. to the day the secretariat has promised to
-    follow up while it waits for the requester."""
+    """Move the deadline of an open case, e.g. to a later day agreed with the requester. (A
+    promise to call back after the case is answered is a follow-up date: FollowUpForm.)"""
 
     due_date = DayFromTodayField(
         label=_("Ny frist"), error_messages={"past": _("Fristen kan ikke ligge før i dag.")}

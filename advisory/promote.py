@@ -97,7 +97,12 @@ def _draft_page(case: Case, reply: CaseEvent) -> FaqPage:
     def clean(text: str) -> str:
         return without_letter_form(scrub(text))
 
-    section = SectionPage.objects.get(slug=SECTIONS["faq"].slug)
+    section = SectionPage.objects.filter(slug=SECTIONS["faq"].slug).first()
+    if section is None:  # renamed or moved by an editor
+        raise PromotionError(
+            _("Vidensbanken har ingen sektion med adressen »%(slug)s« at lægge udkastet i.")
+            % {"slug": SECTIONS["faq"].slug}
+        )
     title = scrub(case.subject)
     page = FaqPage(
         title=title,

@@ -166,7 +166,7 @@ def link_pages(case: Case, pages, author) -> Case:
 
 @transaction.atomic
 def set_due_date(case: Case, due_date: date, author) -> Case:
-    """A deadline staff choose, e.g. the day they have promised to follow up; on the timeline
+    """A deadline staff choose, e.g. a later day agreed with the requester; on the timeline
     like any other edit. It is kept as chosen: no longer paused while the case waits."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not case.is_open:

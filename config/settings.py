@@ -140,10 +140,10 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Vidensbanken <lvsinf
 WAGTAIL_SITE_NAME = "Vidensbanken"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
-# The admin's date pickers in Danish style (ISO dates are still accepted).
 # Gravatar would receive a hash of every user's e-mail address (and cannot be reached from
 # every network): users get Wagtail's own default picture or one they upload.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin's date pickers in Danish style (ISO dates are still accepted).
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILIMAGES_IMAGE_MODEL = "kb.KbImage"

@@ -56,11 +56,11 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overdue(self, today=None):
-        """Cases whose deadline has passed while the clock was running, or a date chosen for
-        a waiting case (a follow-up) has passed."""
+        """Cases whose deadline has passed while the clock was running, or whose deadline staff
+        chose for a case waiting on the requester (no longer paused) has passed."""
         today = today or timezone.localdate()
-        follow_up = Q(status=Status.WAITING, waiting_since__isnull=True)
-        return self.filter(Q(status__in=CLOCK_RUNNING) | follow_up, due_date__lt=today)
+        chosen_while_waiting = Q(status=Status.WAITING, waiting_since__isnull=True)
+        return self.filter(Q(status__in=CLOCK_RUNNING) | chosen_while_waiting, due_date__lt=today)
 
     def follow_up_due(self, today=None):
         """Cases whose follow-up date has come (today or earlier), whatever their status: a case
@@ -244,9 +244,9 @@ class Case(models.Model):
     @property
     def is_overdue(self) -> bool:
         clock_runs = self.status in CLOCK_RUNNING
-        follow_up = self.status == Status.WAITING and self.waiting_since is None
+        chosen_while_waiting = self.status == Status.WAITING and self.waiting_since is None
         return (
-            (clock_runs or follow_up)
+            (clock_runs or chosen_while_waiting)
             and self.due_date is not None
             and self.due_date < timezone.localdate()
         )

@@ -9,7 +9,8 @@ from advisory.models import Municipality, Organisation
 from kb.models import Topic
 
 QUESTION_MAX = 5000
-PHONE_RE = re.compile(r"^\+?[0-9 -]{8,16}$")  # 7592 4000, 75-92-40-00, +45 …
+# 7592 4000, 75-92-40-00, +45 …: at least eight digits, spaces and hyphens between them.
+PHONE_RE = re.compile(r"^\+?(?=(?:[ -]*\d){8})\d[\d -]{6,14}\d$")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

@@ -54,6 +54,7 @@ def test_admin_is_created_once_and_login_is_printed(settings, tmp_path, capsys):
     assert output.count("brugernavn: admin  adgangskode: første-kode-123") == 2
     assert User.objects.filter(username="admin", is_superuser=True).count() == 1
     assert User.objects.get(username="admin").check_password("første-kode-123")
+    assert (tmp_path / "admin-password.txt").stat().st_mode & 0o777 == 0o600
 
 
 @pytest.mark.django_db

@@ -8,6 +8,14 @@ from django.core.management.base import BaseCommand
 CHANGED = "(ændret siden; sæt ADMIN_PASSWORD og kør igen for at vælge en ny)"
 
 
+def keep_password(path, password: str) -> None:
+    """Written readable by its owner only, from the first byte."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600, exist_ok=True)
+    path.chmod(0o600)
+    path.write_text(password)
+
+
 class Command(BaseCommand):
     help = "Opret administratoren første gang og skriv login-oplysningerne ud."
 
@@ -24,13 +32,11 @@ class Command(BaseCommand):
             user = user_model.objects.create_superuser(
                 username=username, email="admin@example.org", password=password
             )
-            password_file.parent.mkdir(parents=True, exist_ok=True)
-            password_file.write_text(password)
-            password_file.chmod(0o600)
+            keep_password(password_file, password)
         elif password:
             user.set_password(password)
             user.save(update_fields=["password"])
-            password_file.write_text(password)
+            keep_password(password_file, password)
         known = password_file.read_text() if password_file.exists() else ""
         # Changed in the admin since: printing the old one would only send people astray.
         shown = known if known and user.check_password(known) else CHANGED

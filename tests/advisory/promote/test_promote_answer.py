@@ -156,3 +156,15 @@ def test_the_draft_keeps_the_secretariats_own_contacts_and_gets_a_danish_web_add
     text = str(faq.body)
     assert "Ring på 7592 4000 eller skriv til lvsinfo@lavs.dk." in text
     assert "2233 4455" not in f"{faq.summary} {text}"
+
+
+def test_with_the_faq_section_renamed_staff_are_told_where_the_draft_should_go(client, closed_case):
+    faq = Page.objects.get(slug="spoergsmaal-og-svar")
+    faq.slug = "faq"
+    faq.save()
+    client.force_login(secretary())
+
+    page = client.post(f"/admin/sager/{closed_case.pk}/til-faq/", follow=True).content.decode()
+
+    assert "Vidensbanken har ingen sektion med adressen »spoergsmaal-og-svar«" in page
+    assert not FaqPage.objects.exists()

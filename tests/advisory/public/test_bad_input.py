@@ -26,6 +26,7 @@ BAD_INPUTS = {
     "missing_consent": ({"consent": ""}, "Du skal give lov"),
     "missing_question": ({"question": ""}, "Udfyld feltet »Dit spørgsmål«."),
     "bad_phone": ({"phone": "ring mig op"}, "Skriv et telefonnummer"),
+    "phone_without_digits": ({"phone": "--------"}, "Skriv et telefonnummer"),
     "no_place": ({"organisation": "", "starting_up": ""}, "Skriv navnet på jeres sted"),
     "honeypot": ({"website": "http://spam.example"}, "Formularen kunne ikke sendes"),
     "too_fast": ({"form_token": tokens.issue}, "Formularen blev sendt meget hurtigt"),
