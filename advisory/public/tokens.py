@@ -5,10 +5,12 @@ of the same form (double-click, reload) — without keeping anything until the f
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from advisory.models import UsedFormToken
 
@@ -57,7 +59,10 @@ def spent(token: FormToken) -> UsedFormToken | None:
 
 def claim(token: FormToken) -> UsedFormToken | None:
     """Spend the token inside the current transaction; ``None`` if it was spent before.
-    A concurrent second claim waits on the unique index until the first commits."""
+    A concurrent second claim waits on the unique index until the first commits. Tokens too
+    old to be sent again are forgotten on the way."""
+    too_old = timezone.now() - timedelta(hours=settings.ASK_FORM_MAX_AGE_HOURS + 1)
+    UsedFormToken.objects.filter(created_at__lt=too_old).delete()
     try:
         with transaction.atomic():
             return UsedFormToken.objects.create(nonce=token.nonce)

@@ -1,12 +1,14 @@
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
 
+from django.utils import timezone
 from django.utils.formats import date_format
 
-from advisory.models import Case, CaseEvent
+from advisory.models import Case, CaseEvent, UsedFormToken
 from advisory.models.cases import Channel, Status
 from kb.models import Topic
 from tests.advisory.factories import OrganisationFactory
@@ -202,3 +204,14 @@ def test_every_page_links_to_how_personal_data_is_handled(client, site):
         footer = BeautifulSoup(client.get(url).content, "html.parser").select_one("footer")
         link = footer.find("a", string="Sådan behandler vi dine oplysninger")
         assert link["href"] == "/raadgivning/persondata/", url
+
+
+def test_spent_form_tokens_are_forgotten_once_too_old_to_be_sent_again(ask, settings):
+    ask()
+    UsedFormToken.objects.update(
+        created_at=timezone.now() - timedelta(hours=settings.ASK_FORM_MAX_AGE_HOURS + 2)
+    )
+
+    ask(email="ole@example.net", subject="Et andet spørgsmål")
+
+    assert UsedFormToken.objects.count() == 1  # only the new one

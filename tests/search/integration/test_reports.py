@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 
+from django.core.management import call_command
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -119,3 +120,16 @@ def test_a_report_cut_at_fifty_queries_says_how_many_there_were(admin_client):
     html = admin_client.get("/admin/soegerapporter/populaere/").content.decode()
 
     assert "De 50 hyppigste af 51 forskellige søgninger i perioden." in html
+
+
+def test_searches_older_than_the_retention_time_are_forgotten(settings):
+    settings.SEARCH_LOG_RETENTION_DAYS = 365
+    kept = SearchQueryLog.objects.create(query="frivillige", result_count=3, backend="database")
+    old = SearchQueryLog.objects.create(query="karen jensen", result_count=0, backend="database")
+    SearchQueryLog.objects.filter(pk=old.pk).update(
+        searched_at=timezone.now() - timedelta(days=366)
+    )
+
+    call_command("prune_search_log", verbosity=0)
+
+    assert list(SearchQueryLog.objects.values_list("pk", flat=True)) == [kept.pk]
