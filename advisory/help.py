@@ -7,8 +7,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from advisory.models import Case
-from kb.models import ArticlePage
-from kb.search.backends import with_fallback
+from advisory.public.suggestions import suggested_pages as pages_answering
 
 WORD_RE = re.compile(r"\w{3,}")
 MAX_TERMS = 40
@@ -21,20 +20,12 @@ def _terms(text: str) -> list[str]:
 
 
 def suggested_pages(case: Case, limit: int = 5):
-    """Live articles that best match the case's subject and question, through the configured
-    search backend (the engine, or the database when the engine is down). Pages already
-    linked are left out."""
-    query = " ".join(_terms(f"{case.subject} {case.question}"))
-    if not query:
-        return []
+    """Live articles that may answer the case's question, found as the requester's were on
+    the question form (the same Danish query understanding, backend and fallback). Pages
+    already linked are left out."""
     linked = set(case.related_pages.values_list("pk", flat=True))
-    articles = ArticlePage.objects.live().public()
-
-    def search(backend):
-        return list(backend.search(query, articles, operator="or")[: limit + len(linked)])
-
-    results, _backend = with_fallback(search)
-    return [page for page in results if page.pk not in linked][:limit]
+    found = pages_answering(f"{case.subject} {case.question}", limit + len(linked))
+    return [page for page in found if page.pk not in linked][:limit]
 
 
 def similar_cases(case: Case, limit: int = 5):

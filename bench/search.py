@@ -295,7 +295,7 @@ def bare_database(query: str) -> None:
     from kb.models import ArticlePage
     from kb.search import postings
 
-    postings.ranked_ids(PlainText(query, operator="or"), ArticlePage.objects.all(), 10)
+    postings.ranked_rows(PlainText(query, operator="or"), ArticlePage.objects.all(), 10, ("pk",))
 
 
 def classic_ts_rank(query: str) -> None:

@@ -159,8 +159,3 @@ def ranked_rows(query, queryset, limit: int, columns: tuple[str, ...]) -> list[t
         if len(rows) < limit and (not rows or rows[0][-1] == candidates):
             rows = best(None)
         return [row[:-1] for row in rows]
-
-
-def ranked_ids(query, queryset, limit: int) -> list[int]:
-    """Primary keys of the best ``limit`` pages of ``queryset`` matching ``query``, best first."""
-    return [pk for (pk,) in ranked_rows(query, queryset, limit, ("pk",))]
