@@ -118,7 +118,11 @@ class ParsedQuery:
         plain = " ".join(spelling for word in self.words for spelling in word.all_searched)
         if plain:
             alternatives.append(PlainText(plain, operator="or"))
-        alternatives += [PlainText(text, operator="and") for text in self.expansions]
+        # A synonym of several words ("kommunal støtte") means them together, as a phrase.
+        alternatives += [
+            Phrase(text) if len(text.split()) > 1 else PlainText(text, operator="and")
+            for text in self.expansions
+        ]
         optional = Or(alternatives) if len(alternatives) > 1 else next(iter(alternatives), None)
         required = [Phrase(text) for text in self.phrases]
         if not required:

@@ -100,6 +100,21 @@ def test_a_section_sign_synonym_finds_words_the_page_uses(client, pages):
     assert titles(client, "§18")[0] == "Kommunal støtte efter serviceloven"
 
 
+def test_a_synonym_of_several_words_finds_them_together_not_apart(client, search_backend):
+    MethodPageFactory(
+        parent=section("metoder"), title="Ansøg om kommunal støtte", summary="Sådan søger I."
+    )
+    MethodPageFactory(
+        parent=section("metoder"),
+        title="Tavshedspligt",
+        summary="Den kommunale sagsbehandler og jeres støtte til brugerne.",
+    )
+    search_backend.refresh()
+    Synonym.objects.update_or_create(term="§18", defaults={"synonyms": "kommunal støtte"})
+
+    assert titles(client, "§18") == ["Ansøg om kommunal støtte"]
+
+
 def test_quotes_search_for_the_exact_phrase(client, search_backend):
     MethodPageFactory(parent=section("metoder"), title="De små skridts metode")
     MethodPageFactory(
