@@ -51,6 +51,15 @@ def opened_day(case: Case) -> str:
     return f"{localtime(case.opened_at):%d.%m.%Y}"
 
 
+def status_label(case: Case):
+    """The status, and whether the requester has written since the last reply."""
+    if getattr(case, "requester_wrote_last", False):
+        return format_html(
+            "{} · <strong>{}</strong>", case.get_status_display(), _("ny besked fra spørger")
+        )
+    return case.get_status_display()
+
+
 def due_label(case: Case) -> str:
     if case.due_date is None:
         return ""

@@ -11,7 +11,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import advisory.permissions  # noqa: F401 - registers the case permission policy
 from advisory import views
-from advisory.columns import LinkColumn, TextColumn, due_label, follow_up_label, opened_label
+from advisory.columns import (
+    LinkColumn,
+    TextColumn,
+    due_label,
+    follow_up_label,
+    opened_label,
+    status_label,
+)
 from advisory.filters import CaseFilterSet, OrganisationFilterSet
 from advisory.forms import CaseEditForm, CaseIntakeForm
 from advisory.models import Case, Contact, Organisation, ReplyTemplate
@@ -50,9 +57,7 @@ class CaseViewSet(ModelViewSet):
             classname=BREAKS_LONG_WORDS,
         ),
         TextColumn("topic", label=_("Emne"), sort_key="topic__name"),
-        TextColumn(
-            "status", label=_("Status"), accessor="get_status_display", sort_key="status_order"
-        ),
+        TextColumn("status", label=_("Status"), accessor=status_label, sort_key="status_order"),
         TextColumn(
             "assignee",
             label=_("Sagsbehandler"),

@@ -21,6 +21,22 @@ class CaseEventQuerySet(models.QuerySet):
     def delete(self):
         raise AppendOnlyError("Hændelser på en sags tidslinje kan ikke slettes.")
 
+    def requester_wrote_last(self, case_ids) -> set[int]:
+        """Of ``case_ids``, the cases where the requester wrote (on the tracking page or by
+        email) after the secretariat's last reply: someone should read it."""
+        last_reply = (
+            self.filter(case=models.OuterRef("case"), kind=CaseEvent.Kind.REPLY)
+            .order_by("-created_at")
+            .values("created_at")[:1]
+        )
+        messages = self.filter(
+            case__in=list(case_ids), kind=CaseEvent.Kind.MESSAGE, author__isnull=True
+        ).annotate(last_reply=models.Subquery(last_reply))
+        written = messages.filter(
+            models.Q(last_reply__isnull=True) | models.Q(created_at__gt=models.F("last_reply"))
+        )
+        return set(written.values_list("case_id", flat=True))
+
 
 class CaseEvent(models.Model):
     """One entry on a case's timeline. Append-only: written once, never edited or deleted."""

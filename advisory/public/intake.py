@@ -41,6 +41,7 @@ def open_requester_case(
 def receive_message(case: Case, body: str) -> CaseEvent:
     """Put the requester's message on the timeline, move a waiting, answered or closed case
     back to in progress, and tell the assignee."""
+    case = Case.objects.select_for_update().get(pk=case.pk)  # its status now, not when read
     event = workflow.record_message(case, None, body)
     if case.status in REOPENS:
         case = workflow.change_status(case, Status.IN_PROGRESS)

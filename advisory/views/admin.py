@@ -13,7 +13,7 @@ from wagtail.admin.views.generic import CreateView, EditView, IndexView
 
 from advisory import workflow
 from advisory.forms import CASE_FIELDS
-from advisory.models import Case
+from advisory.models import Case, CaseEvent
 from advisory.public.intake import open_requester_case
 from advisory.views.exports import DanishExportMixin
 from advisory.views.organisations import OrganisationChosenMixin
@@ -40,6 +40,13 @@ class CaseIndexView(DanishExportMixin, IndexView):
 
     def get_base_queryset(self):
         return Case.objects.for_listing()
+
+    def get_table(self, object_list):
+        cases = list(object_list)  # the page's 25, so one query marks them all
+        written = CaseEvent.objects.requester_wrote_last(case.pk for case in cases)
+        for case in cases:
+            case.requester_wrote_last = case.pk in written
+        return super().get_table(cases)
 
     def order_queryset(self, queryset):
         """Cases that tie on the sorted column (many share a due date or a status) in the order

@@ -17,6 +17,7 @@ from advisory import workflow
 from advisory.deadlines import response_due_date
 from advisory.models import Case, CaseEvent, Municipality, ReplyTemplate
 from advisory.models.cases import Channel, Status
+from advisory.public.intake import receive_message
 from kb.models import Topic
 from tests.advisory.factories import (
     CaseFactory,
@@ -627,3 +628,23 @@ def test_every_choice_filter_of_the_case_list_offers_all_as_alle(client, staff):
     for name in ["assignee", "topic", "region"]:
         first = page.select_one(f"select[name={name}] option")
         assert (first["value"], first.get_text(strip=True)) == ("", "Alle"), name
+
+
+def test_the_case_list_marks_cases_where_the_requester_wrote_after_the_last_reply(
+    client, staff, post_reply
+):
+    written_back = CaseFactory(subject="Skrev tilbage", requester_email="a@example.org")
+    post_reply(written_back, "Her er vores svar.")
+    receive_message(written_back, "Tak, men hvad med weekenden?")
+    answered_again = CaseFactory(subject="Besvaret igen", requester_email="b@example.org")
+    receive_message(answered_again, "Har I fået mit spørgsmål?")
+    post_reply(answered_again, "Ja, her er svaret.")
+
+    page = BeautifulSoup(client.get(reverse("sager:index")).content, "html.parser")
+
+    statuses = {
+        row.select_one("td:nth-of-type(2)").get_text(strip=True): row.get_text(" ", strip=True)
+        for row in page.select("tbody tr")
+    }
+    assert "I gang · ny besked fra spørger" in statuses["Skrev tilbage"]
+    assert "ny besked" not in statuses["Besvaret igen"]
