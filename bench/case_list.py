@@ -50,7 +50,7 @@ FILL_SQL = """
 INSERT INTO advisory_case (
     reference, organisation_id, requester_name, requester_email, requester_phone, channel,
     topic_id, subject, question, status, priority, assignee_id, due_date, opened_at,
-    first_response_at, closed_at, waiting_since, contact_id)
+    first_response_at, closed_at, waiting_since, contact_id, other_organisation)
 SELECT
     'B-' || lpad(n::text, 7, '0'),
     orgs.ids[1 + mod(n, array_length(orgs.ids, 1))],
@@ -68,7 +68,7 @@ SELECT
     opened,
     CASE WHEN mod(n, 20) > 2 THEN opened + interval '2 days' END,
     CASE WHEN mod(n, 20) > 5 THEN opened + interval '9 days' END,
-    NULL, NULL
+    NULL, NULL, ''
 FROM generate_series(1, %(count)s) AS n,
     LATERAL (SELECT now() - (n * interval '17 minutes') AS opened) AS times,
     (SELECT array_agg(id) AS ids FROM advisory_organisation) AS orgs,
