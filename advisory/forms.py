@@ -353,6 +353,21 @@ class LinkPagesForm(CaseActionForm):
         return ngettext("Siden er tilknyttet sagen.", "Siderne er tilknyttet sagen.", len(pages))
 
 
+class UnlinkPageForm(CaseActionForm):
+    """Take a page linked by mistake off the case (the "Fjern" button beside it)."""
+
+    page = forms.ModelChoiceField(queryset=ArticlePage.objects.none(), widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["page"].queryset = self.case.related_pages.all()
+
+    def perform(self, user):
+        page = self.cleaned_data["page"]
+        workflow.unlink_page(self.case, page, user)
+        return _("»%(title)s« er ikke længere tilknyttet sagen.") % {"title": page.title}
+
+
 ACTION_FORMS = {
     "note": NoteForm,
     "reply": ReplyForm,
@@ -363,4 +378,5 @@ ACTION_FORMS = {
     "assign": AssignForm,
     "assign_me": AssignToMeForm,
     "link": LinkPagesForm,
+    "unlink": UnlinkPageForm,
 }

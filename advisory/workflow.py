@@ -164,6 +164,20 @@ def link_pages(case: Case, pages, author) -> Case:
     return case
 
 
+def unlink_page(case: Case, page, author) -> Case:
+    case.related_pages.remove(page)
+    label = str(Case._meta.get_field("related_pages").verbose_name)
+    log(
+        case,
+        CaseEvent.Kind.EDIT,
+        author,
+        field=label,
+        old_value=page.title[:500],
+        new_value=_("fjernet"),
+    )
+    return case
+
+
 @transaction.atomic
 def set_due_date(case: Case, due_date: date, author) -> Case:
     """A deadline staff choose, e.g. a later day agreed with the requester; on the timeline

@@ -330,6 +330,25 @@ def test_linking_a_suggested_page(client, staff, site):
     assert case.events.filter(kind=CaseEvent.Kind.EDIT, field="relateret vejledning").exists()
 
 
+def test_a_page_linked_by_mistake_is_taken_off_the_case_and_the_timeline_says_so(
+    client, staff, site
+):
+    page = GuidePageFactory(parent=section("vejledninger"), title="Rekruttering af frivillige")
+    case = CaseFactory()
+    workflow.link_pages(case, [page], staff)
+
+    response = client.post(
+        detail_url(case), {"action": "unlink", "unlink-page": page.pk}, follow=True
+    )
+
+    assert "»Rekruttering af frivillige« er ikke længere tilknyttet sagen." in (
+        response.content.decode()
+    )
+    assert not case.related_pages.exists()
+    removed = case.events.filter(kind=CaseEvent.Kind.EDIT).latest("pk")
+    assert (removed.old_value, removed.new_value) == ("Rekruttering af frivillige", "fjernet")
+
+
 def test_a_link_put_into_a_reply_has_the_address_requesters_reach(client, staff, site, settings):
     settings.PUBLIC_BASE_URL = "https://viden.lavs.dk/"
     GuidePageFactory(
