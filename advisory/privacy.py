@@ -7,8 +7,6 @@ the work on a case, but the law requires personal data to go when its time is up
 import re
 from datetime import timedelta
 
-from taggit.models import Tag
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
@@ -19,7 +17,7 @@ from django.utils.translation import ngettext
 from wagtail.models import ModelLogEntry
 
 from advisory.contact import in_words, secretariat_contact
-from advisory.models import Case, CaseAccess, CaseEvent, CaseTag, Contact
+from advisory.models import Case, CaseAccess, CaseEvent, CaseTag, CaseTagName, Contact
 from advisory.models.cases import Status, digits_only
 from advisory.models.events import ANONYMISED_FIELD
 from advisory.workflow import log
@@ -126,7 +124,8 @@ def _scrub_tags(case: Case, scrub) -> None:
     if personal:
         case.tags.remove(*personal)
         unused = CaseTag.objects.filter(tag__in=personal).values("tag")
-        Tag.objects.filter(pk__in=[tag.pk for tag in personal]).exclude(pk__in=unused).delete()
+        unused_names = CaseTagName.objects.filter(pk__in=[tag.pk for tag in personal])
+        unused_names.exclude(pk__in=unused).delete()
 
 
 def anonymise_expired(retention_days: int, now=None) -> list[str]:

@@ -1,4 +1,4 @@
-from advisory.models.cases import Case, CaseQuerySet, CaseTag, ReferenceCounter
+from advisory.models.cases import Case, CaseQuerySet, CaseTag, CaseTagName, ReferenceCounter
 from advisory.models.events import CaseEvent, PromotedAnswer
 from advisory.models.organisations import Contact, Municipality, Organisation, Region
 from advisory.models.requester import (
@@ -17,6 +17,7 @@ __all__ = [
     "CaseEvent",
     "CaseQuerySet",
     "CaseTag",
+    "CaseTagName",
     "Contact",
     "IncomingMail",
     "Municipality",

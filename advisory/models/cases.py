@@ -1,5 +1,5 @@
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import TagBase, TaggedItemBase
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -100,7 +100,17 @@ class ReferenceCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
+class CaseTagName(TagBase):
+    """A tag on cases only. Documents and images share taggit's own tags, which editors see
+    as suggestions; a case's tag may name a person."""
+
+    class Meta:
+        verbose_name = _("sagsmærke")
+        verbose_name_plural = _("sagsmærker")
+
+
 class CaseTag(TaggedItemBase):
+    tag = models.ForeignKey(CaseTagName, on_delete=models.CASCADE, related_name="tagged_cases")
     content_object = models.ForeignKey("Case", on_delete=models.CASCADE, related_name="tagged")
 
 

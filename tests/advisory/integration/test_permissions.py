@@ -142,3 +142,17 @@ def test_the_case_report_is_in_the_reports_menu_for_those_who_see_cases(client, 
     page = client.get("/admin/").content.decode()
     assert ('"Rapport over sager"' in page) is shown
     assert ('"/admin/sager/rapport/"' in page) is shown
+
+
+@pytest.mark.django_db
+def test_a_cases_tags_are_not_suggested_to_editors_tagging_documents(client):
+    CaseFactory().tags.add("Karen-sagen")
+
+    login(client, "editor")
+    shared = client.get("/admin/tag-autocomplete/", {"term": "kar"}).json()
+
+    login(client, "secretariat")
+    own = client.get("/admin/tag-autocomplete/advisory/casetagname/", {"term": "kar"}).json()
+
+    assert "Karen-sagen" not in str(shared)
+    assert "Karen-sagen" in str(own)
