@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from advisory.deadlines import response_due_date, resume_due_date
 from advisory.models import Case, CaseEvent, ReferenceCounter
 from advisory.models.cases import Status
-from advisory.public.emails import reply_body
+from advisory.public.emails import notify_assigned, reply_body
 
 TRANSITIONS = {
     Status.NEW: {Status.IN_PROGRESS},
@@ -134,6 +134,8 @@ def assign(case: Case, assignee, author) -> Case:
         old_value=person_name(old),
         new_value=person_name(assignee),
     )
+    if assignee and assignee != author and assignee.email:
+        transaction.on_commit(lambda: notify_assigned(case, person_name(author)))
     return case
 
 

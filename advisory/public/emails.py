@@ -91,6 +91,16 @@ def notify_new_question(case: Case) -> None:
     )
 
 
+def notify_assigned(case: Case, assigned_by: str) -> None:
+    """Tell a case handler that a colleague gave them the case."""
+    _notify(
+        case.assignee.email,
+        _("Du har fået sagen %(reference)s") % {"reference": case.reference},
+        "advisory/emails/assigned.txt",
+        {"case": case, "assigned_by": assigned_by},
+    )
+
+
 def _notify(recipient: str, subject: str, template: str, context: dict) -> None:
     """A notice to staff: it names the case and links to it. What the person wrote is read in
     the case, where anonymise_cases reaches it in time and an inbox would not. A notice may

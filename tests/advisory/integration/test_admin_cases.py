@@ -667,3 +667,20 @@ def test_the_case_list_marks_cases_where_the_requester_wrote_after_the_last_repl
     }
     assert "I gang · ny besked fra spørger" in statuses["Skrev tilbage"]
     assert "ny besked" not in statuses["Besvaret igen"]
+
+
+def test_a_colleague_given_a_case_is_told_by_email_and_taking_it_yourself_sends_nothing(
+    client, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    colleague = secretary(first_name="Lise", last_name="Madsen", email="lise@lavs.dk")
+    given, taken = CaseFactory(), CaseFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(detail_url(given), {"action": "assign", "assign-assignee": colleague.pk})
+        client.post(detail_url(taken), {"action": "assign_me"})
+
+    [notice] = mailoutbox
+    assert notice.to == ["lise@lavs.dk"]
+    assert notice.subject == f"Du har fået sagen {given.reference}"
+    assert notice.body.startswith(f"Sofie har givet dig sagen {given.reference}.")
+    assert f"/admin/sager/{given.pk}/" in notice.body
