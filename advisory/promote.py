@@ -2,6 +2,7 @@
 
 import html
 import re
+from itertools import groupby
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -30,6 +31,8 @@ SIGN_OFF_RE = re.compile(
     re.IGNORECASE,
 )
 SIGN_OFF_WITHIN_LAST_LINES = 4
+# A line of a list: "1. Lav en velkomstsamtale", "2) …", "- Følg op", "• …".
+LIST_ITEM_RE = re.compile(r"(?:(\d+)[.)]|[-*•])\s+(.+)")
 
 
 def without_letter_form(text: str) -> str:
@@ -46,10 +49,28 @@ def without_letter_form(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def paragraphs(text: str) -> str:
-    """Plain text (trimmed lines joined by line feeds) as escaped rich-text paragraphs."""
-    blocks = [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
-    return "".join(f"<p>{html.escape(block)}</p>" for block in blocks)
+def rich_text(text: str) -> str:
+    """Plain text (trimmed lines joined by line feeds) as escaped rich text: the blocks
+    between blank lines become paragraphs, and lines that start "1." or "-" become numbered
+    or bulleted lists, as the answer laid them out."""
+    parts = []
+    for block in text.split("\n\n"):
+        for kind, lines in groupby(filter(str.strip, block.splitlines()), key=_line_kind):
+            if kind == "p":
+                parts.append(f"<p>{_words(' '.join(lines))}</p>")
+            else:
+                items = (LIST_ITEM_RE.fullmatch(line.strip())[2] for line in lines)
+                parts.append(f"<{kind}>{''.join(f'<li>{_words(i)}</li>' for i in items)}</{kind}>")
+    return "".join(parts)
+
+
+def _line_kind(line: str) -> str:
+    item = LIST_ITEM_RE.fullmatch(line.strip())
+    return "p" if item is None else "ol" if item[1] else "ul"
+
+
+def _words(text: str) -> str:
+    return html.escape(" ".join(text.split()))
 
 
 def without_details(case: Case):
@@ -110,9 +131,9 @@ def _draft_page(case: Case, reply: CaseEvent) -> FaqPage:
         summary=clean(case.question).partition("\n")[0][:300],
         body=[
             ("heading", {"text": _("Spørgsmålet"), "level": "h2"}),
-            ("paragraph", paragraphs(clean(case.question))),
+            ("paragraph", rich_text(clean(case.question))),
             ("heading", {"text": _("Svaret"), "level": "h2"}),
-            ("paragraph", paragraphs(clean(reply.body))),
+            ("paragraph", rich_text(clean(reply.body))),
         ],
         authors=_("LVS sekretariatet"),
         live=False,

@@ -168,3 +168,22 @@ def test_with_the_faq_section_renamed_staff_are_told_where_the_draft_should_go(c
 
     assert "Vidensbanken har ingen sektion med adressen »spoergsmaal-og-svar«" in page
     assert not FaqPage.objects.exists()
+
+
+def test_an_answers_numbered_and_bulleted_lines_stay_lists_in_the_draft(client, site):
+    staff = secretary()
+    case = CaseFactory(subject="Nye frivillige", question="Hvordan tager vi imod dem?")
+    answer = (
+        "Gør sådan:\r\n1. Hold en velkomstsamtale.\r\n2. Giv dem en mentor.\r\n\r\n"
+        "Husk:\r\n- Følg op efter en måned.\r\n- Sig tak."
+    )
+    workflow.send_reply(case, staff, answer)
+    workflow.change_status(case, Status.CLOSED, staff)
+    client.force_login(staff)
+
+    client.post(f"/admin/sager/{case.pk}/til-faq/")
+
+    assert FaqPage.objects.get().body[3].value.source == (
+        "<p>Gør sådan:</p><ol><li>Hold en velkomstsamtale.</li><li>Giv dem en mentor.</li></ol>"
+        "<p>Husk:</p><ul><li>Følg op efter en måned.</li><li>Sig tak.</li></ul>"
+    )
