@@ -47,7 +47,12 @@ def format_reference(year: int, number: int) -> str:
 
 def log(case: Case, kind: str, author=None, at: datetime | None = None, **fields) -> CaseEvent:
     return CaseEvent.objects.create(
-        case=case, kind=kind, author=author, created_at=at or timezone.now(), **fields
+        case=case,
+        kind=kind,
+        author=author,
+        author_name=person_name(author),
+        created_at=at or timezone.now(),
+        **fields,
     )
 
 

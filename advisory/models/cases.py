@@ -274,8 +274,8 @@ class Case(models.Model):
         return self.organisation.region if self.organisation else ""
 
     def timeline(self):
-        """Events newest first, with their authors."""
-        return self.events.select_related("author").order_by("-created_at", "-pk")
+        """Events newest first."""
+        return self.events.order_by("-created_at", "-pk")
 
     def answers(self):
         """Replies that answered the requester (not questions back to them, acknowledgements

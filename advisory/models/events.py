@@ -61,6 +61,8 @@ class CaseEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The author's name as it was, so the timeline still says who if the user is deleted.
+    author_name = models.CharField(_("af (navn)"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
     body = models.TextField(_("tekst"), blank=True)
     field = models.CharField(_("felt"), max_length=60, blank=True)

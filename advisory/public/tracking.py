@@ -37,6 +37,6 @@ def requester_timeline(case: Case) -> list[CaseEvent]:
     whether staff noted a message down, from a call or a meeting)."""
     return list(
         case.events.filter(kind__in=VISIBLE_KINDS)
-        .only("kind", "body", "created_at", "author_id")
+        .only("kind", "body", "created_at", "author_name")
         .order_by("created_at", "pk")
     )

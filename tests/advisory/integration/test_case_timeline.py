@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from advisory import workflow
 from advisory.privacy import anonymise
-from tests.advisory.factories import CaseFactory
+from tests.advisory.factories import CaseFactory, secretary
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +58,13 @@ def test_the_timeline_comes_first_beside_the_case_and_a_link_leads_to_it(client,
     assert side == ["Tidslinje", "Lignende sager"]
     link = page.select_one(".case-timeline-link a")
     assert (link["href"], link.get_text()) == ("#timeline-heading", "Se tidslinjen (2 hændelser)")
+
+
+def test_the_timeline_still_names_an_adviser_whose_user_was_deleted(client, staff):
+    case = CaseFactory()
+    adviser = secretary(first_name="Lise", last_name="Madsen")
+    workflow.add_note(case, adviser, "Ringede, intet svar.")
+    adviser.delete()
+
+    newest = timeline(client, case)[0]
+    assert newest.startswith("Intern note") and "Lise Madsen" in newest and "System" not in newest

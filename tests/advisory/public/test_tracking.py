@@ -72,7 +72,9 @@ def test_a_closed_case_says_that_writing_opens_it_again(client, web_case):
 
 def test_a_call_noted_by_staff_is_not_shown_as_the_requesters_own_words(client, web_case):
     receive_message(web_case, "Vi er 12 brugere.")
-    workflow.record_message(web_case, secretary(), "Karen ringede: de har fundet lokaler.")
+    adviser = secretary()
+    workflow.record_message(web_case, adviser, "Karen ringede: de har fundet lokaler.")
+    adviser.delete()  # and the adviser has left since
 
     page = client.get(tracking_url(web_case)).content.decode()
 
