@@ -114,10 +114,7 @@ class CaseFilterSet(WagtailFilterSet):
         label=_("Kanal"), choices=Channel.choices, widget=forms.RadioSelect, empty_label=_("Alle")
     )
     region = django_filters.ChoiceFilter(
-        label=_("Region"),
-        field_name="organisation__municipality__region",
-        choices=Region.choices,
-        empty_label=_("Alle"),
+        label=_("Region"), choices=Region.choices, empty_label=_("Alle"), method="filter_region"
     )
     # A name search rather than a list of every organisation: quicker to use and to render.
     organisation = django_filters.CharFilter(
@@ -131,6 +128,13 @@ class CaseFilterSet(WagtailFilterSet):
         model = Case
         form = CaseFilterForm
         fields = []
+
+    def filter_region(self, queryset, name, value):
+        """A member's region, else that of the kommune a requester without one gave."""
+        return queryset.filter(
+            Q(organisation__municipality__region=value)
+            | Q(organisation__isnull=True, municipality__region=value)
+        )
 
     def filter_organisation(self, queryset, name, value):
         """Cases of every organisation, member or not, whose name contains what was typed; a

@@ -25,6 +25,7 @@ CASE_FIELDS = [
     "channel",
     "organisation",
     "other_organisation",
+    "municipality",
     "contact",  # right under the organisation whose people the list offers
     "requester_name",
     "requester_email",

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.db.models import Aggregate, Count, DurationField, F, Min, Q
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -217,8 +217,11 @@ def build_report(start: date, end: date) -> list[Section]:
             "region",
             _("Sager efter region"),
             _("Region"),
-            opened,
-            "organisation__municipality__region",
+            # A member's region, else that of the kommune a requester without one gave.
+            opened.annotate(
+                region=Coalesce("organisation__municipality__region", "municipality__region")
+            ),
+            "region",
             dict(Region.choices),
         ),
         response_times(start, end),

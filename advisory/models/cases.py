@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from advisory.models.organisations import Contact, Organisation
+from advisory.models.organisations import Contact, Municipality, Organisation
 from kb.models import ArticlePage, Topic
 
 
@@ -82,9 +82,9 @@ class CaseQuerySet(models.QuerySet):
             *(models.When(status=status, then=place) for place, status in enumerate(Status)),
             output_field=models.IntegerField(),
         )
-        return self.select_related("organisation__municipality", "topic", "assignee").annotate(
-            status_order=place_in_workflow
-        )
+        return self.select_related(
+            "organisation__municipality", "municipality", "topic", "assignee"
+        ).annotate(status_order=place_in_workflow)
 
 
 class ReferenceCounter(models.Model):
@@ -135,6 +135,16 @@ class Case(models.Model):
         max_length=200,
         blank=True,
         help_text=_("Navnet på et sted, der ikke er medlem, fx et værested under opstart."),
+    )
+    # Where a requester without a member organisation is: the case's region in the reports.
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("kommune"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Hvor spørgeren er, når sagen ikke hører til en medlemsorganisation."),
     )
     contact = models.ForeignKey(
         Contact,
@@ -271,7 +281,9 @@ class Case(models.Model):
 
     @property
     def region(self) -> str:
-        return self.organisation.region if self.organisation else ""
+        if self.organisation:
+            return self.organisation.region
+        return self.municipality.get_region_display() if self.municipality else ""
 
     def timeline(self):
         """Events newest first."""

@@ -182,9 +182,13 @@ class AskForm(AccessibleFormMixin, forms.Form):
         return data
 
     def member_organisation(self) -> Organisation | None:
-        """The member organisation the typed name matches exactly (ignoring case), if any."""
+        """The member organisation the typed name matches exactly (ignoring case), if any, and
+        in the kommune chosen, if one was: two places may share a name."""
         name = single_line(self.cleaned_data.get("organisation", ""))
-        return Organisation.objects.filter(name__iexact=name, is_member=True).first()
+        members = Organisation.objects.filter(name__iexact=name, is_member=True)
+        if municipality := self.cleaned_data.get("municipality"):
+            members = members.filter(municipality=municipality)
+        return members.first()
 
     @property
     def search_text(self) -> str:

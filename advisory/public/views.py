@@ -119,16 +119,14 @@ def _sent_before(data) -> Case | None:
 def _open_case(form) -> Case:
     data = form.cleaned_data
     organisation = form.member_organisation()
-    details = [
-        _("Kommune: %(name)s") % {"name": data["municipality"]} if data["municipality"] else "",
-        _("Er ved at starte et værested.") if data["starting_up"] else "",
-    ]
+    details = [_("Er ved at starte et værested.") if data["starting_up"] else ""]
     return open_requester_case(
         Channel.WEB,
         details=details,
         notify_secretariat=True,
         organisation=organisation,
         other_organisation="" if organisation else data["organisation"],
+        municipality=None if organisation else data["municipality"],
         requester_name=data["name"],
         requester_email=data["email"],
         requester_phone=data["phone"],

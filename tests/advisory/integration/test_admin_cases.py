@@ -684,3 +684,16 @@ def test_a_colleague_given_a_case_is_told_by_email_and_taking_it_yourself_sends_
     assert notice.subject == f"Du har fået sagen {given.reference}"
     assert notice.body.startswith(f"Sofie har givet dig sagen {given.reference}.")
     assert f"/admin/sager/{given.pk}/" in notice.body
+
+
+def test_the_region_filter_finds_a_case_without_a_member_by_the_kommune_given(client, staff):
+    CaseFactory(
+        subject="Nyt sted i Aalborg",
+        organisation=None,
+        municipality=Municipality.objects.get(name="Aalborg"),
+    )
+    CaseFactory(subject="Medlem i Odense")
+
+    listed = client.get(reverse("sager:index"), {"region": "nordjylland"}).context["object_list"]
+
+    assert [case.subject for case in listed] == ["Nyt sted i Aalborg"]

@@ -174,3 +174,19 @@ def test_cases_without_a_topic_are_counted_as_the_question_form_names_them():
     sections = {s.key: s for s in build_report(date(2026, 3, 1), date(2026, 3, 31))}
 
     assert sections["emne"].rows == [["Intet emne (ved ikke / andet)", 1]]
+
+
+def test_a_case_without_a_member_counts_under_the_region_of_the_kommune_given(db):
+    from advisory.models import Municipality
+
+    CaseFactory(
+        organisation=None,
+        other_organisation="Nyt sted",
+        municipality=Municipality.objects.get(name="Aalborg"),
+        opened_at=datetime(2026, 3, 2, 9, tzinfo=CPH),
+    )
+    CaseFactory(opened_at=datetime(2026, 3, 3, 9, tzinfo=CPH))  # a member in Odense
+
+    sections = {s.key: s for s in build_report(date(2026, 3, 1), date(2026, 3, 31))}
+
+    assert sorted(sections["region"].rows) == [["Region Nordjylland", 1], ["Region Syddanmark", 1]]

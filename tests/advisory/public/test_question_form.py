@@ -97,8 +97,20 @@ def test_an_unknown_place_and_the_municipality_are_kept_on_the_case(ask):
     case = Case.objects.get()
     assert case.organisation is None
     assert case.organisation_label == "Det nye sted (ikke medlem)"
-    note = case.events.get(kind=CaseEvent.Kind.NOTE).body
-    assert "Odense" in note and "starte et værested" in note
+    assert (case.municipality, case.region) == (odense, "Region Syddanmark")
+    assert "starte et værested" in case.events.get(kind=CaseEvent.Kind.NOTE).body
+
+
+def test_a_member_is_linked_only_in_the_kommune_the_person_chose(ask):
+    from advisory.models import Municipality
+
+    OrganisationFactory(name="Værestedet Trappen")  # in Odense
+    randers = Municipality.objects.get(name="Randers")
+    ask(organisation="Værestedet Trappen", municipality=randers.pk, starting_up="")
+
+    case = Case.objects.get()
+    assert case.organisation is None
+    assert (case.other_organisation, case.municipality) == ("Værestedet Trappen", randers)
 
 
 def test_seeing_suggestions_without_javascript_keeps_what_was_typed(client, site):
