@@ -74,40 +74,42 @@ def notify_assignee(case: Case) -> None:
     """Tell the assignee (or the secretariat's shared address) that the requester wrote."""
     recipient = case.assignee.email if case.assignee and case.assignee.email else None
     _notify(
+        case,
         recipient or settings.SECRETARIAT_EMAIL,
-        _("Ny besked fra spørgeren på %(reference)s") % {"reference": case.reference},
+        _("Ny besked fra spørgeren på %(reference)s"),
         "advisory/emails/requester_message.txt",
-        {"case": case},
     )
 
 
 def notify_new_question(case: Case) -> None:
     """Tell the secretariat's shared address that a question came in on the web."""
     _notify(
+        case,
         settings.SECRETARIAT_EMAIL,
-        _("Nyt spørgsmål fra hjemmesiden: %(reference)s") % {"reference": case.reference},
+        _("Nyt spørgsmål fra hjemmesiden: %(reference)s"),
         "advisory/emails/new_question.txt",
-        {"case": case},
     )
 
 
 def notify_assigned(case: Case, assigned_by: str) -> None:
     """Tell a case handler that a colleague gave them the case."""
     _notify(
+        case,
         case.assignee.email,
-        _("Du har fået sagen %(reference)s") % {"reference": case.reference},
+        _("Du har fået sagen %(reference)s"),
         "advisory/emails/assigned.txt",
-        {"case": case, "assigned_by": assigned_by},
+        assigned_by=assigned_by,
     )
 
 
-def _notify(recipient: str, subject: str, template: str, context: dict) -> None:
-    """A notice to staff: it names the case and links to it. What the person wrote is read in
-    the case, where anonymise_cases reaches it in time and an inbox would not. A notice may
-    fail: the case is on the admin's dashboard all the same."""
+def _notify(case: Case, recipient: str, subject: str, template: str, **context) -> None:
+    """A notice to staff about ``case``: ``subject`` names its reference, and the text links
+    to it. What the person wrote is read in the case, where anonymise_cases reaches it in time
+    and an inbox would not. A notice may fail: the case is on the admin's dashboard all the
+    same."""
     EmailMessage(
-        subject=subject,
-        body=render_to_string(template, {**context, "admin_url": _admin_url(context["case"])}),
+        subject=subject % {"reference": case.reference},
+        body=render_to_string(template, {**context, "case": case, "admin_url": _admin_url(case)}),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[recipient],
         headers=AUTO_NOTICE,
