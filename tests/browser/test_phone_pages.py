@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from advisory.models.cases import Channel
 from advisory.public.intake import open_requester_case, receive_message
 from kb.markdown_blocks import markdown_to_blocks
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, assert_accessible
 from tests.factories import FaqPageFactory, MethodPageFactory, TopicFactory, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -115,3 +115,56 @@ def test_with_text_at_twice_its_size_no_page_scrolls_sideways(phone, live_server
         phone.goto(live_server.url + path)
         phone.add_style_tag(content="html { font-size: 200% }")  # a phone's largest text size
         assert not scrolls_sideways(phone), path
+
+
+def test_on_a_phone_the_menu_folds_behind_a_button_the_keyboard_opens_and_escape_closes(
+    phone, live_server
+):
+    phone.goto(live_server.url + "/metoder/")
+    menu_button = phone.get_by_role("button", name="Menu")
+    publications = phone.get_by_role("navigation", name="Hovedmenu").get_by_role(
+        "link", name="Publikationer"
+    )
+
+    # Folded, the menu leaves the screen to the page: its heading is in the top third.
+    expect(publications).to_be_hidden()
+    assert phone.get_by_role("heading", level=1).bounding_box()["y"] < 800 / 3
+    assert_accessible(phone)
+
+    menu_button.focus()
+    phone.keyboard.press("Enter")
+    expect(menu_button).to_have_attribute("aria-expanded", "true")
+    expect(publications).to_be_visible()
+    assert_accessible(phone)
+
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Tab")  # past the search box and its button to the first section
+    phone.keyboard.press("Tab")
+    expect(
+        phone.get_by_role("navigation", name="Hovedmenu").get_by_role("link").first
+    ).to_be_focused()
+    phone.keyboard.press("Escape")
+    expect(publications).to_be_hidden()
+    expect(menu_button).to_be_focused()
+    expect(menu_button).to_have_attribute("aria-expanded", "false")
+
+
+def test_without_javascript_the_phone_menu_stays_open(browser, live_server, site):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": PHONE, "height": 800}
+    )
+    page = context.new_page()
+    page.goto(live_server.url + "/metoder/")
+
+    menu = page.get_by_role("navigation", name="Hovedmenu")
+    expect(menu.get_by_role("link", name="Publikationer")).to_be_visible()
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    context.close()
+
+
+def test_on_a_desktop_the_menu_is_open_without_a_button(page, live_server, site):
+    page.goto(live_server.url + "/metoder/")
+
+    menu = page.get_by_role("navigation", name="Hovedmenu")
+    expect(menu.get_by_role("link", name="Publikationer")).to_be_visible()
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
