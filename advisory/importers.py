@@ -21,6 +21,7 @@ from django.utils import timezone
 from advisory.deadlines import response_due_date
 from advisory.models import Case, CaseEvent, Contact, Municipality, Organisation, ReferenceCounter
 from advisory.models.cases import Channel, Status
+from advisory.models.organisations import validate_postcode
 from advisory.workflow import log
 from kb.models import ArticlePage, Topic
 
@@ -111,6 +112,11 @@ def organisation_values(row: dict) -> tuple[str, dict]:
     municipality = Municipality.objects.filter(name=_required(row, "municipality")).first()
     if municipality is None:
         raise RowError(f"ukendt kommune »{row['municipality']}«")
+    if row.get("postcode"):
+        try:
+            validate_postcode(row["postcode"])
+        except ValidationError:
+            raise RowError(f"ugyldigt postnummer »{row['postcode']}« (fire cifre)") from None
     if row.get("email"):
         try:
             validate_email(row["email"])

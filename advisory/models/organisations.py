@@ -1,5 +1,10 @@
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+validate_postcode = RegexValidator(
+    r"^\d{4}\Z", _("Et postnummer er fire cifre, fx 8000."), code="postcode"
+)
 
 
 class Region(models.TextChoices):
@@ -46,7 +51,9 @@ class Organisation(models.Model):
         related_name="organisations",
     )
     address = models.CharField(_("adresse"), max_length=200, blank=True)
-    postcode = models.CharField(_("postnummer"), max_length=4, blank=True)
+    postcode = models.CharField(
+        _("postnummer"), max_length=4, blank=True, validators=[validate_postcode]
+    )
     city = models.CharField(_("by"), max_length=80, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefon"), max_length=20, blank=True)

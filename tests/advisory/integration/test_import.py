@@ -99,13 +99,16 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path, capsys):
         "name,kind,municipality,address,postcode,city,email,phone,member_since\n"
         f"{ANKERET}\n"
         "Stedet,vaerested,Atlantis,Vej 1,5000,Odense C,b@example.org,2,2010-01-01\n"
-        "Hjørnet,boform,Aarhus,Vej 2,8000,Aarhus C,c@example.org,3,2011-02-03\n",
+        "Hjørnet,boform,Aarhus,Vej 2,8000,Aarhus C,c@example.org,3,2011-02-03\n"
+        "Trappen,vaerested,Aarhus,Vej 3,80OO,Aarhus C,d@example.org,4,2012-03-04\n",
         encoding="utf-8",
     )
     with pytest.raises(CommandError) as failure:
         call_command("import_organisations", str(organisations), verbosity=0)
     assert failure.value.returncode == 1
-    assert f"{organisations}:3: ukendt kommune »Atlantis«" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"{organisations}:3: ukendt kommune »Atlantis«" in err
+    assert f"{organisations}:5: ugyldigt postnummer »80OO« (fire cifre)" in err
     assert sorted(Organisation.objects.values_list("name", flat=True)) == [
         "Hjørnet",
         "Værestedet Ankeret",

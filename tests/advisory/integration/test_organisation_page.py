@@ -162,6 +162,24 @@ def test_an_organisation_edited_from_its_page_leads_back_there(client, staff):
     assert "Solstuen i Odense" in client.get(response.url).content.decode()
 
 
+def test_a_postcode_with_a_letter_for_a_digit_is_refused_and_the_form_kept(client, staff):
+    solstuen = OrganisationFactory(name="Solstuen", postcode="5000")
+    edit = link_on(
+        client.get(page_url(solstuen)).content.decode(), "Ret organisationens oplysninger"
+    )
+
+    response = client.post(
+        edit, organisation_fields(solstuen, postcode="78OO", address="Havnegade 4")
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Et postnummer er fire cifre, fx 8000." in page
+    assert 'value="Havnegade 4"' in page
+    solstuen.refresh_from_db()
+    assert solstuen.postcode == "5000"
+
+
 def delete_from(edit_form_url: str, client):
     """Press the edit form's "Slet", then confirm: the response to the confirmation."""
     form = client.get(edit_form_url).content.decode()
