@@ -149,13 +149,17 @@ def analyse(tokens: list[str]) -> dict[str, TokenInfo]:
 
 
 MIN_PART = 3
+MIN_WHOLE_PART = 5  # letters of a published part searched without the rest of its compound
 # Letters Danish puts between the parts of a compound: kørsel-s-godtgørelse, hold-e-plads.
 LINKING_LETTERS = "se"
 
 
 def split_compound(token: str) -> list[str]:
-    """``token`` as two published words it is made of (kørselsgodtgørelse → kørsels,
-    godtgørelse), or [] when it is no such compound. Of several splits, the most even."""
+    """The published words ``token`` is a compound of: both parts when both are published
+    (kørselsgodtgørelse → kørsels, godtgørelse; of several splits, the most even), else the
+    longest published part when it is at least half the word and MIN_WHOLE_PART letters
+    (effektmåling → effekt, where nothing says "måling"), else []. A shorter part is too
+    likely a chance fragment of a name ("hus" in Aarhus)."""
     if len(token) < 2 * MIN_PART or not token.isalpha():
         return []
     splits = []
@@ -166,8 +170,11 @@ def split_compound(token: str) -> list[str]:
             splits.append((first[:-1], second))
     info = analyse(sorted({part for split in splits for part in split}))
     known = [split for split in splits if all(info[part].known for part in split)]
-    best = max(known, key=lambda split: min(map(len, split)), default=None)
-    return list(best) if best else []
+    if best := max(known, key=lambda split: min(map(len, split)), default=None):
+        return list(best)
+    parts = [part for split in splits for part in split if info[part].known]
+    longest = max(parts, key=len, default="")
+    return [longest] if len(longest) >= max(MIN_WHOLE_PART, len(token) / 2) else []
 
 
 # Endings that make a noun of a verb (strikke → strikning, udelukke → udelukkelse) with their

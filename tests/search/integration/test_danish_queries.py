@@ -212,6 +212,23 @@ def test_a_compound_of_published_words_finds_the_page_with_both(client, search_b
     assert outcome.query.suggestion == ""  # the compound is right; splitting it is a mistake
 
 
+def test_a_compound_of_which_one_part_is_published_finds_that_part(client, search_backend):
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Vis jeres effekt",
+        summary="Dokumentér, hvad værestedet gør for brugerne.",
+    )
+    GuidePageFactory(parent=section("vejledninger"), title="Åbent hus")
+    search_backend.refresh()
+
+    outcome = search(client, "effektmåling")  # nothing published says "måling"
+
+    assert [hit.title for hit in outcome.results] == ["Vis jeres effekt"]
+    assert outcome.query.suggestion == ""
+    # A short published part is more likely a chance piece of a name than what was meant.
+    assert titles(client, "aarhus") == []
+
+
 def test_two_swapped_letters_count_as_one_typo(client, search_backend):
     GuidePageFactory(parent=section("vejledninger"), title="Find de rigtige lokaler")
     search_backend.refresh()
