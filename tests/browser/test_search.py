@@ -78,3 +78,25 @@ def test_on_a_laptop_the_facets_come_after_the_results_on_screen_as_for_the_keyb
     results.get_by_role("link").last.focus()
     page.keyboard.press("Tab")
     expect(facets.get_by_role("link").first).to_be_focused()
+
+
+def test_a_long_facet_folds_its_smallest_values_and_opens_them_by_keyboard(page, live_site):
+    for year in range(2010, 2022):
+        GuidePageFactory(parent=section("vejledninger"), title=f"Årsberetning {year}", year=year)
+    page.set_viewport_size({"width": PHONE, "height": 800})
+    page.goto(f"{live_site.url}/soeg/?q=årsberetning")
+    years = page.get_by_role("navigation", name="Afgræns").get_by_role("list", name="År")
+
+    expect(years.get_by_role("link", name=re.compile("^2021"))).to_be_visible()
+    expect(years.get_by_role("link", name=re.compile("^2010"))).to_be_hidden()
+    more = page.get_by_text("Vis 6 mere")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(years.get_by_role("link", name=re.compile("^2010"))).to_be_visible()
+    assert_accessible(page)
+
+    years.get_by_role("link", name=re.compile("^2010")).click()
+    expect(page.get_by_role("heading", name=re.compile("1 resultat"))).to_be_visible()
+    chosen = page.get_by_role("list", name="År").get_by_role("link", name=re.compile("^2010"))
+    expect(chosen).to_be_visible()  # the folded values open with a choice among them
+    expect(chosen).to_have_attribute("aria-current", "true")
