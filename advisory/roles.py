@@ -31,11 +31,12 @@ EDITOR_SEARCH_PERMISSIONS = {
     "wagtailsearchpromotions": {"searchpromotion": ["add", "change", "delete", "view"]},
 }
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+# Granted by migration 0018. Wagtail asks for documents' and images' permissions by its own
+# models' names, also for the site's own models (KbDocument, KbImage): what migration 0002 granted
+# on those let an editor do nothing, so 0002 no longer grants it and 0018 takes it away.
 EDITOR_COLLECTION_PERMISSIONS = {
-    "kb": {
-        "kbdocument": ["add", "change"],
-        "kbimage": ["add", "change"],
-    },
+    "wagtaildocs": {"document": ["add", "change", "choose"]},
+    "wagtailimages": {"image": ["add", "change", "choose"]},
 }
 
 
@@ -68,9 +69,7 @@ def create_groups(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     Page = apps.get_model("wagtailcore", "Page")
-    Collection = apps.get_model("wagtailcore", "Collection")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     secretariat, _ = Group.objects.get_or_create(name=SECRETARIAT)
     secretariat.permissions.add(
@@ -88,11 +87,23 @@ def create_groups(apps, schema_editor):
                 content_type__app_label="wagtailcore", codename=codename
             ),
         )
+
+
+def grant_documents_and_images(apps, schema_editor):
+    """Editors may upload, change and choose every document and image (the root collection)."""
+    Group = apps.get_model("auth", "Group")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
     root_collection = Collection.objects.filter(depth=1).first()
     for permission in _permissions(apps, EDITOR_COLLECTION_PERMISSIONS):
         GroupCollectionPermission.objects.get_or_create(
             group=editors, collection=root_collection, permission=permission
         )
+    # What earlier versions granted on the site's own models, which Wagtail never asks about.
+    GroupCollectionPermission.objects.filter(
+        group=editors, permission__content_type__app_label="kb"
+    ).delete()
 
 
 def grant_search_upkeep(apps, schema_editor):

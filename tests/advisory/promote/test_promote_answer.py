@@ -51,10 +51,15 @@ def test_staff_turn_a_closed_case_into_a_draft_faq_without_personal_details(clie
     assert faq.workflow_in_progress and faq.current_workflow_task.name == "Godkendelse"
 
 
-def test_an_open_case_cannot_be_promoted(client, site):
-    case = CaseFactory()
-    client.force_login(secretary())
-    client.post(f"/admin/sager/{case.pk}/til-faq/")
+def test_an_answered_case_still_open_cannot_be_promoted(client, site):
+    staff = secretary()
+    case = CaseFactory(subject="Frivillige der stopper hurtigt")
+    workflow.send_reply(case, staff, "Lav en velkomstsamtale og en mentorordning.")
+    client.force_login(staff)
+
+    response = client.post(f"/admin/sager/{case.pk}/til-faq/", follow=True)
+
+    assert "Kun lukkede sager kan gøres til spørgsmål og svar." in response.content.decode()
     assert not FaqPage.objects.exists()
 
 

@@ -1,13 +1,17 @@
-"""What the editors' group may do besides pages: keep the taxonomy, the synonyms and the
-editor's picks, and read what people search for. The secretariat may not read the search log."""
+"""What the editors' group may do besides pages: upload and choose documents and images, keep
+the taxonomy, the synonyms and the editor's picks, and read what people search for. The
+secretariat may not read the search log."""
 
 import pytest
 
-from wagtail.contrib.search_promotions.models import SearchPromotion
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from kb.models import Audience, SearchQueryLog, Synonym
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Collection
+
+from kb.models import Audience, KbDocument, SearchQueryLog, Synonym
 from tests.advisory.factories import editor, secretary
-from tests.factories import MethodPageFactory, section
+from tests.factories import KbDocumentFactory, MethodPageFactory, section
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +54,22 @@ def test_editors_read_the_search_reports_and_the_secretariat_does_not(client):
     assert refused.redirect_chain == [("/admin/", 302)]
     assert "frivillige" not in refused.content.decode()
     assert '"/admin/soegerapporter/populaere/"' not in client.get("/admin/").content.decode()
+
+
+def test_an_editor_uploads_a_document_and_chooses_it_and_another_for_a_publication(client, site):
+    KbDocumentFactory(title="Årsberetning 2025")
+    client.force_login(editor())
+
+    client.post(
+        "/admin/documents/add/",
+        {
+            "title": "Frivilligpolitik",
+            "file": SimpleUploadedFile("frivilligpolitik.txt", b"Om frivillige"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    chooser = client.get("/admin/documents/chooser/").json()["html"]
+
+    assert KbDocument.objects.filter(title="Frivilligpolitik").exists()
+    assert "Frivilligpolitik" in chooser and "Årsberetning 2025" in chooser
+    assert client.get("/admin/images/chooser/").status_code == 200

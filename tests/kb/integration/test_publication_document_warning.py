@@ -6,6 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from tests.advisory.factories import editor, secretary
 from tests.factories import KbDocumentFactory, PublicationPageFactory, blank_pdf, section
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,14 @@ def test_the_chosen_documents_warning_is_fetched_by_its_id(admin_client, scan):
 
 
 def test_the_warning_is_only_for_editors_who_may_choose_the_document(client, scan):
-    response = client.get(reverse("kb_document_text_status"), {"id": scan.pk})
+    status_url = reverse("kb_document_text_status")
+    assert client.get(status_url, {"id": scan.pk}).status_code == 302  # to the login
 
-    assert response.status_code == 302
-    assert SCAN_REASON not in response.content.decode()
+    # The secretariat works in the admin, but chooses no documents.
+    client.force_login(secretary())
+    refused = client.get(status_url, {"id": scan.pk})
+    assert refused.status_code == 404
+    assert SCAN_REASON not in refused.content.decode()
+
+    client.force_login(editor())
+    assert SCAN_REASON in client.get(status_url, {"id": scan.pk}).content.decode()
