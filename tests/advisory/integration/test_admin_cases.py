@@ -428,8 +428,13 @@ def test_there_is_no_way_to_delete_a_case_or_change_an_event_in_the_admin(
         reverse("admin:advisory_caseevent_change", args=[event.pk])
     html = admin_client.get(detail_url(case)).content.decode()
     assert reverse("sager:delete", args=[case.pk]) not in html
-    # ...and the case's edit form has no field for them: posting one changes nothing.
-    client.post(reverse("sager:edit", args=[case.pk]), {"events": event.pk, "body": "Ændret"})
+    # ...and the case's edit form has no field for them: a saved form that also sends one
+    # changes nothing of the timeline.
+    form = client.get(reverse("sager:edit", args=[case.pk])).context["form"]
+    assert not {"events", "body"} & set(form.fields)
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(tags="", organisation=case.organisation.pk, events=event.pk, body="Ændret")
+    assert client.post(reverse("sager:edit", args=[case.pk]), data).status_code == 302
     assert CaseEvent.objects.get(pk=event.pk).body == "Original"
     assert case.events.count() == 2
 

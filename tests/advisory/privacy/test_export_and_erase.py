@@ -1,16 +1,18 @@
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from wagtail.log_actions import log as log_action
 from wagtail.models import ModelLogEntry
 
 from advisory import privacy, workflow
-from advisory.models import CaseAttachment, Contact
+from advisory.models import Case, CaseAttachment, Contact
 from advisory.models.cases import Channel, Status
 from advisory.public.intake import open_requester_case
 from tests.advisory.factories import CaseFactory, OrganisationFactory, editor, secretary
@@ -90,10 +92,24 @@ def test_erasing_a_contact_takes_their_name_out_of_the_admins_history(web_case):
     assert not ModelLogEntry.objects.filter(label__contains="Kierkegaard").exists()
 
 
-def test_recent_or_open_cases_are_not_anonymised_by_the_daily_run(web_case):
-    assert privacy.anonymise_expired(730) == []
-    web_case.refresh_from_db()
-    assert web_case.requester_name == "Søren Kierkegaard"
+def test_the_daily_run_anonymises_cases_closed_longer_ago_than_the_retention_only(db):
+    now = timezone.now()
+    closed_long_ago, closed_lately, open_long = (
+        CaseFactory(requester_name=name) for name in ("Anna Ager", "Bent Bro", "Carl Dam")
+    )
+    Case.objects.filter(pk=closed_long_ago.pk).update(
+        status=Status.CLOSED, closed_at=now - timedelta(days=731)
+    )
+    Case.objects.filter(pk=closed_lately.pk).update(
+        status=Status.CLOSED, closed_at=now - timedelta(days=729)
+    )
+    Case.objects.filter(pk=open_long.pk).update(opened_at=now - timedelta(days=2000))
+
+    assert privacy.anonymise_expired(730) == [closed_long_ago.reference]
+
+    names = set(Case.objects.values_list("requester_name", flat=True))
+    assert "Anna Ager" not in names
+    assert {"Bent Bro", "Carl Dam"} <= names
 
 
 def test_an_organisations_registered_contact_is_kept(web_case):

@@ -13,8 +13,13 @@ def publication(site):
     return PublicationPageFactory(parent=section("publikationer"), title="Havebrug")
 
 
+def downloaded(response) -> bytes:
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
 def test_a_published_publications_document_can_be_downloaded(client, publication):
-    assert client.get(publication.document.url).status_code == 200
+    assert downloaded(client.get(publication.document.url)) == b"Tekst om frivillige"
 
 
 def test_an_unpublished_publications_document_is_not_handed_out(client, admin_client, publication):
@@ -29,4 +34,4 @@ def test_an_unpublished_publications_document_is_not_handed_out(client, admin_cl
 
 def test_a_document_no_publication_uses_can_be_downloaded(client, site):
     document = KbDocumentFactory()
-    assert client.get(document.url).status_code == 200
+    assert downloaded(client.get(document.url)) == b"Tekst om frivillige"
