@@ -110,3 +110,13 @@ def grant_search_upkeep(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     editors.permissions.add(*_permissions(apps, EDITOR_SEARCH_PERMISSIONS))
+
+
+def editors_approve(apps, schema_editor):
+    """Editors review what waits for approval (such as a FAQ draft made from a case): the
+    approval task asked only "Godkendere", a group no one is put in, so drafts waited for ever."""
+    Group = apps.get_model("auth", "Group")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    for task in GroupApprovalTask.objects.all():
+        task.groups.add(editors)

@@ -110,6 +110,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk")]
 TIME_ZONE = "Europe/Copenhagen"
+# The zones a staff member may choose under Konto. Wagtail's default, every zone the machine
+# knows, offered "localtime", which the browser's clock cannot read (an error on the page).
+WAGTAIL_USER_TIME_ZONES = ["Europe/Copenhagen", "Atlantic/Faroe", "America/Nuuk", "UTC"]
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True

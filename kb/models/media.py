@@ -28,6 +28,10 @@ class KbImage(AbstractImage):
 
     admin_form_fields = Image.admin_form_fields + ("alt_text",)
 
+    class Meta:
+        verbose_name = _("billede")
+        verbose_name_plural = _("billeder")
+
 
 class KbRendition(AbstractRendition):
     image = models.ForeignKey(KbImage, on_delete=models.CASCADE, related_name="renditions")
@@ -46,6 +50,10 @@ class KbDocument(AbstractDocument):
 
     admin_form_fields = Document.admin_form_fields
     search_fields = AbstractDocument.search_fields + [index.SearchField("extracted_text")]
+
+    class Meta:
+        verbose_name = _("dokument")
+        verbose_name_plural = _("dokumenter")
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 
 import wagtail
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from tests.advisory.factories import OrganisationFactory
 from tests.factories import GuidePageFactory, KbDocumentFactory, section
@@ -239,3 +241,24 @@ def test_the_breadcrumbs_begin_at_sider_not_root(admin_client, site):
         "Vidensbanken",
         "Vejledninger",
     ]
+
+
+@pytest.mark.django_db
+def test_images_and_documents_are_counted_and_named_in_danish(admin_client, site):
+    image = get_image_model().objects.create(title="Strik", file=get_test_image_file())
+    KbDocumentFactory()
+
+    images = BeautifulSoup(admin_client.get("/admin/images/").content, "html.parser").get_text()
+    usage = admin_client.get(f"/admin/images/{image.pk}/delete/").content.decode()
+
+    assert "1 billede" in " ".join(images.split())
+    assert "kb image" not in images + usage
+
+
+@pytest.mark.django_db
+def test_the_account_page_offers_only_time_zones_a_browser_knows(admin_client):
+    page = BeautifulSoup(admin_client.get("/admin/account/").content, "html.parser")
+    zones = {option["value"] for option in page.select("select[name$=current_time_zone] option")}
+
+    assert "Europe/Copenhagen" in zones
+    assert "localtime" not in zones

@@ -11,7 +11,7 @@ from advisory.models import CaseEvent
 from advisory.models.cases import Status
 from advisory.roles import EDITORS
 from kb.models import FaqPage, Topic
-from tests.advisory.factories import CaseFactory, OrganisationFactory, secretary
+from tests.advisory.factories import CaseFactory, OrganisationFactory, editor, secretary
 
 pytestmark = pytest.mark.django_db
 
@@ -192,3 +192,17 @@ def test_an_answers_numbered_and_bulleted_lines_stay_lists_in_the_draft(client, 
         "<p>Gør sådan:</p><ol><li>Hold en velkomstsamtale.</li><li>Giv dem en mentor.</li></ol>"
         "<p>Husk:</p><ul><li>Følg op efter en måned.</li><li>Sig tak.</li></ul>"
     )
+
+
+def test_an_editor_approves_the_draft_a_secretary_made(client, closed_case):
+    client.force_login(secretary())
+    client.post(f"/admin/sager/{closed_case.pk}/til-faq/")
+    faq = FaqPage.objects.get()
+    reviewer = editor()
+
+    actions = [name for name, *_ in faq.current_workflow_task.specific.get_actions(faq, reviewer)]
+    client.force_login(reviewer)
+    edit_form = client.get(f"/admin/pages/{faq.pk}/edit/").content.decode()
+
+    assert "approve" in actions
+    assert "Kun godkendere af denne opgave kan redigere denne side" not in edit_form
