@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, F
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -123,6 +124,15 @@ def validate_year(year: int) -> None:
         )
 
 
+class YearField(models.PositiveSmallIntegerField):
+    """A year, checked by its own validators alone: the database's limit (32767) lies beyond
+    validate_year's, and its message stood beside ours ("… mindre end eller lig 32767")."""
+
+    @cached_property
+    def validators(self):
+        return [*self.default_validators, *self._validators]
+
+
 # Newest first; material without a year or publication date after all that has one.
 NEWEST_FIRST = (
     F("year").desc(nulls_last=True),
@@ -166,9 +176,7 @@ class ArticlePage(DanishSlug, Page):
     audiences = ParentalManyToManyField(
         Audience, blank=True, related_name="articles", verbose_name=_("målgrupper")
     )
-    year = models.PositiveSmallIntegerField(
-        _("år"), null=True, blank=True, validators=[validate_year]
-    )
+    year = YearField(_("år"), null=True, blank=True, validators=[validate_year])
     authors = models.CharField(
         _("forfattere"), max_length=500, blank=True, help_text=_("Adskil flere med komma.")
     )
