@@ -6,6 +6,7 @@ from kb.models.pages import (
     HomePage,
     MethodPage,
     PublicationPage,
+    RelatedArticle,
     SectionPage,
 )
 from kb.models.search import SearchPosting, SearchQueryLog, SearchTerm, Synonym
@@ -22,6 +23,7 @@ __all__ = [
     "KbRendition",
     "MethodPage",
     "PublicationPage",
+    "RelatedArticle",
     "SearchPosting",
     "SearchQueryLog",
     "SearchTerm",

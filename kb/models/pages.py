@@ -1,4 +1,4 @@
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kb.blocks import ArticleBodyBlock
+from kb.forms import ArticlePageForm
 from kb.models.media import file_kind
 from kb.models.taxonomy import Audience, Topic, danish_slugify
 from kb.panels import DocumentPanel
@@ -180,9 +181,6 @@ class ArticlePage(DanishSlug, Page):
     authors = models.CharField(
         _("forfattere"), max_length=500, blank=True, help_text=_("Adskil flere med komma.")
     )
-    related_pages = ParentalManyToManyField(
-        "self", blank=True, symmetrical=False, verbose_name=_("relateret materiale")
-    )
     source_checksum = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
@@ -195,11 +193,18 @@ class ArticlePage(DanishSlug, Page):
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("year"), FieldPanel("authors")]),
                 FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("related_pages"),
             ],
             heading=_("Om materialet"),
         ),
+        MultipleChooserPanel(
+            "related_articles",
+            chooser_field_name="article",
+            heading=_("Relateret materiale"),
+            label=_("materiale"),
+            help_text=_("Vises først under »Relateret materiale«, i denne rækkefølge."),
+        ),
     ]
+    base_form_class = ArticlePageForm
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
@@ -271,8 +276,8 @@ class ArticlePage(DanishSlug, Page):
 
     def related_material(self):
         """Editor-chosen related pages first, then articles that share the most topics."""
-        # By id: while an editor previews a draft, its relations are lists in memory.
-        chosen_ids = [page.pk for page in self.related_pages.all()]
+        # By id: while an editor previews a draft, its relations are in memory, not saved.
+        chosen_ids = [link.article_id for link in self.related_articles.all()]
         found = (
             ArticlePage.objects.live().public().filter(pk__in=chosen_ids).exclude(pk=self.pk)
         ).specific()
@@ -287,6 +292,24 @@ class ArticlePage(DanishSlug, Page):
             .order_by("-shared_topics", *NEWEST_FIRST)
         )
         return chosen + list(shared[: RELATED_LIMIT - len(chosen)])
+
+
+class RelatedArticle(Orderable):
+    """An article an editor chose to show beside another, in the editor's order."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_articles")
+    article = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="+", verbose_name=_("materiale")
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("relateret materiale")
+        verbose_name_plural = _("relateret materiale")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "article"], name="related_article_once")
+        ]
 
 
 class MethodPage(ArticlePage):

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from django.urls import reverse
 
 from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, log_in, screenshot
-from tests.factories import MethodPageFactory, section
+from tests.factories import GuidePageFactory, MethodPageFactory, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -96,6 +96,35 @@ def test_the_table_editors_right_click_menu_is_in_danish(editing_a_table):
     screenshot(page, "page-editor-table-menu", DESKTOP)
     page.get_by_text("Indsæt række under", exact=True).click()
     expect(rows).to_have_count(3)
+
+
+def test_an_editor_finds_and_chooses_related_material_in_one_dialog(page, live_site, admin_user):
+    method = MethodPageFactory(parent=section("metoder"), title="Husmødet som metode")
+    for title in ("Sådan finder I nye frivillige", "Aftaler med frivillige", "Budget og regnskab"):
+        GuidePageFactory(parent=section("vejledninger"), title=title)
+    log_in(page, live_site, admin_user)
+    page.goto(f"{live_site.url}{reverse('wagtailadmin_pages:edit', args=[method.pk])}")
+
+    page.get_by_role("button", name="Tilføj materiale").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("textbox", name="Søg").fill("frivillige")
+    expect(dialog.get_by_role("row").filter(has_text="Budget og regnskab")).to_have_count(0)
+    for title in ("Aftaler med frivillige", "Sådan finder I nye frivillige"):
+        dialog.get_by_role("row").filter(has_text=title).get_by_role("checkbox").check()
+    dialog.get_by_role("button", name="Bekræft valg").click()
+
+    chosen = page.locator("[id^=inline_child_related_articles] .chooser__title")
+    expect(chosen).to_have_count(2)
+    assert_accessible(page)
+    screenshot(page, "page-editor-related-material", DESKTOP)
+    in_the_form = chosen.all_inner_texts()
+    page.get_by_role("button", name="Gem kladde").click()
+    expect(page.get_by_text("er opdateret")).to_be_visible()
+    method.refresh_from_db()
+    method.get_latest_revision().publish()
+    page.goto(f"{live_site.url}{method.url}")
+    shown = page.locator(".related .teaser__title").all_inner_texts()
+    assert shown[:2] == in_the_form
 
 
 def add_block(page, label: str) -> None:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from wagtail.models import Page, PageViewRestriction
 
+from kb.models import RelatedArticle
 from tests.factories import (
     GuidePageFactory,
     MethodPageFactory,
@@ -59,7 +60,7 @@ def test_article_page_shows_metadata_body_and_related_material(client, site):
 def test_a_page_chosen_as_related_to_itself_is_not_listed_under_itself(client, site):
     guide = GuidePageFactory(parent=section("vejledninger"), title="Etabler et brugerråd")
     method = MethodPageFactory(parent=section("metoder"), title="Husmødet som metode")
-    method.related_pages = [method, guide]
+    method.related_articles = [RelatedArticle(article=method), RelatedArticle(article=guide)]
     method.save_revision().publish()
 
     page = BeautifulSoup(client.get(method.url).content, "html.parser")
@@ -112,7 +113,7 @@ def test_an_editor_can_preview_a_draft_with_unsaved_related_material(site):
     sharing.save()
     method = MethodPageFactory(parent=section("metoder"), title="Husmødet")
     # As the edit form leaves the page when previewing: relations in memory, not saved.
-    method.related_pages = [chosen]
+    method.related_articles = [RelatedArticle(article=chosen)]
     method.topics = [topic]
 
     response = method.make_preview_request()

@@ -1,0 +1,30 @@
+from django.utils.translation import gettext as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        self.check_related_articles()
+        return cleaned_data
+
+    def check_related_articles(self) -> None:
+        """Related material is other pages, each chosen once: said beside the choice, where
+        Wagtail's own check named the fields in English."""
+        seen = set()
+        for form in self.formsets["related_articles"].forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            article = form.cleaned_data.get("article")
+            if article is None:
+                continue
+            if article.pk == self.instance.pk:
+                form.add_error(
+                    "article", _("En side kan ikke være relateret materiale til sig selv.")
+                )
+            elif article.pk in seen:
+                form.add_error(
+                    "article", _("»%(title)s« er allerede valgt.") % {"title": article.title}
+                )
+            seen.add(article.pk)
