@@ -325,3 +325,20 @@ def test_the_window_title_names_the_query_the_filters_and_the_page(client, searc
     assert BeautifulSoup(first, "html.parser").title.get_text() == (
         "Søg · Emne: Frivillige · Vidensbanken"
     )
+
+
+def test_each_search_counts_as_a_view_of_its_query_for_the_editors_picks(admin_client, material):
+    SearchPromotion.objects.create(
+        query=Query.get("frivillige"),
+        page=Page.objects.get(title="Frivillige nummer 1"),
+        sort_order=0,
+    )
+    for typed in ("frivillige", "Frivillige ", "brugerråd"):
+        search(admin_client, typed)
+    search(admin_client, "frivillige", emne="frivillige")  # narrowing is not a new search
+
+    picks = BeautifulSoup(admin_client.get("/admin/searchpicks/").content, "html.parser")
+    frivillige = picks.find("a", string=re.compile("frivillige")).find_parent("tr")
+    assert frivillige.find_all("td")[-1].get_text(strip=True) == "2"
+    popular = admin_client.get("/admin/searchpicks/queries/chooser/").json()["html"]
+    assert popular.index("frivillige") < popular.index("brugerråd")
