@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail.admin.menu import MenuItem
+from wagtail.contrib.search_promotions.forms import SearchPromotionsFormSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -98,13 +99,17 @@ def register_search_report_menu_item():
 
 @hooks.register("construct_reports_menu")
 def hide_wagtails_search_terms_report(request, menu_items):
-    # Wagtail's report counts hits that only its own search view records, so it was always
-    # empty beside ours ("Søgninger"), which reads the site's query log.
+    # Wagtail's report covers only the last week's searches and never says which found
+    # nothing; ours ("Søgninger") reads the site's query log over any period.
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
 
 
 register_filter_adapter_class(django_filters.RangeFilter, NumberRangeInWords)
 register_filter_adapter_class(django_filters.DateFromToRangeFilter, DateRangeInWords)
+
+# The model field has no verbose name: its label, made from the field's name, is the one
+# English word in the editor's picks that the locale catalogue cannot reach.
+SearchPromotionsFormSet.form.base_fields["external_link_text"].label = _("Tekst til eksternt link")
 
 
 @hooks.register("construct_help_menu")

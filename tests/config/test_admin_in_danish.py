@@ -262,3 +262,14 @@ def test_the_account_page_offers_only_time_zones_a_browser_knows(admin_client):
 
     assert "Europe/Copenhagen" in zones
     assert "localtime" not in zones
+
+
+def test_every_field_of_an_editors_pick_is_labelled_in_danish(admin_client):
+    form = admin_client.get("/admin/searchpicks/add/").content.decode()
+    # The form for each pick comes from a template the page's script copies.
+    pick = BeautifulSoup(form, "html.parser").find(id="id_editors_picks-EMPTY_FORM_TEMPLATE")
+    pick = BeautifulSoup(pick.decode_contents(), "html.parser")
+
+    labels = [label.get_text(" ", strip=True) for label in pick.find_all("label")]
+    assert "Tekst til eksternt link" in labels
+    assert not [label for label in labels if "link" in label and "External" in label]
