@@ -17,20 +17,28 @@ def file_kind(name: str | None) -> str:
 
 
 class KbImage(AbstractImage):
-    """Images with a required alternative text, so pages stay accessible."""
+    """Images whose description is the alternative text pages give them: the field Wagtail's
+    upload asks to fill in, and the only one an editor sees."""
 
-    alt_text = models.CharField(
-        _("alternativ tekst"),
+    description = models.CharField(
+        _("beskrivelse (alternativ tekst)"),
         max_length=255,
         blank=True,
+        default="",
         help_text=_("Beskriv billedet for dem, der ikke kan se det. Tom, hvis det er pynt."),
     )
 
-    admin_form_fields = Image.admin_form_fields + ("alt_text",)
+    admin_form_fields = Image.admin_form_fields
 
     class Meta:
         verbose_name = _("billede")
         verbose_name_plural = _("billeder")
+
+    @property
+    def default_alt_text(self) -> str:
+        # Wagtail falls back to the title, often a file name: an image left without a
+        # description is taken as decoration instead.
+        return self.description
 
 
 class KbRendition(AbstractRendition):

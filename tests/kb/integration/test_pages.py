@@ -6,9 +6,10 @@ from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction
 
-from kb.models import RelatedArticle
+from kb.models import KbImage, RelatedArticle
 from tests.factories import (
     GuidePageFactory,
     MethodPageFactory,
@@ -181,3 +182,30 @@ def test_a_new_pages_web_address_spells_ae_oe_and_aa_as_the_site_does(client, si
 
     assert page.url == "/metoder/kaffebordet-som-moedested/"
     assert client.get(page.url).status_code == 200
+
+
+def test_an_image_is_read_out_by_its_description_and_as_decoration_without_one(client, site):
+    described = KbImage.objects.create(
+        title="IMG_2231", file=get_test_image_file(), description="To brugere ved kaffebordet"
+    )
+    undescribed = KbImage.objects.create(title="IMG_2232", file=get_test_image_file())
+    body = [
+        {"type": "image", "value": {"image": image.pk, "caption": ""}}
+        for image in (described, undescribed)
+    ]
+    method = MethodPageFactory(parent=section("metoder"), body=body)
+
+    page = BeautifulSoup(client.get(method.url).content, "html.parser")
+
+    assert [img["alt"] for img in page.select(".figure img")] == ["To brugere ved kaffebordet", ""]
+
+
+def test_an_image_has_one_field_for_its_alternative_text(admin_client):
+    image = KbImage.objects.create(title="Haven", file=get_test_image_file())
+
+    form = BeautifulSoup(admin_client.get(f"/admin/images/{image.pk}/").content, "html.parser")
+
+    labels = [label.get_text(" ", strip=True) for label in form.select("form label")]
+    assert [label for label in labels if "alternativ tekst" in label.lower()] == [
+        "Beskrivelse (alternativ tekst)"
+    ]
