@@ -335,6 +335,19 @@ def test_a_half_written_reply_survives_the_pages_other_actions_until_it_is_sent(
     expect(page.locator("#id_reply-body")).to_have_value("")
 
 
+def test_a_standard_reply_and_a_link_put_in_the_reply_survive_the_pages_other_actions(
+    page, live_site, guidance
+):
+    reply = "Se her:\n\n[Indsæt link til vejledningen]\n\nHilsen"
+    link = link_inserted_after_a_standard_reply(page, live_site, guidance, reply)
+    written = f"Se her:\n\nRekruttering af frivillige: {link}\n\nHilsen"
+
+    page.get_by_role("button", name="Tildel mig").click()  # a form of its own: the page reloads
+
+    expect(page.locator(".case-facts")).to_contain_text("Sofie")
+    expect(page.locator("#id_reply-body")).to_have_value(written)
+
+
 def test_choosing_an_organisation_narrows_the_contact_list_to_its_people(page, live_site):
     solstuen = OrganisationFactory(name="Solstuen")
     kaffestuen = OrganisationFactory(name="Kaffestuen")
