@@ -10,6 +10,7 @@ from django.urls import reverse
 from advisory import workflow
 from advisory.help import similar_cases, suggested_pages
 from advisory.models import Case
+from advisory.models.cases import Status
 from kb.models import Topic
 from tests.advisory.factories import CaseFactory
 from tests.factories import GuidePageFactory, section
@@ -83,3 +84,21 @@ def test_a_similar_cases_reply_keeps_its_paragraphs_on_the_case_page(client, sta
 
     paragraphs = [paragraph.get_text() for paragraph in reply.select("p")]
     assert paragraphs == ["Kære Mette", "Se vores vejledning.", "Venlig hilsen"]
+
+
+def test_a_similar_case_closed_without_a_written_reply_is_not_said_to_await_one(client, staff):
+    question = "Hvordan beholder vi vores frivillige i caféen om vinteren?"
+    case = CaseFactory(subject="Frivillige stopper", question=question)
+    waiting = CaseFactory(subject="Frivillige stopper om vinteren", question=question)
+    closed = CaseFactory(subject="Frivillige stopper igen", question=question)
+    for status in (Status.IN_PROGRESS, Status.ANSWERED, Status.CLOSED):  # answered by phone
+        workflow.change_status(closed, status, staff)
+
+    html = client.get(reverse("sager:detail", args=[case.pk])).content.decode()
+    similar = BeautifulSoup(html, "html.parser").select(".case-similar")
+
+    said = {item.h3.get_text(strip=True): item.find_all("p")[-1].get_text() for item in similar}
+    assert said[f"{waiting.reference}: {waiting.subject}"] == "Ikke besvaret endnu."
+    assert (
+        said[f"{closed.reference}: {closed.subject}"] == "Der er ikke skrevet noget svar på sagen."
+    )
