@@ -117,7 +117,8 @@ class OrganisationInspectView(InspectView):
         return get_object_or_404(Organisation.objects.select_related("municipality"), pk=self.pk)
 
     def get_page_title(self):
-        return self.object.name
+        # Followed by the organisation's name, Wagtail's subtitle for the object.
+        return capfirst(Organisation._meta.verbose_name)
 
     def get_edit_url(self):
         """Its form leads back here once saved (``EditThenReturnView``); none without the right

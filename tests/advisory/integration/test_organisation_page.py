@@ -290,3 +290,11 @@ def test_the_organisation_list_exports_for_danish_excel(client, staff):
     assert exported["Medlem siden"] == "05.03.2019"
     assert (exported["Medlem"], exported["Aktiv"]) == ("Ja", "Nej")
     assert exported["Region"] == "Region Syddanmark"
+
+
+def test_an_organisations_page_is_titled_by_its_kind_and_name_once(client, staff):
+    solstuen = OrganisationFactory(name="Solstuen")
+
+    page = client.get(page_url(solstuen)).content.decode()
+
+    assert "<title>Organisation: Solstuen - " in page
