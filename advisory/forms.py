@@ -82,8 +82,8 @@ class CaseIntakeForm(CaseForm):
         label=_("Modtaget"),
         required=False,
         help_text=_(
-            "Hvornår henvendelsen kom, hvis ikke lige nu, fx et opkald i går. Fristen regnes "
-            "herfra."
+            "Hvornår henvendelsen kom, hvis ikke lige nu, fx et opkald i går: skriv dato og "
+            "tid som 05.03.2026 14:30. Fristen regnes herfra."
         ),
     )
     assign_to_me = forms.BooleanField(label=_("Tildel mig sagen"), required=False, initial=True)

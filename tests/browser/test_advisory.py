@@ -390,9 +390,12 @@ def test_the_new_case_form_fits_a_phone_whatever_the_organisations_are_called(pa
         assert box["x"] + box["width"] <= PHONE, field
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
     # Nothing drawn half off the screen's left edge, such as the title's icon.
-    assert page.locator("main svg:visible").evaluate_all(
-        "icons => icons.filter(icon => icon.getBoundingClientRect().left < 0).length"
-    ) == 0
+    assert (
+        page.locator("main svg:visible").evaluate_all(
+            "icons => icons.filter(icon => icon.getBoundingClientRect().left < 0).length"
+        )
+        == 0
+    )
 
 
 def test_an_organisations_page_shows_who_to_call_and_what_it_was_helped_with(page, live_site):

@@ -157,6 +157,12 @@ def test_a_call_dated_in_the_future_or_years_back_is_refused_and_nothing_is_lost
     assert not Case.objects.exists()
 
 
+def test_the_new_case_form_says_how_to_write_when_the_call_came_before_it_is_typed(client, staff):
+    page = client.get(reverse("sager:add")).content.decode()
+
+    assert "skriv dato og tid som 05.03.2026 14:30" in page
+
+
 def test_a_time_that_is_no_time_is_refused_with_the_format_to_use(client, staff):
     page = client.post(
         reverse("sager:add"), {**CALL, "received_at": "i går ved totiden"}
