@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminPageChooser
 
 from advisory import workflow
 from advisory.contact_choice import ContactChoiceField
@@ -343,15 +343,21 @@ class AssignToMeForm(CaseActionForm):
         return _("Sagen er tildelt dig.")
 
 
-class LinkPagesForm(CaseActionForm):
-    pages = forms.ModelMultipleChoiceField(
-        label=_("Sider i vidensbanken"), queryset=ArticlePage.objects.live().order_by("title")
+class LinkPageForm(CaseActionForm):
+    """A page of the knowledge base on the case: a suggested one, or one found in Wagtail's
+    page chooser, where a draft is also listed but only a published page has a link to send."""
+
+    page = forms.ModelChoiceField(
+        label=_("Side i vidensbanken"),
+        queryset=ArticlePage.objects.live(),
+        widget=AdminPageChooser(target_models=[ArticlePage]),
+        error_messages={"invalid_choice": _("Vælg en udgivet side: en kladde har intet link.")},
     )
 
     def perform(self, user):
-        pages = self.cleaned_data["pages"]
-        workflow.link_pages(self.case, pages, user)
-        return ngettext("Siden er tilknyttet sagen.", "Siderne er tilknyttet sagen.", len(pages))
+        page = self.cleaned_data["page"]
+        workflow.link_pages(self.case, [page], user)
+        return _("»%(title)s« er tilknyttet sagen.") % {"title": page.title}
 
 
 class UnlinkPageForm(CaseActionForm):
@@ -378,6 +384,6 @@ ACTION_FORMS = {
     "followed_up": FollowedUpForm,
     "assign": AssignForm,
     "assign_me": AssignToMeForm,
-    "link": LinkPagesForm,
+    "link": LinkPageForm,
     "unlink": UnlinkPageForm,
 }

@@ -305,8 +305,8 @@ def test_a_link_goes_after_a_standard_reply_not_above_its_greeting(page, live_si
     )
 
 
-def test_linking_other_pages_opens_from_a_summary_that_shows_its_triangle(page, live_site):
-    case = CaseFactory()
+def test_another_page_is_found_in_the_page_chooser_and_linked(page, live_site, guidance):
+    case = CaseFactory(subject="Husleje", question="Hvad koster lokaler?")
     log_in(page, live_site.url, secretary(username="sofie"))
     page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
     summary = page.locator("summary", has_text="Tilknyt andre sider")
@@ -314,7 +314,16 @@ def test_linking_other_pages_opens_from_a_summary_that_shows_its_triangle(page, 
     # Shown as a list item, a summary has its ▸ marker; Wagtail's block one read as plain text.
     assert summary.evaluate("element => getComputedStyle(element).display") == "list-item"
     summary.click()
-    expect(page.get_by_role("button", name="Tilknyt", exact=True)).to_be_visible()
+    page.get_by_role("button", name="Vælg en side").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("textbox", name="Søg").fill("frivillige")
+    dialog.get_by_role("link", name="Rekruttering af frivillige").click()
+    page.get_by_role("button", name="Tilknyt", exact=True).click()
+
+    expect(page.get_by_text("»Rekruttering af frivillige« er tilknyttet sagen.")).to_be_visible()
+    expect(page.locator(".case-section").filter(has_text="Tilknyttet sagen")).to_contain_text(
+        "Rekruttering af frivillige"
+    )
 
 
 def test_a_half_written_reply_survives_the_pages_other_actions_until_it_is_sent(

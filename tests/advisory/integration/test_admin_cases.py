@@ -330,8 +330,8 @@ def test_linking_a_suggested_page(client, staff, site):
     case = CaseFactory(subject="Frivillige", question="Hvordan finder vi frivillige?")
     html = client.get(detail_url(case)).content.decode()
     assert "Rekruttering af frivillige" in html
-    response = client.post(detail_url(case), {"action": "link", "link-pages": page.pk}, follow=True)
-    assert "Siden er tilknyttet sagen." in response.content.decode()
+    response = client.post(detail_url(case), {"action": "link", "link-page": page.pk}, follow=True)
+    assert "»Rekruttering af frivillige« er tilknyttet sagen." in response.content.decode()
     assert list(case.related_pages.all()) == [page.articlepage_ptr]
     assert case.events.filter(kind=CaseEvent.Kind.EDIT, field="relateret vejledning").exists()
 
@@ -629,8 +629,8 @@ def test_a_suggested_page_numbered_above_999_can_be_linked(client, staff, site):
     case = CaseFactory(subject="Frivillige", question="Hvordan finder vi nye frivillige?")
 
     html = client.get(detail_url(case)).content.decode()  # with the page as a suggestion
-    suggested = re.search(r'name="link-pages" value="([^"]+)"', html).group(1)
-    client.post(detail_url(case), {"action": "link", "link-pages": suggested})
+    suggested = re.search(r'name="link-page" value="([^"]+)"', html).group(1)
+    client.post(detail_url(case), {"action": "link", "link-page": suggested})
 
     assert page.pk >= 1000
     assert list(case.related_pages.all()) == [page.articlepage_ptr]
@@ -708,3 +708,19 @@ def test_the_region_filter_finds_a_case_without_a_member_by_the_kommune_given(cl
     listed = client.get(reverse("sager:index"), {"region": "nordjylland"}).context["object_list"]
 
     assert [case.subject for case in listed] == ["Nyt sted i Aalborg"]
+
+
+def test_a_draft_chosen_in_the_page_chooser_is_not_linked_and_the_case_says_why(
+    client, staff, site
+):
+    draft = GuidePageFactory(parent=section("vejledninger"), title="Ny vejledning", live=False)
+    case = CaseFactory()
+
+    response = client.post(detail_url(case), {"action": "link", "link-page": draft.pk})
+
+    form = BeautifulSoup(response.content, "html.parser").find(
+        "summary", string="Tilknyt andre sider"
+    )
+    assert "open" in form.parent.attrs  # the error is not hidden in a closed section
+    assert "Vælg en udgivet side: en kladde har intet link." in form.parent.get_text()
+    assert not case.related_pages.exists()
