@@ -17,6 +17,7 @@ from kb.search.text import tokenize
 
 PHRASE_RE = re.compile(r'"([^"]+)"')
 WORD_RE = re.compile(r"\w+")
+END_PUNCTUATION = "?!.,;:"
 FOLDINGS = {"aa": "å", "ae": "æ", "oe": "ø"}
 FOLDING_RE = re.compile("|".join(FOLDINGS))
 MAX_QUERY_LENGTH = 200
@@ -30,8 +31,9 @@ QUESTION_WORDS = frozenset(
 
 
 def normalise(raw: str) -> str:
-    """The query as logged and compared: lower case, single spaces, bounded length."""
-    return " ".join(raw.lower().split())[:MAX_QUERY_LENGTH]
+    """The query as logged and compared: lower case, single spaces, bounded length, without
+    the question mark or full stop a question ends with."""
+    return " ".join(raw.lower().split()).rstrip(END_PUNCTUATION).rstrip()[:MAX_QUERY_LENGTH]
 
 
 def spellings(token: str) -> list[str]:

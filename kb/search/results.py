@@ -26,7 +26,7 @@ from kb.search.facets import (
     with_facet_values,
 )
 from kb.search.hits import load_hits
-from kb.search.query import ParsedQuery, parse
+from kb.search.query import ParsedQuery, normalise, parse
 from kb.search.visibility import shown_now, visible_articles
 
 RESULTS_PER_PAGE = 10
@@ -67,7 +67,7 @@ def promotions() -> dict[str, list[Pick]]:
         "query__query_string", "page_id", "external_link_url", "external_link_text", "description"
     )
     for text, page_id, url, title, description in rows:
-        picks[text].append(Pick(page_id, url, title or url, description))
+        picks[normalise(text)].append(Pick(page_id, url, title or url, description))
     return dict(picks)
 
 

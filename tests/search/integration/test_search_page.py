@@ -240,9 +240,21 @@ def test_searches_are_logged_normalised_with_their_result_count(client, material
     search(client, "qwxzy")
     search(client, "%")  # no word to report to editors
     search(client, "*")
+    search(client, "Frivillige?")  # the same search as a question
 
     logged = list(SearchQueryLog.objects.values_list("query", "result_count").order_by("id"))
-    assert logged == [("frivillige", 7), ("qwxzy", 0)]
+    assert logged == [("frivillige", 7), ("qwxzy", 0), ("frivillige", 7)]
+
+
+def test_a_pick_comes_first_whether_or_not_the_question_mark_is_typed(client, search_backend):
+    MethodPageFactory(parent=section("metoder"), title="Frivillige frivillige frivillige")
+    chosen = GuidePageFactory(parent=section("vejledninger"), title="Rekruttering")
+    search_backend.refresh()
+    question = Query.get("Hvordan finder vi frivillige?")
+    SearchPromotion.objects.create(query=question, page=chosen, sort_order=0)
+
+    for typed in ("hvordan finder vi frivillige?", "Hvordan finder vi frivillige"):
+        assert titles(client, typed)[0] == "Rekruttering", typed
 
 
 def test_autocomplete_suggests_titles_after_two_letters(client, material):
