@@ -201,7 +201,10 @@ class ArticlePage(DanishSlug, Page):
             chooser_field_name="article",
             heading=_("Relateret materiale"),
             label=_("materiale"),
-            help_text=_("Vises først under »Relateret materiale«, i denne rækkefølge."),
+            help_text=_(
+                "Vises først under »Relateret materiale«, i denne rækkefølge. En kladde vises, "
+                "når den er udgivet."
+            ),
         ),
     ]
     base_form_class = ArticlePageForm
