@@ -201,10 +201,12 @@ class ArticlePage(DanishSlug, Page):
             chooser_field_name="article",
             heading=_("Relateret materiale"),
             label=_("materiale"),
+            max_num=RELATED_LIMIT,
             help_text=_(
-                "Vises først under »Relateret materiale«, i denne rækkefølge. En kladde vises, "
-                "når den er udgivet."
-            ),
+                "Op til %(limit)s sider, vist først under »Relateret materiale«, i denne "
+                "rækkefølge. En kladde vises, når den er udgivet."
+            )
+            % {"limit": RELATED_LIMIT},
         ),
     ]
     base_form_class = ArticlePageForm

@@ -6,6 +6,7 @@ import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from kb.models import RelatedArticle
+from kb.models.pages import RELATED_LIMIT
 from tests.advisory.factories import editor
 from tests.factories import GuidePageFactory, MethodPageFactory, section
 
@@ -73,3 +74,15 @@ def test_the_same_material_chosen_twice_is_refused_beside_the_second_choice(clie
     assert second.errors["article"] == ["»Start et brugerråd« er allerede valgt."]
     assert "»Start et brugerråd« er allerede valgt." in response.content.decode()
     assert not RelatedArticle.objects.exists()
+
+
+def test_no_more_material_is_chosen_than_the_page_shows(client, method):
+    chosen = [
+        GuidePageFactory(parent=section("vejledninger"), title=f"Vejledning {number}")
+        for number in range(1, RELATED_LIMIT + 2)
+    ]
+
+    response = save_draft(client, method, chosen)
+
+    assert response.context["form"].formsets["related_articles"].non_form_errors()
+    assert method.get_latest_revision() is None
