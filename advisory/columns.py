@@ -17,11 +17,14 @@ class TextColumn(Column):
 
     def render_cell_html(self, instance, parent_context):
         value = self.get_value(instance)
-        return format_html("<td{}>{}</td>", self.class_attribute, "" if value is None else value)
+        return format_html("<td{}>{}</td>", self.attributes, "" if value is None else value)
 
     @property
-    def class_attribute(self) -> str:
-        return format_html(' class="{}"', self.classname) if self.classname else ""
+    def attributes(self) -> str:
+        """The cell's class, and its column's name, which a phone shows beside the value
+        where the list is drawn as a card per row (advisory.css)."""
+        classname = format_html(' class="{}"', self.classname) if self.classname else ""
+        return format_html('{} data-label="{}"', classname, self.label)
 
 
 class LinkColumn(TextColumn):
@@ -38,7 +41,7 @@ class LinkColumn(TextColumn):
         if self.next_url:
             url = set_query_params(url, {"next": self.next_url})
         return format_html(
-            '<td{}><a href="{}">{}</a></td>', self.class_attribute, url, self.get_value(instance)
+            '<td{}><a href="{}">{}</a></td>', self.attributes, url, self.get_value(instance)
         )
 
 

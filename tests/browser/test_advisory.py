@@ -515,22 +515,43 @@ def test_tabbing_from_one_period_date_to_the_next_leaves_one_date_picker_open(pa
     assert picker.bounding_box()["y"] > end.bounding_box()["y"]  # the one under "Til og med"
 
 
-def test_every_column_of_the_case_list_can_be_reached_on_a_phone(page, live_site):
-    case = CaseFactory(subject="Sag fra i år")
-    log_in(page, live_site.url, secretary(username="sofie"))
+def test_on_a_phone_each_case_shows_every_column_by_name_without_scrolling_sideways(
+    page, live_site
+):
+    """The list scrolled sideways and showed reference and subject only: status, case worker
+    and deadline, what a secretary looks for, were off the screen."""
+    staff = secretary(username="sofie", first_name="Sofie", last_name="Holm")
+    case = CaseFactory(
+        subject="Sag fra i år", organisation=OrganisationFactory(name="Værestedet Trappen")
+    )
+    Case.objects.filter(pk=case.pk).update(assignee=staff, due_date=date(2026, 1, 5))
+    log_in(page, live_site.url, staff)
     page.set_viewport_size({"width": PHONE, "height": 740})
     page.goto(f"{live_site.url}/admin/sager/")
-    last_column = page.get_by_role("columnheader", name="Oprettet")
+    card = page.locator("tbody tr", has_text=case.reference)
+    screen = {"x": 0, "y": 0, "width": PHONE, "height": 740}
 
-    page.get_by_role("cell", name="Sag fra i år").hover()
-    page.mouse.wheel(1000, 0)  # a swipe sideways over the table; Wagtail's page cut it off
-
-    expect(last_column).to_be_in_viewport()
-    box = last_column.bounding_box()
-    assert box["x"] + box["width"] <= PHONE + 1, box
+    for label, value in [
+        ("Organisation", "Værestedet Trappen"),
+        ("Status", "Ny"),
+        ("Sagsbehandler", "Sofie Holm"),
+        ("Svarfrist", "05.01.2026 – overskredet"),
+    ]:
+        cell = card.locator(f'td[data-label="{label}"]')
+        expect(cell).to_have_text(value)
+        expect(cell).to_be_in_viewport()
+        assert inside(cell.bounding_box(), screen), (label, cell.bounding_box())
+        shown_before = cell.evaluate("cell => getComputedStyle(cell, '::before').content")
+        assert "data-label" in shown_before or label in shown_before, shown_before
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+    assert page.get_by_role("region", name="Sager").evaluate("r => r.scrollWidth <= r.clientWidth")
     assert_on_one_line(page.get_by_role("link", name=case.reference))
+    sort_by_deadline = page.get_by_role("link", name="Svarfrist")
+    expect(sort_by_deadline).to_be_in_viewport()
+    screenshot(page, "advisory-case-list-phone", PHONE)
     assert_accessible(page)
+    sort_by_deadline.click()
+    expect(page).to_have_url(re.compile("ordering=due_date"))
 
 
 def assert_on_one_line(link) -> None:

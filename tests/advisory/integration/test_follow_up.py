@@ -65,7 +65,7 @@ def test_a_follow_up_due_today_is_on_the_dashboard_in_the_filter_and_marked_on_t
     assert f"Ring og hør om budgettet (følg op {date_format(today, 'j. F')})" in group
     assert listed(client, group_link(group)) == ["Ring og hør om budgettet"]
     listing = client.get(reverse("sager:index")).content.decode()
-    assert f"<td>{today:%d.%m.%Y}</td>" in listing  # in the column "Opfølgning"
+    assert f'<td data-label="Opfølgning">{today:%d.%m.%Y}</td>' in listing
     page = client.get(reverse("sager:detail", args=[case.pk])).content.decode()
     assert "Skal følges op nu" in page
     assert f"<dt>Opfølgning</dt><dd>{date_format(today, 'j. F Y')}</dd>" in page

@@ -58,14 +58,20 @@ def test_an_organisations_page_lists_its_contacts_and_cases_newest_first_and_no_
 
     contact_url = reverse("kontaktpersoner:edit", args=[lone.pk])
     assert link_on(page, "Lone Berg").startswith(f"{contact_url}?next=")
-    for detail in ("Leder", "20 30 40 50", "lone@solstuen.dk"):
-        assert f"<td>{detail}</td>" in page
+    for label, detail in (
+        ("Rolle", "Leder"),
+        ("Telefon", "20 30 40 50"),
+        ("E-mail", "lone@solstuen.dk"),
+    ):
+        assert f'<td data-label="{label}">{detail}</td>' in page
     for case in (newer, older):
         case_url = reverse("sager:detail", args=[case.pk])
         assert f'<a href="{case_url}">{case.reference}</a>' in page
     assert page.index("Husregler") < page.index("Frivillige")
-    assert "<td>I gang</td>" in page and "<td>Ny</td>" in page
-    assert "<td>03.07.2026</td>" in page and "<td>04.03.2025</td>" in page
+    assert '<td data-label="Status">I gang</td>' in page
+    assert '<td data-label="Status">Ny</td>' in page
+    assert '<td data-label="Oprettet">03.07.2026</td>' in page
+    assert '<td data-label="Oprettet">04.03.2025</td>' in page
     assert "Hans Jensen" not in page and "Kaffestuens husleje" not in page
 
 
