@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.shortcuts import redirect
 from django.templatetags.static import static as static_url
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from kb.document_serving import serve_document
 
 
 def favicon(request):
@@ -16,6 +18,7 @@ def favicon(request):
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    re_path(r"^dokumenter/(\d+)/(.*)$", serve_document),  # before Wagtail's, at its address
     path("dokumenter/", include(wagtaildocs_urls)),
     path("raadgivning/", include("advisory.public.urls")),
     path("soeg/", include("kb.search.urls")),

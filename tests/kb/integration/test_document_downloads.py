@@ -3,7 +3,9 @@
 
 import pytest
 
-from tests.factories import KbDocumentFactory, PublicationPageFactory, section
+from django.core.files.base import ContentFile
+
+from tests.factories import KbDocumentFactory, PublicationPageFactory, blank_pdf, section
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +22,17 @@ def downloaded(response) -> bytes:
 
 def test_a_published_publications_document_can_be_downloaded(client, publication):
     assert downloaded(client.get(publication.document.url)) == b"Tekst om frivillige"
+
+
+def test_a_pdf_is_not_said_to_be_compressed(client, site):
+    """Wagtail sent "Content-Encoding: None": a compression no browser knows."""
+    document = KbDocumentFactory(file=ContentFile(blank_pdf(), name="rapport.pdf"))
+
+    response = client.get(document.url)
+
+    assert response["Content-Type"] == "application/pdf"
+    assert "Content-Encoding" not in response
+    assert response["Content-Disposition"].startswith("inline")
 
 
 def test_an_unpublished_publications_document_is_not_handed_out(client, admin_client, publication):
