@@ -61,6 +61,9 @@ def danish_number(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
+SUBJECT_MAX = 200
+
+
 def text_field(label, max_length, *, required=True, widget=None, help_text=""):
     return TypedTextField(
         label=label,
@@ -117,6 +120,9 @@ class AskForm(AccessibleFormMixin, forms.Form):
         ),
         widget=forms.TextInput(attrs={"list": "organisations", "autocomplete": "organization"}),
     )
+    # Required unless "starting_up" is ticked (clean): marked like the required fields, or
+    # sending the form was the first a person heard of it.
+    organisation.marked_required = True
     starting_up = forms.BooleanField(label=_("Vi er ved at starte et værested"), required=False)
     municipality = forms.ModelChoiceField(
         label=_("Kommune"),
@@ -130,7 +136,9 @@ class AskForm(AccessibleFormMixin, forms.Form):
         required=False,
         empty_label=_("Ved ikke / andet"),
     )
-    subject = text_field(_("Overskrift"), 200, help_text=_("Fx »Hvordan finder vi frivillige?«"))
+    subject = text_field(
+        _("Overskrift"), SUBJECT_MAX, help_text=_("Fx »Hvordan finder vi frivillige?«")
+    )
     question = text_field(
         _("Dit spørgsmål"),
         QUESTION_MAX,

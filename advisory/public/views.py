@@ -19,7 +19,7 @@ from advisory.models import Case, CaseAccess, Organisation
 from advisory.models.cases import Channel
 from advisory.privacy import retention_period
 from advisory.public import throttling, tokens
-from advisory.public.forms import AskForm, MessageForm
+from advisory.public.forms import SUBJECT_MAX, AskForm, MessageForm, single_line
 from advisory.public.intake import open_requester_case, receive_message
 from advisory.public.suggestions import suggested_pages
 from advisory.public.tracking import (
@@ -57,7 +57,11 @@ def ask(request):
     """GET shows the form; "Se om vi allerede har svaret" shows suggestions with the form
     kept; "Send" creates the case once, however often the same form is sent."""
     if request.method != "POST":
-        return _ask_page(request, AskForm(initial={"form_token": tokens.issue()}))
+        # A search that found nothing links here with what was searched for as the subject.
+        subject = single_line(request.GET.get("overskrift", ""))[:SUBJECT_MAX]
+        return _ask_page(
+            request, AskForm(initial={"form_token": tokens.issue(), "subject": subject})
+        )
     if "suggest" in request.POST:
         form = AskForm(initial=request.POST.dict())
         return _ask_page(request, form, suggestions=suggested_pages(form.search_text))

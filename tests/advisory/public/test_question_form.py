@@ -47,6 +47,20 @@ def test_form_asks_for_everything_with_labels_and_a_privacy_link(client):
     assert "kan du klage til Datatilsynet" in privacy
 
 
+def test_the_fields_that_must_be_filled_in_say_so_before_sending(client):
+    """ "Værested eller forening" is needed unless the person is starting one: it said nothing
+    until the form came back with an error under it."""
+    form = BeautifulSoup(client.get(ASK_URL).content, "html.parser")
+
+    def marked(field_id: str) -> bool:
+        return "(skal udfyldes)" in form.find("label", attrs={"for": field_id}).get_text()
+
+    for field_id in ["id_subject", "id_question", "id_name", "id_email", "id_organisation"]:
+        assert marked(field_id), field_id
+    for field_id in ["id_phone", "id_municipality", "id_topic", "id_starting_up"]:
+        assert not marked(field_id), field_id
+
+
 def test_a_question_becomes_a_new_web_case_with_a_deadline_and_a_receipt(ask, mailoutbox):
     topic = Topic.objects.get(slug="frivillige")
     response = ask(topic=topic.pk, phone="7592 4000")

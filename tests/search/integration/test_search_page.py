@@ -176,7 +176,19 @@ def test_no_results_offers_a_suggestion_popular_topics_and_asking_the_secretaria
     assert html.count("Mente du") == 1 and "frivillige xyzzy" in html
     assert "Ingen resultater for »qwxzy«" in nothing
     assert 'href="?emne=frivillige"' in nothing
-    assert 'href="/raadgivning/spoerg/"' in nothing
+    assert (
+        '<a class="button" href="/raadgivning/spoerg/?overskrift=qwxzy">'
+        "Spørg sekretariatet om »qwxzy«</a>"
+    ) in nothing
+
+
+def test_asking_the_secretariat_after_a_search_that_found_nothing_keeps_the_words(client, material):
+    nothing = client.get("/soeg/", {"q": "  hvem  betaler for kørsel?"}).content.decode()
+    ask_url = re.search(r'<a class="button" href="([^"]*)">Spørg', nothing).group(1)
+
+    form = client.get(ask_url.replace("&amp;", "&")).content.decode()
+
+    assert 'name="subject" value="hvem betaler for kørsel?"' in form
 
 
 @pytest.mark.parametrize(
