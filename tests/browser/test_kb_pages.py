@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from django.core.management import call_command
 
@@ -72,6 +73,33 @@ def test_skip_link_is_first_tab_stop_and_moves_focus_to_content(page, live_site,
     assert skip.evaluate("el => el === document.activeElement")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "indhold"
+
+
+def test_a_focused_link_over_two_lines_is_marked_without_covering_the_line_above(
+    page, live_site, content
+):
+    """A ring round each line of a wrapped title hid the bottom of the line above."""
+    MethodPageFactory(
+        parent=section("metoder"), title="Sådan holder I et husmøde, som alle brugerne tør tale på"
+    )
+    page.set_viewport_size({"width": PHONE, "height": 800})
+    page.goto(live_site.url + "/metoder/")
+    title = page.locator(".teaser__title a", has_text="husmøde")
+    assert len(title.evaluate("link => [...link.getClientRects()]")) >= 2  # it wraps
+
+    title.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus by keyboard, as :focus-visible needs
+
+    expect(title).to_be_focused()
+    style = title.evaluate(
+        "link => { const s = getComputedStyle(link);"
+        " return {ring: s.outlineColor, background: s.backgroundColor, shadow: s.boxShadow}; }"
+    )
+    assert style["background"] == "rgb(255, 191, 71)", style  # the focus colour, line by line
+    assert style["ring"] == "rgba(0, 0, 0, 0)", style
+    assert " 5px" not in style["shadow"], style  # no ring spread over the neighbouring lines
+    screenshot(page, "focused-wrapped-link", PHONE)
 
 
 def test_publication_offers_its_document_with_type_and_size(page, live_site, content):

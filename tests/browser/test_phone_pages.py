@@ -131,9 +131,11 @@ def test_on_a_phone_the_menu_folds_behind_a_button_the_keyboard_opens_and_escape
     assert phone.get_by_role("heading", level=1).bounding_box()["y"] < 800 / 3
     assert_accessible(phone)
 
+    expect(menu_button).to_have_accessible_name("Menu")  # not "☰ Menu": the sign is not read
     menu_button.focus()
     phone.keyboard.press("Enter")
     expect(menu_button).to_have_attribute("aria-expanded", "true")
+    expect(menu_button).to_have_accessible_name("Menu")
     expect(publications).to_be_visible()
     assert_accessible(phone)
 

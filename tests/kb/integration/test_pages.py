@@ -36,6 +36,19 @@ def test_home_page_is_danish_with_search_topics_newest_and_contact_details(clien
     assert "7592 4000" in html and "lvsinfo@lavs.dk" in html
 
 
+def test_the_main_menu_marks_the_section_as_current_page_and_as_current_section(client, site):
+    """A screen reader said "current page" on the section's link while reading a method."""
+    method = MethodPageFactory(parent=section("metoder"), title="Husmødet")
+
+    def menu_link(url: str):
+        menu = BeautifulSoup(client.get(url).content, "html.parser").find(id="hovedmenu")
+        return menu.find("a", string="Metoder")
+
+    assert menu_link("/metoder/")["aria-current"] == "page"
+    assert menu_link(method.url)["aria-current"] == "true"
+    assert menu_link("/").get("aria-current") is None
+
+
 def test_article_page_shows_metadata_body_and_related_material(client, site):
     topic = TopicFactory(slug="brugerinddragelse", name="Brugerinddragelse")
     method = MethodPageFactory(
@@ -136,22 +149,22 @@ def test_topic_counts_leave_out_material_behind_a_login(client, site):
     home = client.get("/").content.decode()
     no_results = client.get("/soeg/", {"q": "zxqvw"}).content.decode()
 
-    assert 'Frivillige <span class="chip__count">1</span>' in home
+    assert 'Frivillige <span class="chip__count">(1)</span>' in home
     assert 'Frivillige <span class="chip__count">(1)</span>' in no_results
 
 
 def test_topic_counts_follow_publishing_and_unpublishing_at_once(client, site):
     topic = TopicFactory(slug="frivillige", name="Frivillige")
     MethodPageFactory(parent=section("metoder"), topics=[topic])
-    assert 'Frivillige <span class="chip__count">1</span>' in client.get("/").content.decode()
+    assert 'Frivillige <span class="chip__count">(1)</span>' in client.get("/").content.decode()
 
     guide = GuidePageFactory(parent=section("vejledninger"), topics=[topic])
-    assert 'Frivillige <span class="chip__count">2</span>' in client.get("/").content.decode()
+    assert 'Frivillige <span class="chip__count">(2)</span>' in client.get("/").content.decode()
 
     Page.objects.get(pk=guide.pk).unpublish()  # a plain Page, as bulk actions and expiry do
     home = client.get("/").content.decode()
     no_results = client.get("/soeg/", {"q": "zxqvw"}).content.decode()
-    assert 'Frivillige <span class="chip__count">1</span>' in home
+    assert 'Frivillige <span class="chip__count">(1)</span>' in home
     assert 'Frivillige <span class="chip__count">(1)</span>' in no_results
 
 
