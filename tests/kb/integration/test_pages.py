@@ -222,3 +222,24 @@ def test_an_image_has_one_field_for_its_alternative_text(admin_client):
     assert [label for label in labels if "alternativ tekst" in label.lower()] == [
         "Beskrivelse (alternativ tekst)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "region_name"),
+    [("Forskelle på §18 og §104", "Forskelle på §18 og §104"), ("", "Tabel")],
+)
+def test_a_table_is_named_by_its_caption_for_screen_readers(client, site, caption, region_name):
+    """Every table was the region "Tabel": a page with two could not tell them apart."""
+    table = {
+        "data": [["Paragraf", "Krav"], ["§18", "Let dokumentation"]],
+        "first_row_is_table_header": True,
+        "table_caption": caption,
+    }
+    guide = GuidePageFactory(
+        parent=section("vejledninger"), title="Kommunal støtte", body=[("table", table)]
+    )
+
+    page = BeautifulSoup(client.get(guide.url).content, "html.parser")
+
+    assert page.find(class_="table-scroll")["aria-label"] == region_name
+    assert "Let dokumentation" in page.find(class_="table-scroll").get_text()
