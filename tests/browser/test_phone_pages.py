@@ -108,6 +108,27 @@ def test_a_three_column_comparison_table_fits_a_phone_without_scrolling(phone, l
     table = phone.get_by_role("region", name="Tabel")
     expect(table).to_contain_text("Dokumentationskrav")
     assert table.evaluate("region => region.scrollWidth <= region.clientWidth")
+    # Nothing to scroll, so no Tab stop where a keyboard user could do nothing.
+    expect(table).not_to_have_attribute("tabindex", "0")
+
+
+def test_a_table_wider_than_a_phone_is_a_tab_stop_the_arrow_keys_scroll(phone, live_server):
+    wide = "| " + " | ".join(f"Kolonne {n}" for n in range(1, 9)) + " |\n"
+    wide += "|" + "---|" * 8 + "\n| " + " | ".join(["Dokumentationskrav"] * 8) + " |\n"
+    faq = FaqPageFactory(
+        parent=section("spoergsmaal-og-svar"), title="Mange kolonner", body=markdown_to_blocks(wide)
+    )
+    phone.goto(f"{live_server.url}{faq.url}")
+
+    table = phone.get_by_role("region", name="Tabel")
+    expect(table).to_have_attribute("tabindex", "0")
+    for _stop in range(30):  # the header's links and the menu come first
+        phone.keyboard.press("Tab")
+        if table.evaluate("region => region === document.activeElement"):
+            break
+    expect(table).to_be_focused()
+    phone.keyboard.press("ArrowRight")
+    phone.wait_for_function("document.querySelector('.table-scroll').scrollLeft > 0")
 
 
 def test_with_text_at_twice_its_size_no_page_scrolls_sideways(phone, live_server, method):

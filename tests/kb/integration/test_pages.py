@@ -243,3 +243,28 @@ def test_a_table_is_named_by_its_caption_for_screen_readers(client, site, captio
 
     assert page.find(class_="table-scroll")["aria-label"] == region_name
     assert "Let dokumentation" in page.find(class_="table-scroll").get_text()
+
+
+def test_a_comparison_table_heads_its_rows_and_columns_but_not_its_empty_corner(client, site):
+    comparison = {
+        "data": [["", "§18", "§104"], ["Frihed", "Stor", "Mindre"], ["Personale", "", "Ansatte"]],
+        "first_row_is_table_header": True,
+        "first_col_is_header": True,
+    }
+    guide = GuidePageFactory(
+        parent=section("vejledninger"), title="Kommunal støtte", body=[("table", comparison)]
+    )
+
+    table = BeautifulSoup(client.get(guide.url).content, "html.parser").find("table")
+
+    headings = [(th["scope"], th.get_text(strip=True)) for th in table.find_all("th")]
+    assert headings == [
+        ("col", "§18"),
+        ("col", "§104"),
+        ("row", "Frihed"),
+        ("row", "Personale"),
+    ]
+    cells = [
+        [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])] for row in table("tr")
+    ]
+    assert cells == comparison["data"]
