@@ -9,13 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail.admin.menu import MenuItem
-from wagtail.contrib.search_promotions.forms import SearchPromotionsFormSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kb.active_filters import DateRangeInWords, NumberRangeInWords
 from kb.document_views import AddDocumentsView, DocumentIndexView, document_text_status
 from kb.models import Audience, PublicationPage, Synonym, Topic
+from kb.search import picks
 from kb.search.reports import can_read_searches, search_report
 
 
@@ -107,9 +107,7 @@ def hide_wagtails_search_terms_report(request, menu_items):
 register_filter_adapter_class(django_filters.RangeFilter, NumberRangeInWords)
 register_filter_adapter_class(django_filters.DateFromToRangeFilter, DateRangeInWords)
 
-# The model field has no verbose name: its label, made from the field's name, is the one
-# English word in the editor's picks that the locale catalogue cannot reach.
-SearchPromotionsFormSet.form.base_fields["external_link_text"].label = _("Tekst til eksternt link")
+picks.install()
 
 
 @hooks.register("construct_help_menu")
