@@ -18,7 +18,7 @@ from kb.taxonomy_data import TOPICS
 REQUIRED_KEYS = ("slug", "title", "type", "topics", "summary")
 # Part of every page's checksum: bump it when the conversion changes, so a re-import
 # rewrites pages that came from unchanged files.
-CONVERSION_VERSION = b"2"
+CONVERSION_VERSION = b"3"
 
 
 class CorpusError(Exception):

@@ -2,7 +2,9 @@
 PowerPoint, plain text) for search."""
 
 import logging
+import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import BinaryIO
@@ -78,7 +80,30 @@ def read_pdf(stream: BinaryIO) -> str:
     reader = PdfReader(stream)
     if reader.is_encrypted:
         raise EncryptedDocument
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    return "\n".join(without_running_lines([page.extract_text() or "" for page in reader.pages]))
+
+
+NUMBER_RE = re.compile(r"\d+")
+
+
+def without_running_lines(pages: list[str]) -> list[str]:
+    """``pages`` without the lines that recur on most of them, page numbers aside: a running
+    header or footer ("Håndbog … · side 3") made a search count the title's words once per
+    page, and a snippet show the footer as if it were text."""
+    if len(pages) < 3:
+        return pages
+
+    def pattern(line: str) -> str:
+        return NUMBER_RE.sub("#", " ".join(line.split()))
+
+    on_pages = Counter(
+        line for page in pages for line in {pattern(line) for line in page.splitlines()}
+    )
+    running = {line for line, count in on_pages.items() if line and count > len(pages) / 2}
+    return [
+        "\n".join(line for line in page.splitlines() if pattern(line) not in running)
+        for page in pages
+    ]
 
 
 def read_docx(stream: BinaryIO) -> str:

@@ -70,15 +70,44 @@ def best_start(matches: list[re.Match]) -> int:
     return best
 
 
-def snippet(text: str, stems: list[str]) -> SafeString:
-    """About SNIPPET_CHARS characters of ``text`` around the best cluster of matches,
-    HTML-escaped, matches wrapped in <mark>. Empty when nothing in ``text`` matches."""
+# "Et sted at høre til – en undersøgelse af …": a title page often sets the part before the
+# dash (or colon) apart from the rest.
+TITLE_PARTS_RE = re.compile(r"\s+[–—-]\s+|:\s+")
+
+
+def title_pattern(title: str) -> re.Pattern | None:
+    """The title, or its part before a dash or colon when that is two words or more, with any
+    white space between the words."""
+    forms = [lower_case(title).split()]
+    main = lower_case(TITLE_PARTS_RE.split(title, maxsplit=1)[0]).split()
+    if len(main) > 1 and main != forms[0]:
+        forms.append(main)
+    alternatives = [r"\s+".join(map(re.escape, words)) for words in forms if words]
+    return re.compile("|".join(alternatives)) if alternatives else None
+
+
+def outside_title(matches: list[re.Match], lowered: str, title: str) -> list[re.Match]:
+    """``matches`` outside every repetition of ``title`` in ``lowered``; all of them when
+    none is outside. The title shows above the snippet already: a PDF's title page or a first
+    heading that repeats it is no context."""
+    pattern = title_pattern(title)
+    if pattern is None:
+        return matches
+    repeated = [found.span() for found in pattern.finditer(lowered)]
+    outside = [m for m in matches if not any(a <= m.start() < b for a, b in repeated)]
+    return outside or matches
+
+
+def snippet(text: str, stems: list[str], title: str = "") -> SafeString:
+    """About SNIPPET_CHARS characters of ``text`` around the best cluster of matches (outside
+    repetitions of the page's ``title`` where there are any), HTML-escaped, matches wrapped
+    in <mark>. Empty when nothing in ``text`` matches."""
     pattern = stem_pattern(tuple(stem.lower() for stem in stems))
     lowered = lower_case(text[:SEARCHED_CHARS])
     matches = list(islice(pattern.finditer(lowered), MAX_MATCHES)) if pattern else []
     if not matches:
         return mark_safe("")
-    anchor = best_start(matches)
+    anchor = best_start(outside_title(matches, lowered, title))
     start = 0 if anchor <= LEAD_CHARS else text.find(" ", anchor - LEAD_CHARS) + 1
     end = (
         text.rfind(" ", 0, start + SNIPPET_CHARS)

@@ -133,7 +133,7 @@ def load_hits(ids: list[int], stems: list[str], promoted: dict[int, str]) -> lis
             type_label=type_label_of(row["content_type_id"]),
             year=row["year"],
             text=conditional_escape(promoted.get(pk, ""))
-            or snippet(text, stems)
+            or snippet(text, stems, row["title"])
             or conditional_escape(row["summary"]),
             topics=names,
             promoted=pk in promoted,

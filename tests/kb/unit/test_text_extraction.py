@@ -130,3 +130,15 @@ def test_unreadable_files_give_empty_text_and_a_danish_reason(name, stream, reas
 
     assert result.text == ""
     assert reason in result.error
+
+
+def test_a_pdfs_running_footer_is_left_out_and_every_pages_text_is_kept(corpus_dir):
+    pdf = corpus_dir / "pdf" / "haandbog-god-bestyrelsespraksis.pdf"
+    with pdf.open("rb") as stream:
+        text = extract_text(pdf.name, stream).text
+
+    # "Håndbog i god bestyrelsespraksis · Landsforeningen af Væresteder · side 2" (… side 4)
+    assert "· side" not in text
+    assert text.count("bestyrelsespraksis") == 1  # on the title page
+    for on_each_page in ("Om håndbogen", "6. arbejdsdelingen", "Bruger vi alle medlemmers"):
+        assert on_each_page in text

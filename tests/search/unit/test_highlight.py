@@ -48,3 +48,29 @@ def test_no_comma_after_a_full_stop_where_the_index_joined_two_blocks():
     html = snippet("Hjælp med materialer., Forberedelse, Lokalet er roligt.", ["lokal"])
 
     assert html == "Hjælp med materialer. Forberedelse, <mark>Lokalet</mark> er roligt."
+
+
+def test_the_snippet_shows_the_words_in_the_text_not_where_it_repeats_the_title():
+    title_page = "Håndbog i god bestyrelsespraksis For væresteder og boformer Landsforeningen 2018 "
+    text = title_page + "Indledning om alt muligt. " * 12 + "God bestyrelsespraksis er åbenhed."
+
+    html = snippet(text, ["bestyrelsespraksis"], "Håndbog i god  bestyrelsespraksis")
+
+    assert html.startswith("… ")
+    assert "<mark>bestyrelsespraksis</mark> er åbenhed." in html
+    assert "Håndbog" not in html
+
+
+def test_a_title_repeated_in_the_text_is_the_snippet_when_nothing_else_matches():
+    html = snippet("Husmødet som metode. Om at mødes.", ["husmød"], "Husmødet som metode")
+
+    assert html == "<mark>Husmødet</mark> som metode. Om at mødes."
+
+
+def test_a_title_page_with_the_title_before_its_dash_is_passed_over_too():
+    text = "Et sted at høre til En undersøgelse. " + "Om alt muligt. " * 15 + "Et sted at mødes."
+
+    html = snippet(text, ["sted"], "Et sted at høre til – en undersøgelse af væresteder")
+
+    assert html.endswith("Om alt muligt. Et <mark>sted</mark> at mødes.")
+    assert "høre" not in html
