@@ -18,6 +18,7 @@ from advisory.models import Case, CaseEvent
 from advisory.models.cases import Status
 from advisory.models.templates import GAP_RE
 from advisory.public import tokens
+from advisory.public.forms import TypedTextField
 from kb.dates import DanishDateField, DanishDateTimeField
 from kb.models import ArticlePage
 
@@ -43,7 +44,9 @@ class CaseForm(WagtailAdminModelForm):
     class Meta:
         model = Case
         fields = CASE_FIELDS
-        field_classes = {"contact": ContactChoiceField}
+        # A question typed on the site is stored with the line breaks it was typed with; the
+        # same text sent again from here must not count as a change (browsers send "\r\n").
+        field_classes = {"contact": ContactChoiceField, "question": TypedTextField}
         widgets = {"question": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
             "contact": _(
@@ -266,12 +269,26 @@ class StatusForm(CaseActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.allowed = workflow.allowed_transitions(self.case)
+        # Every status is accepted as sent, so a page opened before someone else changed the
+        # status is answered with what happened, not "not one of the available choices".
+        self.fields["status"].choices = Status.choices
         # Nothing chosen at first: a click on "Skift status" must not change it by accident.
-        choices = [(status.value, status.label) for status in self.allowed]
-        self.fields["status"].choices = [("", _("Vælg status")), *choices]
+        offered = [(status.value, status.label) for status in self.allowed]
+        self.fields["status"].widget.choices = [("", _("Vælg status")), *offered]
 
     def clean_status(self):
-        return Status(self.cleaned_data["status"])
+        status = Status(self.cleaned_data["status"])
+        if status == self.case.status:
+            raise forms.ValidationError(
+                _("Sagen har allerede status »%(status)s«. Genindlæs siden for at se hvorfor.")
+                % {"status": status.label}
+            )
+        if status not in self.allowed:
+            raise forms.ValidationError(
+                _("En sag med status »%(old)s« kan ikke sættes til »%(new)s«.")
+                % {"old": self.case.get_status_display(), "new": status.label}
+            )
+        return status
 
     def perform(self, user):
         case = workflow.change_status(self.case, self.cleaned_data["status"], user)

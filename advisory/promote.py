@@ -1,10 +1,10 @@
 """Turn a closed case's question and answer into a draft FAQ page for editors to review."""
 
-import html
 import re
 from itertools import groupby
 
 from django.db import transaction
+from django.utils.html import urlize
 from django.utils.translation import gettext as _
 
 from advisory import workflow
@@ -35,12 +35,20 @@ SIGN_OFF_WITHIN_LAST_LINES = 4
 LIST_ITEM_RE = re.compile(r"(?:(\d+)[.)]|[-*•])\s+(.+)")
 
 
+def opens_with_greeting(text: str) -> bool:
+    lines = text.strip().splitlines()
+    return bool(lines) and GREETING_RE.fullmatch(lines[0].strip()) is not None
+
+
+def without_greeting(text: str) -> str:
+    """``text`` without its opening greeting line, if it has one."""
+    return "\n".join(text.strip().splitlines()[1:]).strip() if opens_with_greeting(text) else text
+
+
 def without_letter_form(text: str) -> str:
     """``text`` without its opening greeting line and its closing from "Venlig hilsen" on, its
     lines trimmed and joined by line feeds (a browser ends a textarea's lines with CR LF)."""
-    lines = [line.strip() for line in text.strip().splitlines()]
-    if lines and GREETING_RE.fullmatch(lines[0]):
-        lines = lines[1:]
+    lines = [line.strip() for line in without_greeting(text).strip().splitlines()]
     written = [i for i, line in enumerate(lines) if line]
     for i in written[-SIGN_OFF_WITHIN_LAST_LINES:]:
         if SIGN_OFF_RE.match(lines[i]):
@@ -70,7 +78,8 @@ def _line_kind(line: str) -> str:
 
 
 def _words(text: str) -> str:
-    return html.escape(" ".join(text.split()))
+    """Escaped, with a web address in the answer made a link, as the reply's email showed it."""
+    return urlize(" ".join(text.split()), nofollow=False, autoescape=True)
 
 
 def without_details(case: Case):

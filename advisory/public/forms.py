@@ -40,7 +40,7 @@ class TypedTextField(forms.CharField):
     The page has no ``maxlength``: a browser cuts pasted text at it without a word, and the end
     of a question was lost; too long a text is refused with its length, and kept."""
 
-    def __init__(self, *, limit: int, **kwargs):
+    def __init__(self, *, limit: int | None = None, **kwargs):
         self.limit = limit
         super().__init__(**kwargs)
 
@@ -49,7 +49,7 @@ class TypedTextField(forms.CharField):
 
     def validate(self, value):
         super().validate(value)
-        if len(value) > self.limit:
+        if self.limit is not None and len(value) > self.limit:
             raise forms.ValidationError(
                 _("Teksten må højst være %(limit)s tegn (den er %(length)s).")
                 % {"limit": danish_number(self.limit), "length": danish_number(len(value))}

@@ -15,6 +15,7 @@ from advisory.help import similar_cases, suggested_pages
 from advisory.models import Case, ReplyTemplate
 from advisory.models.cases import Status
 from advisory.permissions import can_view_cases, can_work_on_cases
+from advisory.promote import opens_with_greeting, without_greeting
 from advisory.workflow import TransitionError
 
 
@@ -114,10 +115,11 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
         as an acknowledgement when the standard reply is one."""
         chosen = data.get("standardsvar", "")
         template = ReplyTemplate.objects.filter(pk=chosen).first() if chosen.isdigit() else None
-        parts = [
-            data.get("reply-body", "").rstrip(),
-            template.render(self.case, self.request.user) if template else "",
-        ]
+        typed = data.get("reply-body", "").rstrip()
+        standard = template.render(self.case, self.request.user) if template else ""
+        if opens_with_greeting(typed):  # "Kære Søren" typed first: the letter has its greeting
+            standard = without_greeting(standard)
+        parts = [typed, standard]
         body = "\n\n".join(part for part in parts if part)
         acknowledgement = template.acknowledgement if template else "reply-acknowledgement" in data
         return ReplyForm(

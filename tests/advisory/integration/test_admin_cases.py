@@ -305,7 +305,24 @@ def test_illegal_status_change_from_case_page_is_refused_and_changes_nothing(cli
     case.refresh_from_db()
     assert case.status == Status.NEW
     assert case.events.count() == 1
-    assert response.context["forms"]["status"].errors["status"]
+    assert response.context["forms"]["status"].errors["status"] == [
+        "En sag med status »Ny« kan ikke sættes til »Lukket«."
+    ]
+
+
+def test_a_status_someone_else_chose_meanwhile_is_explained_not_called_an_invalid_choice(
+    client, staff
+):
+    case = CaseFactory()
+    client.post(detail_url(case), {"action": "status", "status-status": "in_progress"})
+    events = case.events.count()
+    # A second tab, opened while the case was new, offers "I gang" once more.
+    response = client.post(detail_url(case), {"action": "status", "status-status": "in_progress"})
+
+    html = response.content.decode()
+    assert "Sagen har allerede status »I gang«. Genindlæs siden for at se hvorfor." in html
+    assert "in_progress" not in response.context["forms"]["status"].errors["status"][0]
+    assert case.events.count() == events
 
 
 def test_failed_reply_delivery_is_shown_on_the_case_page(client, staff, settings, post_reply):
@@ -406,6 +423,26 @@ def test_inserting_a_standard_reply_keeps_what_was_typed_and_sends_nothing(
     assert mailoutbox == []
 
 
+def test_a_standard_reply_inserted_after_a_typed_greeting_adds_no_second_greeting(client, staff):
+    case = CaseFactory(requester_name="Søren Ærbø")
+    template = ReplyTemplate.objects.create(
+        title="Vejledning", body="Kære {navn}\n\nSe vores vejledning.\n\nVenlig hilsen LVS"
+    )
+
+    response = client.post(
+        detail_url(case),
+        {
+            "action": "reply",
+            "insert_template": "",
+            "standardsvar": template.pk,
+            "reply-body": "Kære Søren\r\n",
+        },
+    )
+
+    body = response.context["forms"]["reply"].initial["body"]
+    assert body == "Kære Søren\n\nSe vores vejledning.\n\nVenlig hilsen LVS"
+
+
 def test_editing_a_case_records_each_changed_field(client, staff):
     case = CaseFactory(subject="Gammel emnelinje")
     form = client.get(reverse("sager:edit", args=[case.pk])).context["form"]
@@ -420,6 +457,22 @@ def test_editing_a_case_records_each_changed_field(client, staff):
         "Ny emnelinje",
         staff,
     )
+
+
+def test_a_question_of_several_lines_sent_back_unchanged_records_no_change(client, staff):
+    case = CaseFactory(question="Vi vil starte et værested.\nHvor begynder vi?")
+    form = client.get(reverse("sager:edit", args=[case.pk])).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    # As a browser sends a textarea: every line break as "\r\n".
+    data.update(question=data["question"].replace("\n", "\r\n"), priority="high", tags="")
+    data["organisation"] = case.organisation.pk
+
+    assert client.post(reverse("sager:edit", args=[case.pk]), data).status_code == 302
+
+    edits = case.events.filter(kind=CaseEvent.Kind.EDIT)
+    assert [event.field for event in edits] == ["prioritet"]
+    case.refresh_from_db()
+    assert case.question == "Vi vil starte et værested.\nHvor begynder vi?"
 
 
 def test_there_is_no_way_to_delete_a_case_or_change_an_event_in_the_admin(

@@ -159,7 +159,10 @@ def test_the_draft_keeps_the_secretariats_own_contacts_and_gets_a_danish_web_add
     faq = FaqPage.objects.get()
     assert faq.slug == "vi-vil-starte-et-vaerested-hvor-begynder-vi"
     text = str(faq.body)
-    assert "Ring på 7592 4000 eller skriv til lvsinfo@lavs.dk." in text
+    assert (
+        'Ring på 7592 4000 eller skriv til <a href="mailto:lvsinfo@lavs.dk">lvsinfo@lavs.dk</a>.'
+        in text
+    )
     assert "2233 4455" not in f"{faq.summary} {text}"
 
 
@@ -206,3 +209,20 @@ def test_an_editor_approves_the_draft_a_secretary_made(client, closed_case):
 
     assert "approve" in actions
     assert "Kun godkendere af denne opgave kan redigere denne side" not in edit_form
+
+
+def test_a_web_address_in_the_answer_is_a_link_in_the_draft(client, site):
+    staff = secretary()
+    case = CaseFactory(subject="Lokaler", question="Hvor finder vi lokaler?")
+    workflow.send_reply(
+        case, staff, "Læs vejledningen på https://lvs.dk/vejledninger/lokaler/ & ring til os."
+    )
+    workflow.change_status(case, Status.CLOSED, staff)
+    client.force_login(staff)
+
+    client.post(f"/admin/sager/{case.pk}/til-faq/")
+
+    assert FaqPage.objects.get().body[3].value.source == (
+        '<p>Læs vejledningen på <a href="https://lvs.dk/vejledninger/lokaler/">'
+        "https://lvs.dk/vejledninger/lokaler/</a> &amp; ring til os.</p>"
+    )

@@ -80,7 +80,7 @@ def test_a_call_noted_by_staff_is_not_shown_as_the_requesters_own_words(client, 
 
     own, noted = re.findall(r'<p class="message__meta">([^<·]*)·', page)
     assert own.strip() == "Din besked"
-    assert noted.strip() == "Din henvendelse, som sekretariatet noterede den"
+    assert noted.strip() == "Noteret af sekretariatet"
 
 
 def test_tracking_page_is_kept_out_of_referrers_caches_and_search_engines(client, web_case):
