@@ -2,6 +2,7 @@
 turn into markup in a mail client."""
 
 import logging
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -81,13 +82,15 @@ def notify_assignee(case: Case) -> None:
     )
 
 
-def notify_new_question(case: Case) -> None:
-    """Tell the secretariat's shared address that a question came in on the web."""
+def notify_new_question(case: Case, details: Sequence[str] = ()) -> None:
+    """Tell the secretariat's shared address that a question came in on the web, with the
+    ``details`` the form asked for that the case has no field for ("Er ved at starte …")."""
     _notify(
         case,
         settings.SECRETARIAT_EMAIL,
         _("Nyt spørgsmål fra hjemmesiden: %(reference)s"),
         "advisory/emails/new_question.txt",
+        details=[detail for detail in details if detail],
     )
 
 

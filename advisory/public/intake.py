@@ -33,7 +33,7 @@ def open_requester_case(
     if receipt:
         transaction.on_commit(lambda: emails.send_receipt(case))
     if notify_secretariat:
-        transaction.on_commit(lambda: emails.notify_new_question(case))
+        transaction.on_commit(lambda: emails.notify_new_question(case, details))
     return case
 
 

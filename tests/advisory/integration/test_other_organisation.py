@@ -51,6 +51,24 @@ def test_a_place_that_is_not_a_member_is_named_on_the_case_list_page_and_export(
     assert rows[member.reference]["Organisation"] == "Café Tangen"
 
 
+def test_the_case_page_gives_the_kommune_of_someone_who_is_not_a_member_on_a_line_of_its_own(
+    client, staff
+):
+    from advisory.models import Municipality
+
+    vejle = Municipality.objects.get(name="Vejle")
+    case = CaseFactory(organisation=None, municipality=vejle)
+
+    page = BeautifulSoup(client.get(reverse("sager:detail", args=[case.pk])).content, "html.parser")
+
+    facts = {
+        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+        for dt in page.select(".case-facts dt")
+    }
+    assert facts["Organisation"] == "Ingen (ikke medlem)"
+    assert facts["Kommune"] == "Vejle (Region Syddanmark)"
+
+
 CALL = {
     "channel": Channel.PHONE,
     "requester_name": "Lone Berg",

@@ -97,6 +97,20 @@ def test_the_secretariat_is_told_of_a_new_web_question_and_where_to_find_it(
     assert "Karen" not in notice.body and "weekendåbningen" not in notice.body
 
 
+def test_the_secretariat_is_told_that_someone_is_starting_a_vaerested_and_where(
+    ask, mailoutbox, settings
+):
+    from advisory.models import Municipality
+
+    settings.SECRETARIAT_EMAIL = "raadgivning@lavs.dk"
+    ask(municipality=Municipality.objects.get(name="Odense").pk)
+
+    [notice] = mails_to(mailoutbox, "raadgivning@lavs.dk")
+    assert "Organisation: Ingen (ikke medlem)\n" in notice.body
+    assert "Kommune: Odense (Region Syddanmark)\n" in notice.body
+    assert "Er ved at starte et værested.\n" in notice.body
+
+
 def test_a_member_typed_by_name_is_linked_to_the_case(ask):
     member = OrganisationFactory(name="Café Solstrålen")
     ask(organisation="café solstrålen", starting_up="")
