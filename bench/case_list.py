@@ -1,8 +1,9 @@
 """Benchmark: the admin case list with 100,000 cases and filters applied.
 
 Creates (once) a separate database ``bench_vidensbanken`` on the configured server, fills it
-with 100,000 cases over 200 organisations, then opens the case list with a set of filters
-as a secretariat user and prints p50/p95 times and query counts per URL.
+with 100,000 cases (each with a note, a reply and a message) over 200 organisations, then
+opens the case list with a set of filters as a secretariat user and prints p50/p95 times and
+query counts per URL.
 
     .venv/bin/python bench/case_list.py [--cases 100000] [--runs 30]
 
@@ -78,6 +79,23 @@ FROM generate_series(1, %(count)s) AS n,
         JOIN auth_group gr ON gr.id = g.group_id AND gr.name = 'Sekretariat') AS staff
 """
 
+# A timeline for every case, as the case search reads it: a note, a reply and a message back.
+# The note names a contact ("kontakt427") that one timeline in a thousand names.
+EVENTS_SQL = """
+INSERT INTO advisory_caseevent (
+    case_id, kind, author_id, author_name, created_at, body, field, old_value, new_value,
+    sent_to, delivery_error, asks_back, acknowledgement)
+SELECT c.id, e.kind, NULL, '', c.opened_at + e.after,
+    e.body || CASE WHEN e.kind = 'note' THEN ' Spurgte kontakt' || mod(c.id, 1000) ELSE '' END,
+    '', '', '', '', '', false, false
+FROM advisory_case AS c,
+    (VALUES
+        ('note', interval '1 hour', 'Ringede til spørgeren; de overvejer lokaler i kælderen.'),
+        ('reply', interval '2 days', 'Tak for spørgsmålet. Se vores vejledning om frivillige.'),
+        ('message', interval '3 days', 'Tak, vi prøver det på næste husmøde.')
+    ) AS e(kind, after, body)
+"""
+
 
 def use_bench_database():
     connection.settings_dict["TEST"]["NAME"] = BENCH_DB
@@ -89,9 +107,10 @@ def fill(count: int):
 
     from accounts.models import User
     from advisory.importers import import_organisations
-    from advisory.models import Case
+    from advisory.models import Case, CaseEvent
 
-    if not Case.objects.exists() or Case.objects.count() != count:
+    if not CaseEvent.objects.exists() or Case.objects.count() != count:
+        CaseEvent.objects.all()._raw_delete(using="default")
         Case.objects.all()._raw_delete(using="default")
         import_organisations(ROOT.parent / "shared" / "corpus" / "organisations.csv")
         group = Group.objects.get(name="Sekretariat")
@@ -101,8 +120,9 @@ def fill(count: int):
         started = time.perf_counter()
         with connection.cursor() as cursor:
             cursor.execute(FILL_SQL, {"count": count})
+            cursor.execute(EVENTS_SQL)
             cursor.execute("ANALYZE")
-        print(f"Oprettede {count:,} sager på {time.perf_counter() - started:.1f} s")
+        print(f"Oprettede {count:,} sager med tidslinjer på {time.perf_counter() - started:.1f} s")
     return User.objects.get(username="bench0")
 
 
@@ -123,6 +143,8 @@ def urls(user):
         "organisation, sorteret": f"/admin/sager/?organisation={organisation}&ordering=due_date",
         "side 20, åbne": "/admin/sager/?status=new&status=in_progress&p=20",
         "søgning (fritekst)": "/admin/sager/?q=fodbold&status=new",
+        "søgning i tidslinjen": "/admin/sager/?q=kontakt427",
+        "ord i alle tidslinjer": "/admin/sager/?q=kælderen&status=new",
     }
 
 

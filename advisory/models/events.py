@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -81,7 +83,11 @@ class CaseEvent(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("hændelse")
         verbose_name_plural = _("hændelser")
-        indexes = [models.Index(fields=["case", "-created_at"], name="caseevent_case_idx")]
+        indexes = [
+            models.Index(fields=["case", "-created_at"], name="caseevent_case_idx"),
+            # The case list's search finds a word anywhere in a timeline's text ("icontains").
+            GinIndex(OpClass(Upper("body"), name="gin_trgm_ops"), name="caseevent_body_trgm_idx"),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.case.reference})"

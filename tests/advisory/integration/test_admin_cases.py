@@ -594,6 +594,17 @@ def test_case_list_search_finds_every_word_anywhere_and_phone_numbers_however_sp
     assert names("hansen husleje") == []
 
 
+def test_case_list_search_finds_words_from_the_timeline_once_per_case(client, staff):
+    moving = CaseFactory(requester_name="Jens Hansen", subject="Lokaler")
+    receive_message(moving, "Vi har fundet et sted på Hovedgaden.")
+    workflow.add_note(moving, staff, "Hovedgaden 12 ligger tæt på stationen.")
+    CaseFactory(requester_name="Hans Jensen", subject="Husleje")
+
+    response = client.get(reverse("sager:index"), {"q": "hovedgaden lokaler"})
+
+    assert [case.requester_name for case in response.context["object_list"]] == ["Jens Hansen"]
+
+
 def test_assignees_are_listed_by_full_name_including_superusers_not_editors(client, staff):
     UserFactory(username="chef", first_name="Rikke", last_name="Anmelder", is_superuser=True)
     editor(first_name="Erik", last_name="Redaktør")
