@@ -1,6 +1,7 @@
 """StreamField blocks for knowledge-base articles."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -128,10 +129,29 @@ class DanishMenuTableInput(TableInput):
 
 
 class DanishMenuTableBlock(TableBlock):
+    """A new table starts with its first row as the headings, as most tables have them.
+    Without a choice of headings, Wagtail refused to publish with "Validation error in
+    TableBlock" and no word of what to choose."""
+
+    NO_HEADINGS_CHOSEN = _(
+        "Vælg under »Tabeloverskrifter«, om tabellens første række eller kolonne er overskrifter."
+    )
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "default", {"table_header_choice": "row", "first_row_is_table_header": True}
+        )
+        super().__init__(**kwargs)
+
     @cached_property
     def field(self):
         widget = DanishMenuTableInput(table_options=self.table_options)
         return forms.CharField(widget=widget, **self.field_options)
+
+    def clean(self, value):
+        if value and not value.get("table_header_choice") and not self.is_deferred_validation:
+            raise ValidationError(self.NO_HEADINGS_CHOSEN)
+        return super().clean(value)
 
 
 class ArticleBodyBlock(blocks.StreamBlock):

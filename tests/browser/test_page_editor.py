@@ -54,6 +54,17 @@ def test_a_sections_introduction_is_a_named_textbox(page, live_site, admin_user)
     assert_accessible(page)
 
 
+def test_a_new_table_starts_with_its_first_row_as_headings(page, live_site, admin_user):
+    """Without a choice of headings Wagtail refused to publish, in English."""
+    add_method = reverse("wagtailadmin_pages:add", args=["kb", "methodpage", section("metoder").pk])
+    log_in(page, live_site, admin_user)
+    page.goto(f"{live_site.url}{add_method}")
+
+    add_block(page, "Tabel")
+
+    expect(page.get_by_label("Tabeloverskrifter")).to_have_value("row")
+
+
 @pytest.fixture
 def editing_a_table(page, live_site, admin_user):
     """The editor open on a method whose body is a table of opening hours."""
