@@ -22,7 +22,9 @@ class PickForm(wagtail_forms.SearchPromotionForm):
 
     def clean_page(self):
         page = self.cleaned_data.get("page")
-        if page is None:
+        # A pick saved before its page was unpublished stays as it is: it shows again when the
+        # page is published again, and must not stop the editor saving the other picks.
+        if page is None or "page" not in self.changed_data:
             return page
         article = ArticlePage.objects.filter(pk=page.pk)
         if not article.exists():
@@ -32,8 +34,8 @@ class PickForm(wagtail_forms.SearchPromotionForm):
             )
         elif not article.live().exists():
             problem = _(
-                "»%(title)s« er ikke offentliggjort og vises derfor ikke i søgningen. Vælg den, "
-                "når den er offentliggjort."
+                "»%(title)s« er ikke udgivet og vises derfor ikke i søgningen. Vælg den, når den "
+                "er udgivet."
             )
         elif not shown_now(article).exists():
             problem = _("»%(title)s« er kun for dem med adgang og vises derfor ikke i søgningen.")
@@ -44,6 +46,13 @@ class PickForm(wagtail_forms.SearchPromotionForm):
 
 class PickFormSet(wagtail_forms.SearchPromotionsFormSet):
     form = PickForm
+
+    def clean(self):
+        super().clean()
+        # Wagtail's banner above the form says only what the formset says: without this, a
+        # pick's own error left it empty but for "Gå til den første fejl".
+        if any(form.errors for form in self.forms if not self._should_delete_form(form)):
+            raise forms.ValidationError(_("Et fremhævet søgeresultat skal rettes. Se nedenfor."))
 
 
 def install() -> None:

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import PageViewRestriction
@@ -36,8 +37,8 @@ def pick(admin_client, query: str, page):
     [
         (
             "draft",
-            "»Husmødet internt« er ikke offentliggjort og vises derfor ikke i søgningen. "
-            "Vælg den, når den er offentliggjort.",
+            "»Husmødet internt« er ikke udgivet og vises derfor ikke i søgningen. "
+            "Vælg den, når den er udgivet.",
         ),
         (
             "restricted",
@@ -57,6 +58,7 @@ def test_a_page_no_visitor_can_see_is_refused_and_the_query_is_kept(
     html = pick(admin_client, "husmøde", page).content.decode()
 
     assert explained in html
+    assert "Et fremhævet søgeresultat skal rettes. Se nedenfor." in html  # the banner above
     assert 'value="husmøde"' in html
     assert "Læs denne først" in html
     assert not SearchPromotion.objects.exists()
@@ -78,4 +80,63 @@ def test_the_page_chooser_of_a_pick_offers_only_articles(admin_client):
         "guidepage",
         "methodpage",
         "publicationpage",
+    ]
+
+
+def test_a_pick_whose_page_was_unpublished_since_does_not_stop_the_other_picks_being_saved(
+    admin_client, site
+):
+    kept = MethodPageFactory(parent=section("metoder"), title="Husmødet")
+    added = MethodPageFactory(parent=section("metoder"), title="Fællesspisning")
+    pick(admin_client, "husmøde", kept)
+    kept.unpublish()
+    query = SearchPromotion.objects.get().query
+
+    response = admin_client.post(
+        f"/admin/searchpicks/{query.pk}/",
+        {
+            "query_string": "husmøde",
+            "editors_picks-TOTAL_FORMS": "2",
+            "editors_picks-INITIAL_FORMS": "1",
+            "editors_picks-MIN_NUM_FORMS": "0",
+            "editors_picks-MAX_NUM_FORMS": "1000",
+            "editors_picks-0-id": str(SearchPromotion.objects.get().pk),
+            "editors_picks-0-page": str(kept.pk),
+            "editors_picks-0-description": "",
+            "editors_picks-0-ORDER": "0",
+            "editors_picks-0-DELETE": "",
+            "editors_picks-1-page": str(added.pk),
+            "editors_picks-1-description": "",
+            "editors_picks-1-ORDER": "1",
+            "editors_picks-1-DELETE": "",
+        },
+    )
+
+    assert response.status_code == 302
+    assert [p.page.title for p in SearchPromotion.objects.order_by("sort_order")] == [
+        "Husmødet",
+        "Fællesspisning",
+    ]
+
+
+def test_a_pick_without_a_page_or_link_is_explained_in_the_banner_and_the_pick(admin_client):
+    html = admin_client.post(
+        ADD_PICK,
+        {
+            "query_string": "husmøde",
+            "editors_picks-TOTAL_FORMS": "1",
+            "editors_picks-INITIAL_FORMS": "0",
+            "editors_picks-MIN_NUM_FORMS": "0",
+            "editors_picks-MAX_NUM_FORMS": "1000",
+            "editors_picks-0-page": "",
+            "editors_picks-0-description": "",
+            "editors_picks-0-ORDER": "0",
+            "editors_picks-0-DELETE": "",
+        },
+    ).content.decode()
+
+    assert "Et fremhævet søgeresultat skal rettes. Se nedenfor." in html
+    pick_errors = BeautifulSoup(html, "html.parser").select("li.error-message")
+    assert [error.get_text(strip=True) for error in pick_errors] == [
+        "Du skal anbefale en side ELLER et eksternt link."
     ]
