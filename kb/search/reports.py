@@ -28,11 +28,12 @@ def searches_in(kind: str, start: datetime, end: datetime) -> QuerySet:
 
 
 def report_rows(searches: QuerySet) -> QuerySet:
-    """The most searched queries, with counts and when last searched."""
+    """Every query searched, the most searched first (of as many, the latest first), with
+    counts and when last searched."""
     return (
         searches.values("query")
         .annotate(searches=Count("id"), last_searched=Max("searched_at"))
-        .order_by("-searches", "query")[:REPORT_LIMIT]
+        .order_by("-searches", "-last_searched", "query")
     )
 
 
@@ -64,9 +65,10 @@ def search_report(request, kind: str):
         return render(request, "search/admin/report.html", context)
     first, last = form.cleaned_data["fra"], form.cleaned_data["til"]
     searches = searches_in(kind, *day_bounds(first, last))
-    rows = list(report_rows(searches))
-    if request.GET.get("format") == "csv":
+    if request.GET.get("format") == "csv":  # every query, where the page shows the first
+        rows = report_rows(searches).iterator()
         return as_csv(rows, f"soegninger-{kind}-{first:%Y-%m-%d}-{last:%Y-%m-%d}")
+    rows = list(report_rows(searches)[:REPORT_LIMIT])
     most = max((row["searches"] for row in rows), default=1)
     for row in rows:
         row["share"] = round(100 * row["searches"] / most)

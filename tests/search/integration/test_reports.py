@@ -113,13 +113,16 @@ def test_the_reports_menu_offers_our_search_report_not_wagtails_empty_one(admin_
     assert "/admin/searchpicks/reports/search-terms/" not in page
 
 
-def test_a_report_cut_at_fifty_queries_says_how_many_there_were(admin_client):
+def test_a_report_cut_at_fifty_queries_says_how_many_there_were_and_exports_all(admin_client):
     SearchQueryLog.objects.bulk_create(
         SearchQueryLog(query=f"søgning {n}", result_count=1, backend="database") for n in range(51)
     )
     html = admin_client.get("/admin/soegerapporter/populaere/").content.decode()
 
-    assert "De 50 hyppigste af 51 forskellige søgninger i perioden." in html
+    assert "De 50 hyppigste af 51 forskellige søgninger i perioden. CSV-filen har dem alle." in html
+    exported = admin_client.get("/admin/soegerapporter/populaere/", {"format": "csv"})
+    lines = b"".join(exported.streaming_content if exported.streaming else [exported.content])
+    assert len(lines.decode("utf-8-sig").strip().splitlines()) == 1 + 51
 
 
 def test_searches_older_than_the_retention_time_are_forgotten(settings):
