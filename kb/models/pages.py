@@ -133,6 +133,10 @@ class YearField(models.PositiveSmallIntegerField):
     def validators(self):
         return [*self.default_validators, *self._validators]
 
+    def formfield(self, **kwargs):
+        # Nor the form's "at least 0", which stood in for validate_year's message for -2020.
+        return super().formfield(**{"min_value": None, **kwargs})
+
 
 # Newest first; material without a year or publication date after all that has one.
 NEWEST_FIRST = (

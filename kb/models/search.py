@@ -43,9 +43,16 @@ class Synonym(models.Model):
 
     def clean(self):
         errors = {}
-        if not self.synonym_list:
+        words = tokenize(self.term)
+        if self.synonyms and not self.synonym_list:  # an empty field is told it is required
             errors["synonyms"] = _("Skriv mindst ét synonym.")
-        if same_term := self.other_entry_for_same_term():
+        elif words and all(tokenize(synonym) == words for synonym in self.synonym_list):
+            errors["synonyms"] = _("Skriv et andet ord end søgeordet selv.")
+        if self.term and not words:
+            errors["term"] = _(
+                "Søgeordet skal indeholde bogstaver eller tal: kun dem søges der på."
+            )
+        elif same_term := self.other_entry_for_same_term():
             errors["term"] = ValidationError(
                 _("Der er allerede synonymer for »%(term)s«. Tilføj dem dér i stedet."),
                 params={"term": same_term.term},

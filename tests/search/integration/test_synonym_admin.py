@@ -38,3 +38,23 @@ def test_a_synonym_list_without_words_is_refused(admin_client):
     assert "Skriv mindst ét synonym." in html
     assert 'value=", ,"' in html
     assert not Synonym.objects.filter(term="ildsjæle").exists()
+
+
+@pytest.mark.parametrize(
+    ("term", "synonyms", "field_error"),
+    [
+        ("???", "hjælper", "Søgeordet skal indeholde bogstaver eller tal: kun dem søges der på."),
+        ("hjælper", "Hjælper", "Skriv et andet ord end søgeordet selv."),
+        ("ildsjæle", "", "Dette felt er påkrævet."),
+    ],
+)
+def test_a_synonym_that_could_never_work_is_refused_with_one_reason(
+    admin_client, term, synonyms, field_error
+):
+    response = admin_client.post(ADD_SYNONYM, {"term": term, "synonyms": synonyms})
+    html = response.content.decode()
+
+    assert field_error in html
+    assert "Skriv mindst ét synonym." not in html
+    assert "Der er allerede synonymer" not in html
+    assert not Synonym.objects.filter(term=term).exists()
