@@ -2,8 +2,22 @@ from django.utils.translation import gettext as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from kb.dates import DanishDateTimeField
+
+# The publishing schedule ("Planlæg"): Wagtail's picker turned 31.02 into 03.03 and a word into
+# now, without a word.
+SCHEDULE_FIELDS = ("go_live_at", "expire_at")
+
 
 class ArticlePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in SCHEDULE_FIELDS:
+            wagtails = self.fields[name]
+            self.fields[name] = DanishDateTimeField(
+                label=wagtails.label, help_text=wagtails.help_text, required=False
+            )
+
     def clean(self):
         cleaned_data = super().clean()
         self.check_related_articles()

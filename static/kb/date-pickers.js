@@ -1,9 +1,24 @@
 // Wagtail's date picker opens a tenth of a second after its field gets focus, even when the focus
 // has moved on by then: a quick Tab from "Fra" to "Til og med" left both pickers open, one over
-// the other. A picker now opens only while its own field has focus.
+// the other, covering the button below. A picker now opens only while its own field has focus,
+// and closes when the focus leaves it (a click in the picker keeps the focus in the field). Set
+// on first focus, as some pickers (the page's publishing schedule) are made after this runs.
 const $ = window.jQuery;
-$("input").each((_index, input) => {
-  if ($(input).data("xdsoft_datetimepicker")) {
-    $(input).datetimepicker({ onShow: (_time, $input) => $input.is(":focus") });
+
+function isPicker(input) {
+  return Boolean($(input).data("xdsoft_datetimepicker"));
+}
+
+$(document).on("focusin", "input", (event) => {
+  const $input = $(event.target);
+  if (isPicker(event.target) && !$input.data("opensOnlyWithFocus")) {
+    $input.data("opensOnlyWithFocus", true);
+    $input.datetimepicker({ onShow: (_time, $field) => $field.is(":focus") });
+  }
+});
+
+$(document).on("focusout", "input", (event) => {
+  if (isPicker(event.target)) {
+    $(event.target).datetimepicker("hide");
   }
 });

@@ -65,6 +65,32 @@ def test_a_new_table_starts_with_its_first_row_as_headings(page, live_site, admi
     expect(page.get_by_label("Tabeloverskrifter")).to_have_value("row")
 
 
+def test_a_publishing_date_typed_wrong_is_kept_and_refused_in_danish(page, live_site, admin_user):
+    """Wagtail's picker turned 31.02 into 03.03 and a word into now, without a word, and left
+    its calendar open over the next field."""
+    method = MethodPageFactory(parent=section("metoder"), title="Frivilligmentor")
+    log_in(page, live_site, admin_user)
+    page.goto(f"{live_site.url}{reverse('wagtailadmin_pages:edit', args=[method.pk])}")
+    page.locator("[data-side-panel-toggle='status']").click()
+    page.get_by_role("button", name="Planlæg").click()
+
+    go_live = page.get_by_label("Dato/tidspunkt for udgivelse")
+    go_live.fill("31.02.2026 10:00")
+    go_live.press("Tab")
+    expiry = page.get_by_label("Dato/tidspunkt for udløb")
+    expiry.fill("hej")
+    expiry.press("Tab")
+
+    expect(go_live).to_have_value("31.02.2026 10:00")
+    expect(expiry).to_have_value("hej")
+    expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
+    page.get_by_role("button", name="Gem udgivelsesplan").click()
+    page.get_by_role("button", name="Gem kladde").click()
+    page.get_by_role("button", name="Rediger planlægning").click()
+    expect(page.get_by_text("Skriv en gyldig dato og tid som dd.mm.åååå tt:mm")).to_have_count(2)
+    expect(go_live).to_have_value("31.02.2026 10:00")
+
+
 @pytest.fixture
 def editing_a_table(page, live_site, admin_user):
     """The editor open on a method whose body is a table of opening hours."""
