@@ -128,6 +128,21 @@ class DanishMenuTableInput(TableInput):
         return super().media + forms.Media(js=["kb/table-menu.js"])
 
 
+def is_empty(cell) -> bool:
+    return cell is None or not str(cell).strip()
+
+
+def without_empty_end(rows: list[list]) -> list[list]:
+    """``rows`` without the rows and columns at the end that have nothing in them."""
+    rows = list(rows)
+    while rows and all(map(is_empty, rows[-1])):
+        rows.pop()
+    width = max(
+        (i + 1 for row in rows for i, cell in enumerate(row) if not is_empty(cell)), default=0
+    )
+    return [row[:width] for row in rows]
+
+
 class DanishMenuTableBlock(TableBlock):
     """A new table starts with its first row as the headings, as most tables have them.
     Without a choice of headings, Wagtail refused to publish with "Validation error in
@@ -147,6 +162,13 @@ class DanishMenuTableBlock(TableBlock):
     def field(self):
         widget = DanishMenuTableInput(table_options=self.table_options)
         return forms.CharField(widget=widget, **self.field_options)
+
+    def render(self, value, context=None):
+        # The editor starts from an empty 3×3 table: rows and columns left empty at its end
+        # showed on the page as a blank band.
+        if value and value.get("data"):
+            value = {**value, "data": without_empty_end(value["data"])}
+        return super().render(value, context)
 
     def clean(self, value):
         if value and not value.get("table_header_choice") and not self.is_deferred_validation:
