@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.pages.listing import PageListingMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kb.active_filters import DateRangeInWords, NumberRangeInWords
 from kb.document_views import AddDocumentsView, DocumentIndexView, document_text_status
+from kb.list_columns import WIDE_ONLY
 from kb.models import Audience, PublicationPage, Synonym, Topic
 from kb.search import picks
 from kb.search.reports import can_read_searches, search_report
@@ -108,6 +110,12 @@ register_filter_adapter_class(django_filters.RangeFilter, NumberRangeInWords)
 register_filter_adapter_class(django_filters.DateFromToRangeFilter, DateRangeInWords)
 
 picks.install()
+
+# On a phone the page list leaves out when a page was changed and its type, as the other lists
+# leave out their less needed columns: Wagtail squeezed the title to a few letters a line.
+for column in PageListingMixin.base_columns:
+    if column.name in ("latest_revision_created_at", "type"):
+        column.classname = WIDE_ONLY
 
 
 @hooks.register("construct_help_menu")
