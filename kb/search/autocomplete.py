@@ -14,6 +14,7 @@ def suggestions(text: str, limit: int = LIMIT) -> list[dict]:
     """Titles and URLs of articles whose title words start like the typed words; when that
     finds nothing, the same with ae/oe/aa read as æ/ø/å, then with a or o read as æ, ø or å
     (husmo → husmø), then with slips corrected as the search page corrects them (frivilige →
+    frivillige), then for what an editor's synonym of the typed words stands for (ildsjæle →
     frivillige)."""
     text = normalise(text)
     if len(text.replace(" ", "")) < MIN_LENGTH:
@@ -24,9 +25,14 @@ def suggestions(text: str, limit: int = LIMIT) -> list[dict]:
         found = titles(folded, limit)
     if not found and (danish := with_danish_letters(text)) != text:
         found = titles(danish, limit)
-    if not found and (corrected := parse(text).suggestion):
-        found = titles(corrected, limit)
-    return found
+    if found:
+        return found
+    parsed = parse(text)
+    if parsed.suggestion:
+        found = titles(parsed.suggestion, limit)
+    for synonym in parsed.expansions:
+        found += [title for title in titles(synonym, limit) if title not in found]
+    return found[:limit]
 
 
 def with_danish_letters(text: str) -> str:

@@ -89,6 +89,14 @@ def test_a_synonym_added_by_an_editor_works_at_once(client, pages):
     assert titles(client, "ildsjæle")[0] == "Frivilligheden på værestedet"
 
 
+def test_autocomplete_suggests_what_an_editors_synonym_stands_for(client, pages):
+    Synonym.objects.create(term="Ildsjæle", synonyms="frivillig, frivillige")
+
+    suggested = client.get("/soeg/autocomplete/", {"q": "ildsjæle"}).json()["results"]
+
+    assert [result["title"] for result in suggested] == ["Frivilligheden på værestedet"]
+
+
 def test_an_inflected_form_of_a_synonym_finds_what_the_synonym_does(client, pages):
     Synonym.objects.create(term="Ildsjæl", synonyms="frivillig")
 
