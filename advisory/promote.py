@@ -11,7 +11,7 @@ from advisory import workflow
 from advisory.models import Case, CaseEvent, PromotedAnswer
 from advisory.models.cases import Status
 from advisory.privacy import TEXT_PLACEHOLDER, scrubber
-from kb.models import FaqPage, SectionPage
+from kb.models import FaqPage, RelatedArticle, SectionPage
 from kb.models.taxonomy import danish_slugify
 from kb.site_setup import SECTIONS
 
@@ -149,6 +149,11 @@ def _draft_page(case: Case, reply: CaseEvent) -> FaqPage:
     )
     if case.topic:
         page.topics = [case.topic]
+    # The guidance the case was answered with, as the FAQ's related material.
+    page.related_articles = [
+        RelatedArticle(article=article, sort_order=order)
+        for order, article in enumerate(case.related_pages.order_by("title"))
+    ]
     return section.add_child(instance=page)
 
 

@@ -12,6 +12,7 @@ from advisory.models.cases import Status
 from advisory.roles import EDITORS
 from kb.models import FaqPage, Topic
 from tests.advisory.factories import CaseFactory, OrganisationFactory, editor, secretary
+from tests.factories import GuidePageFactory, MethodPageFactory, section
 
 pytestmark = pytest.mark.django_db
 
@@ -226,3 +227,19 @@ def test_a_web_address_in_the_answer_is_a_link_in_the_draft(client, site):
         '<p>Læs vejledningen på <a href="https://lvs.dk/vejledninger/lokaler/">'
         "https://lvs.dk/vejledninger/lokaler/</a> &amp; ring til os.</p>"
     )
+
+
+def test_the_guidance_the_case_was_answered_with_is_the_drafts_related_material(
+    client, closed_case
+):
+    staff = secretary()
+    guide = GuidePageFactory(parent=section("vejledninger"), title="Sådan finder I nye frivillige")
+    mentor = MethodPageFactory(parent=section("metoder"), title="Mentorordning")
+    workflow.link_pages(closed_case, [mentor, guide], staff)
+    client.force_login(staff)
+
+    client.post(f"/admin/sager/{closed_case.pk}/til-faq/")
+
+    draft = FaqPage.objects.get().get_latest_revision_as_object()
+    related = [item.article.title for item in draft.related_articles.all()]
+    assert related == ["Mentorordning", "Sådan finder I nye frivillige"]
