@@ -788,3 +788,11 @@ def test_a_draft_chosen_in_the_page_chooser_is_not_linked_and_the_case_says_why(
     assert "open" in form.parent.attrs  # the error is not hidden in a closed section
     assert "Vælg en udgivet side: en kladde har intet link." in form.parent.get_text()
     assert not case.related_pages.exists()
+
+
+def test_a_filter_that_matches_no_case_is_not_called_a_search(client, staff):
+    CaseFactory(subject="Husleje")
+
+    html = client.get(reverse("sager:index"), {"status": "closed"}).content.decode()
+
+    assert "Ingen sager passer til søgningen og filtrene." in html
