@@ -64,7 +64,8 @@ def status_label(case: Case):
 
 
 def due_label(case: Case) -> str:
-    if case.due_date is None:
+    """The deadline of an open case; an answered or closed case has none left to meet."""
+    if case.due_date is None or not case.is_open:
         return ""
     label = f"{case.due_date:%d.%m.%Y}"
     return f"{label} – {_('overskredet')}" if case.is_overdue else label

@@ -796,3 +796,18 @@ def test_a_filter_that_matches_no_case_is_not_called_a_search(client, staff):
     html = client.get(reverse("sager:index"), {"status": "closed"}).content.decode()
 
     assert "Ingen sager passer til søgningen og filtrene." in html
+
+
+def test_the_case_list_gives_a_deadline_only_for_cases_still_open(client, staff):
+    open_case = CaseFactory(subject="Åben")
+    answered = CaseFactory(subject="Besvaret")
+    workflow.send_reply(answered, staff, "Her er svaret.")
+
+    page = BeautifulSoup(client.get(reverse("sager:index")).content, "html.parser")
+
+    deadlines = {
+        row.select_one("td").get_text(strip=True): row.select_one('td[data-label="Svarfrist"]')
+        for row in page.select("table.listing tbody tr")
+    }
+    assert deadlines[open_case.reference].get_text(strip=True) == f"{open_case.due_date:%d.%m.%Y}"
+    assert deadlines[answered.reference].get_text(strip=True) == ""
