@@ -144,7 +144,7 @@ def urls(user):
         "side 20, åbne": "/admin/sager/?status=new&status=in_progress&p=20",
         "søgning (fritekst)": "/admin/sager/?q=fodbold&status=new",
         "søgning i tidslinjen": "/admin/sager/?q=kontakt427",
-        "ord i alle tidslinjer": "/admin/sager/?q=kælderen&status=new",
+        "søgning i alle tidslinjer": "/admin/sager/?q=kælderen&status=new",
     }
 
 

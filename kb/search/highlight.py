@@ -75,6 +75,7 @@ def best_start(matches: list[re.Match]) -> int:
 TITLE_PARTS_RE = re.compile(r"\s+[–—-]\s+|:\s+")
 
 
+@lru_cache(maxsize=1024)
 def title_pattern(title: str) -> re.Pattern | None:
     """The title, or its part before a dash or colon when that is two words or more, with any
     white space between the words."""
@@ -89,13 +90,18 @@ def title_pattern(title: str) -> re.Pattern | None:
 def outside_title(matches: list[re.Match], lowered: str, title: str) -> list[re.Match]:
     """``matches`` outside every repetition of ``title`` in ``lowered``; all of them when
     none is outside. The title shows above the snippet already: a PDF's title page or a first
-    heading that repeats it is no context."""
+    heading that repeats it is no context. Looked for around each match only: a whole book
+    read for every hit would cost more than the rest of the page."""
     pattern = title_pattern(title)
     if pattern is None:
         return matches
-    repeated = [found.span() for found in pattern.finditer(lowered)]
-    outside = [m for m in matches if not any(a <= m.start() < b for a, b in repeated)]
-    return outside or matches
+    reach = 2 * len(title)  # a repetition with more space between its words is longer
+
+    def in_title(match: re.Match) -> bool:
+        around = pattern.finditer(lowered, max(0, match.start() - reach), match.end() + reach)
+        return any(found.start() <= match.start() < found.end() for found in around)
+
+    return [match for match in matches if not in_title(match)] or matches
 
 
 def snippet(text: str, stems: list[str], title: str = "") -> SafeString:
