@@ -75,7 +75,7 @@ def best_start(matches: list[re.Match]) -> int:
 TITLE_PARTS_RE = re.compile(r"\s+[–—-]\s+|:\s+")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)  # a title per article: compiling one took as long as its snippet
 def title_pattern(title: str) -> re.Pattern | None:
     """The title, or its part before a dash or colon when that is two words or more, with any
     white space between the words."""
