@@ -387,15 +387,25 @@ def test_a_link_put_into_a_reply_has_the_address_requesters_reach(client, staff,
     assert links == {"https://viden.lavs.dk/vejledninger/rekruttering-af-frivillige/"}
 
 
+def insert_standard_reply(client, case, template, typed: str):
+    """ "Indsæt i svaret" with ``template`` chosen and ``typed`` in the reply box."""
+    return client.post(
+        detail_url(case),
+        {
+            "action": "reply",
+            "insert_template": "",
+            "standardsvar": template.pk,
+            "reply-body": typed,
+        },
+    )
+
+
 def test_reply_template_fills_in_placeholders(client, staff):
     case = CaseFactory(requester_name="Lone Berg")
     template = ReplyTemplate.objects.create(
         title="Tak for henvendelsen", body="Kære {navn}\nTak for din henvendelse ({reference})."
     )
-    response = client.post(
-        detail_url(case),
-        {"action": "reply", "insert_template": "", "standardsvar": template.pk, "reply-body": ""},
-    )
+    response = insert_standard_reply(client, case, template, typed="")
     assert (
         f"Kære Lone Berg\nTak for din henvendelse ({case.reference})." in response.content.decode()
     )
@@ -408,15 +418,7 @@ def test_inserting_a_standard_reply_keeps_what_was_typed_and_sends_nothing(
     template = ReplyTemplate.objects.create(title="Hilsen", body="Venlig hilsen {sagsbehandler}")
     typed = "Tak for din mail. Vi vender tilbage i næste uge."
 
-    response = client.post(
-        detail_url(case),
-        {
-            "action": "reply",
-            "insert_template": "",
-            "standardsvar": template.pk,
-            "reply-body": typed,
-        },
-    )
+    response = insert_standard_reply(client, case, template, typed)
 
     assert f"{typed}\n\nVenlig hilsen Sofie" in response.content.decode()
     assert not case.events.filter(kind=CaseEvent.Kind.REPLY).exists()
@@ -429,15 +431,7 @@ def test_a_standard_reply_inserted_after_a_typed_greeting_adds_no_second_greetin
         title="Vejledning", body="Kære {navn}\n\nSe vores vejledning.\n\nVenlig hilsen LVS"
     )
 
-    response = client.post(
-        detail_url(case),
-        {
-            "action": "reply",
-            "insert_template": "",
-            "standardsvar": template.pk,
-            "reply-body": "Kære Søren\r\n",
-        },
-    )
+    response = insert_standard_reply(client, case, template, typed="Kære Søren\r\n")
 
     body = response.context["forms"]["reply"].initial["body"]
     assert body == "Kære Søren\n\nSe vores vejledning.\n\nVenlig hilsen LVS"

@@ -179,20 +179,24 @@ def test_with_the_faq_section_renamed_staff_are_told_where_the_draft_should_go(c
     assert not FaqPage.objects.exists()
 
 
-def test_an_answers_numbered_and_bulleted_lines_stay_lists_in_the_draft(client, site):
+def drafted_answer(client, answer: str) -> str:
+    """The rich text of the answer in the FAQ draft made from a closed case ``answer`` closed."""
     staff = secretary()
     case = CaseFactory(subject="Nye frivillige", question="Hvordan tager vi imod dem?")
+    workflow.send_reply(case, staff, answer)
+    workflow.change_status(case, Status.CLOSED, staff)
+    client.force_login(staff)
+    client.post(f"/admin/sager/{case.pk}/til-faq/")
+    return FaqPage.objects.get().body[3].value.source
+
+
+def test_an_answers_numbered_and_bulleted_lines_stay_lists_in_the_draft(client, site):
     answer = (
         "Gør sådan:\r\n1. Hold en velkomstsamtale.\r\n2. Giv dem en mentor.\r\n\r\n"
         "Husk:\r\n- Følg op efter en måned.\r\n- Sig tak."
     )
-    workflow.send_reply(case, staff, answer)
-    workflow.change_status(case, Status.CLOSED, staff)
-    client.force_login(staff)
 
-    client.post(f"/admin/sager/{case.pk}/til-faq/")
-
-    assert FaqPage.objects.get().body[3].value.source == (
+    assert drafted_answer(client, answer) == (
         "<p>Gør sådan:</p><ol><li>Hold en velkomstsamtale.</li><li>Giv dem en mentor.</li></ol>"
         "<p>Husk:</p><ul><li>Følg op efter en måned.</li><li>Sig tak.</li></ul>"
     )
@@ -213,17 +217,9 @@ def test_an_editor_approves_the_draft_a_secretary_made(client, closed_case):
 
 
 def test_a_web_address_in_the_answer_is_a_link_in_the_draft(client, site):
-    staff = secretary()
-    case = CaseFactory(subject="Lokaler", question="Hvor finder vi lokaler?")
-    workflow.send_reply(
-        case, staff, "Læs vejledningen på https://lvs.dk/vejledninger/lokaler/ & ring til os."
-    )
-    workflow.change_status(case, Status.CLOSED, staff)
-    client.force_login(staff)
+    answer = "Læs vejledningen på https://lvs.dk/vejledninger/lokaler/ & ring til os."
 
-    client.post(f"/admin/sager/{case.pk}/til-faq/")
-
-    assert FaqPage.objects.get().body[3].value.source == (
+    assert drafted_answer(client, answer) == (
         '<p>Læs vejledningen på <a href="https://lvs.dk/vejledninger/lokaler/">'
         "https://lvs.dk/vejledninger/lokaler/</a> &amp; ring til os.</p>"
     )
