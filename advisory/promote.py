@@ -8,6 +8,7 @@ from django.utils.html import urlize
 from django.utils.translation import gettext as _
 
 from advisory import workflow
+from advisory.letters import without_letter_form
 from advisory.models import Case, CaseEvent, PromotedAnswer
 from advisory.models.cases import Status
 from advisory.privacy import TEXT_PLACEHOLDER, scrubber
@@ -20,41 +21,8 @@ class PromotionError(Exception):
     """The case cannot become a FAQ page; the message is shown to staff."""
 
 
-# A letter's opening ("Kære Mette,") and closing ("Venlig hilsen" and the name below it): the
-# standard replies have both, and a FAQ page has neither. A greeting line is the greeting and
-# at most a name, as in "Kære [fjernet],".
-GREETING_RE = re.compile(
-    r"(hej|hejsa|kære|goddag|godmorgen)( [\w\[\]-]+){0,2} *[,!:]?", re.IGNORECASE
-)
-SIGN_OFF_RE = re.compile(
-    r"((med )?venlig(st)? hilsen|(mange|de bedste|bedste|kærlig) hilsner?|mvh|vh|kh|hilsen)\b",
-    re.IGNORECASE,
-)
-SIGN_OFF_WITHIN_LAST_LINES = 4
 # A line of a list: "1. Lav en velkomstsamtale", "2) …", "- Følg op", "• …".
 LIST_ITEM_RE = re.compile(r"(?:(\d+)[.)]|[-*•])\s+(.+)")
-
-
-def opens_with_greeting(text: str) -> bool:
-    lines = text.strip().splitlines()
-    return bool(lines) and GREETING_RE.fullmatch(lines[0].strip()) is not None
-
-
-def without_greeting(text: str) -> str:
-    """``text`` without its opening greeting line, if it has one."""
-    return "\n".join(text.strip().splitlines()[1:]).strip() if opens_with_greeting(text) else text
-
-
-def without_letter_form(text: str) -> str:
-    """``text`` without its opening greeting line and its closing from "Venlig hilsen" on, its
-    lines trimmed and joined by line feeds (a browser ends a textarea's lines with CR LF)."""
-    lines = [line.strip() for line in without_greeting(text).strip().splitlines()]
-    written = [i for i, line in enumerate(lines) if line]
-    for i in written[-SIGN_OFF_WITHIN_LAST_LINES:]:
-        if SIGN_OFF_RE.match(lines[i]):
-            lines = lines[:i]
-            break
-    return "\n".join(lines).strip()
 
 
 def rich_text(text: str) -> str:

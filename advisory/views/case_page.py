@@ -12,10 +12,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from advisory.forms import ACTION_FORMS, ActionFailed, ReplyForm
 from advisory.help import similar_cases, suggested_pages
+from advisory.letters import opens_with_greeting, without_greeting
 from advisory.models import Case, ReplyTemplate
 from advisory.models.cases import Status
 from advisory.permissions import can_view_cases, can_work_on_cases
-from advisory.promote import opens_with_greeting, without_greeting
 from advisory.workflow import TransitionError
 
 

@@ -51,7 +51,7 @@ class PickFormSet(wagtail_forms.SearchPromotionsFormSet):
         super().clean()
         # Wagtail's banner above the form says only what the formset says: without this, a
         # pick's own error left it empty but for "Gå til den første fejl".
-        if any(form.errors for form in self.forms if not self._should_delete_form(form)):
+        if any(form.errors and not form.cleaned_data.get("DELETE") for form in self.forms):
             raise forms.ValidationError(_("Et fremhævet søgeresultat skal rettes. Se nedenfor."))
 
 
