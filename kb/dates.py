@@ -39,6 +39,17 @@ class TypedDateTimeInput(KeepsWhatWasTyped, AdminDateTimeInput):
     pass
 
 
+# A date as Danes type it (05.03.2026, 5.3.26, 05/03/2026, 5/3-2026, 05-03-2026) or as a
+# spreadsheet or a browser's own date field gives it (2026-03-05).
+DATE_INPUT_FORMATS = [
+    f"%d{day_and_month}%m{month_and_year}{year}"
+    for day_and_month, month_and_year in ((".", "."), ("/", "/"), ("/", "-"), ("-", "-"))
+    for year in ("%Y", "%y")
+] + ["%Y-%m-%d"]
+TIME_INPUT_FORMATS = [
+    f"{clock}%H{separator}%M" for clock in (" ", " kl. ", " kl ") for separator in (":", ".")
+]
+
 # Dates a person means: 01.01.0001 or 31.12.9999 would have a report count months by the
 # thousand, or run off the end of the calendar.
 YEARS = range(1900, 2101)
@@ -46,6 +57,7 @@ YEARS = range(1900, 2101)
 
 class DanishDateField(forms.DateField):
     widget = TypedDateInput
+    input_formats = DATE_INPUT_FORMATS
     default_error_messages = {
         "invalid": INVALID_DATE,
         "year": _("Skriv et årstal mellem %(first)s og %(last)s."),
@@ -63,15 +75,13 @@ class DanishDateField(forms.DateField):
 
 class DanishDateTimeField(forms.DateTimeField):
     """A date and time as Danes write it: 05.03.2026 14:30, 14.30 or kl. 14.30, or just the
-    date (midnight)."""
+    date (midnight); the date in any of the ways DanishDateField takes it."""
 
     widget = TypedDateTimeInput
     default_error_messages = {"invalid": INVALID_DATE_TIME}
     input_formats = [
-        f"%d.%m.%Y{clock}%H{separator}%M"
-        for clock in (" ", " kl. ", " kl ")
-        for separator in (":", ".")
-    ] + ["%d.%m.%Y"]
+        day + clock for day in DATE_INPUT_FORMATS for clock in TIME_INPUT_FORMATS
+    ] + DATE_INPUT_FORMATS
 
 
 def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
@@ -118,6 +128,7 @@ class PeriodRangeField(DateRangeField):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields:
+            field.input_formats = DATE_INPUT_FORMATS
             field.error_messages["invalid"] = INVALID_DATE
 
     def compress(self, data_list):

@@ -21,8 +21,12 @@ def cases():
     CaseFactory(subject="Sag fra maj", opened_at=datetime(2026, 5, 10, 9, tzinfo=CPH))
 
 
-def test_cases_opened_in_a_period_typed_the_danish_way(client, staff, cases):
-    period = {"opened_at_from": "01.03.2026", "opened_at_to": "31.03.2026"}
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [("01.03.2026", "31.03.2026"), ("1/3-2026", "31/3-2026"), ("1/3/26", "2026-03-31")],
+)
+def test_cases_opened_in_a_period_typed_the_danish_way(client, staff, cases, first, last):
+    period = {"opened_at_from": first, "opened_at_to": last}
     response = client.get(reverse("sager:index"), period)
 
     assert [case.subject for case in response.context["object_list"]] == ["Sag fra marts"]

@@ -47,6 +47,16 @@ def test_a_deadline_in_the_past_is_refused_and_nothing_changes(client, staff):
     assert not CaseEvent.objects.filter(case=case, kind=CaseEvent.Kind.EDIT).exists()
 
 
+@pytest.mark.parametrize("typed", ["%d/%m/%Y", "%d/%m-%Y", "%d-%m-%y", "%Y-%m-%d"])
+def test_a_deadline_typed_the_other_common_ways_is_understood(client, staff, typed):
+    case = CaseFactory()
+    day = timezone.localdate() + timedelta(days=40)
+
+    move_deadline(client, case, day.strftime(typed))
+
+    assert Case.objects.get(pk=case.pk).due_date == day
+
+
 def test_a_mistyped_deadline_gets_a_danish_error_and_stays_as_typed(client, staff):
     case = CaseFactory()
     before = Case.objects.get(pk=case.pk).due_date
