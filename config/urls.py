@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from advisory.views.case_tags import case_tag_autocomplete
 from kb.document_serving import serve_document
 
 
@@ -17,6 +18,8 @@ def favicon(request):
 
 
 urlpatterns = [
+    # Before Wagtail's, at its address (which the case form's tag field asks).
+    path("admin/tag-autocomplete/advisory/casetagname/", case_tag_autocomplete),
     path("admin/", include(wagtailadmin_urls)),
     re_path(r"^dokumenter/(\d+)/(.*)$", serve_document),  # before Wagtail's, at its address
     path("dokumenter/", include(wagtaildocs_urls)),

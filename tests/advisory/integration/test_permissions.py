@@ -9,7 +9,13 @@ from tests.advisory.factories import CaseFactory, OrganisationFactory, editor, s
 
 SECRET = "Xyzzy"
 # What the pages would show; never part of a URL, so an echoed search term is no leak.
-SHOWN = [f"Fortroligt {SECRET}", f"Værestedet {SECRET}", f"Kontakt {SECRET}", f"Skabelon {SECRET}"]
+SHOWN = [
+    f"Tag {SECRET}",
+    f"Fortroligt {SECRET}",
+    f"Værestedet {SECRET}",
+    f"Kontakt {SECRET}",
+    f"Skabelon {SECRET}",
+]
 DENIED = {302, 403, 404}
 
 # (url, what the secretariat gets): "data" = 200 with the case data shown, "ok" = 200,
@@ -39,6 +45,7 @@ CASE_URLS = [
     ("/admin/standardsvar/", "data"),
     ("/admin/standardsvar/edit/{template}/", "data"),
     (f"/admin/snippets/choose/advisory/replytemplate/?q={SECRET}", "denied"),
+    ("/admin/tag-autocomplete/advisory/casetagname/?term=Tag", "data"),
     (f"/admin/snippets/choose/advisory/replytemplate/results/?q={SECRET}", "denied"),
 ]
 SHARED_URLS = [
@@ -54,6 +61,7 @@ def objects(site):
     organisation = OrganisationFactory(name=f"Værestedet {SECRET}")
     case = CaseFactory(organisation=organisation, subject=f"Fortroligt {SECRET}")
     workflow.add_note(case, None, f"Intern note {SECRET}")
+    case.tags.add(f"Tag {SECRET}")
     contact = Contact.objects.create(organisation=organisation, name=f"Kontakt {SECRET}")
     template = ReplyTemplate.objects.create(title=f"Skabelon {SECRET}", body="Tak")
     return {
