@@ -92,14 +92,19 @@ class ParsedQuery:
         return bool(tokenize(self.text))
 
     @property
-    def suggestion(self) -> str:
-        """The query with corrected spellings ("Mente du …?"), or "" when nothing changed. A
-        compound searched as its parts is no misspelling: "bestyrelses møde" is not Danish."""
-        replaced = {
+    def replaced(self) -> dict[str, str]:
+        """Each typed word searched as another spelling or word: typed → searched. A compound
+        searched as its parts is no misspelling: "bestyrelses møde" is not Danish."""
+        return {
             word.typed: word.searched[0]
             for word in self.words + self.phrase_words
             if word.corrected and not word.compound
         }
+
+    @property
+    def suggestion(self) -> str:
+        """The query with corrected spellings ("Mente du …?"), or "" when nothing changed."""
+        replaced = self.replaced
         if not (replaced or self.joined):
             return ""
         text = self.text
@@ -232,8 +237,14 @@ def first_found(find, variants: list[str]):
     return next(filter(None, map(find, reversed(variants))), None)
 
 
-def parse(raw: str) -> ParsedQuery:
-    """Understand a typed query; see the module docstring."""
+def searched_as_typed(token: str, info: dict) -> Word:
+    """A word searched as it was typed: nothing for a stop word."""
+    return Word(token, [token] if info[token].stem is not None else [])
+
+
+def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
+    """Understand a typed query; see the module docstring. ``as_typed`` searches every word as
+    it was typed, when a person has turned down the corrections."""
     text = normalise(raw)
     typed_phrases = [tokenize(p) for p in PHRASE_RE.findall(text) if tokenize(p)]
     typed = list(dict.fromkeys(tokenize(PHRASE_RE.sub(" ", text))))
@@ -257,12 +268,14 @@ def parse(raw: str) -> ParsedQuery:
     }
     apart = {part for pair in compounds for part in pair if not info[part].known}
     words = [
-        Word(token, [token])
-        if token in apart
+        searched_as_typed(token, info)
+        if as_typed or token in apart
         else resolve(token, info, (info[token].stem or token) in synonym_words)
         for token in tokens
     ]
-    phrase_words = {token: in_phrase(token, info) for token in quoted}
+    phrase_words = {
+        token: Word(token, [token]) if as_typed else in_phrase(token, info) for token in quoted
+    }
     parsed = ParsedQuery(
         text=text,
         words=[word for word in words if word.searched],

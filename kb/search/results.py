@@ -57,6 +57,15 @@ class SearchOutcome:
     backend: str = ""
     links: list[Pick] = field(default_factory=list)  # editors' picks outside Vidensbanken
     counted_best: int = 0  # see Matches
+    # Searched as typed: the person turned down the corrections.
+    as_typed: bool = False
+    # The query with corrected spellings, also when searched as typed.
+    suggestion: str = ""
+
+    @property
+    def corrected(self) -> bool:
+        """Whether the results are for corrected words instead of those typed."""
+        return not self.as_typed and bool(self.query.replaced)
 
 
 @remembered(SearchPromotion, Query)
@@ -197,11 +206,17 @@ def find(backend, parsed: ParsedQuery, selection: FacetSelection, sort: str, pag
 
 
 def search(
-    text: str, selection: FacetSelection, sort: str, page_number, logged: bool = True
+    text: str,
+    selection: FacetSelection,
+    sort: str,
+    page_number,
+    logged: bool = True,
+    as_typed: bool = False,
 ) -> SearchOutcome:
     """Run a search as the search page does. An empty query lists everything, newest first.
-    A first page without facets is ``logged`` in the query log."""
-    parsed = parse(text)
+    A first page without facets is ``logged`` in the query log. ``as_typed`` searches the words
+    as typed, without corrections (kb.search.query.parse)."""
+    parsed = parse(text, as_typed)
     backend = ""
     picks = promoted_ids(parsed.text) if parsed.text else []
     if not parsed.text:
@@ -219,7 +234,16 @@ def search(
     results.object_list = load_hits(matches.ids, parsed.stems, pick_descriptions(parsed.text))
     links = promoted_links(parsed.text) if results.number == 1 else []
     outcome = SearchOutcome(
-        parsed, results, matches.facets, sort, matches.total, backend, links, matches.counted_best
+        parsed,
+        results,
+        matches.facets,
+        sort,
+        matches.total,
+        backend,
+        links,
+        matches.counted_best,
+        as_typed,
+        parse(text).suggestion if as_typed else parsed.suggestion,
     )
     if logged and parsed.has_words and not selection and results.number == 1:
         log_search(parsed.text, outcome.total, backend)

@@ -9,6 +9,8 @@ from kb.search.facets import FacetSelection, topics_with_material
 from kb.search.results import SORT_NEWEST, SORT_RELEVANCE, search
 
 POPULAR_TOPICS = 6
+# ?som_skrevet=ja: search the words as typed, without the corrections.
+AS_TYPED = "som_skrevet"
 
 
 @require_GET
@@ -18,8 +20,15 @@ def search_view(request):
     # The search reports link with log=nej: reading a report must not count as searching.
     logged = request.GET.get("log") != "nej"
     selection = FacetSelection(request.GET)
-    outcome = search(text, selection, sort, request.GET.get("side"), logged)
-    context = {"search_query": text, "outcome": outcome, "filtered": bool(selection)}
+    as_typed = request.GET.get(AS_TYPED) == "ja"
+    outcome = search(text, selection, sort, request.GET.get("side"), logged, as_typed)
+    context = {
+        "search_query": text,
+        # What the results are for: the corrected query, unless the words were found as typed.
+        "searched_for": outcome.suggestion if outcome.corrected else text,
+        "outcome": outcome,
+        "filtered": bool(selection),
+    }
     if not outcome.total:
         context["popular_topics"] = popular_topics()
     return render(request, "search/search.html", context)

@@ -36,7 +36,7 @@ def test_search_page_with_results_and_with_none_passes_axe(page, live_site, mate
             assert page.evaluate("document.documentElement.scrollWidth") <= width, "vandret scroll"
             assert_accessible(page)
     page.goto(f"{live_site.url}/soeg/?q=frivilige")
-    expect(page.get_by_text("Mente du")).to_be_visible()
+    expect(page.get_by_text("Viser resultater for")).to_be_visible()
     expect(page.locator(".search-results mark").first).to_have_text(
         re.compile("frivillige", re.IGNORECASE)
     )

@@ -53,6 +53,21 @@ def test_a_one_letter_typo_finds_the_page_and_suggests_the_spelling(client, page
     assert outcome.query.suggestion == "brugerinddragelse"
 
 
+def test_a_corrected_search_says_so_and_can_be_searched_as_typed(client, pages):
+    page = client.get("/soeg/", {"q": "brugerindragelse"}).content.decode()
+
+    assert "Viser resultater for <strong>brugerinddragelse</strong>." in page
+    assert "1 resultat for »brugerinddragelse«" in page
+    assert '<a href="?q=brugerindragelse&amp;som_skrevet=ja">' in page
+
+    response = client.get("/soeg/", {"q": "brugerindragelse", "som_skrevet": "ja"})
+    page = response.content.decode()
+
+    assert response.context["outcome"].total == 0
+    assert "Ingen resultater for »brugerindragelse«" in page
+    assert 'Mente du <a href="?q=brugerinddragelse">brugerinddragelse</a>?' in page
+
+
 def test_autocomplete_corrects_a_slip_as_the_search_page_does(client, pages):
     suggested = client.get("/soeg/autocomplete/", {"q": "frivilighede"}).json()["results"]
 

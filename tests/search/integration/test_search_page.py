@@ -163,9 +163,13 @@ def test_browsing_counts_follow_publishing_and_unpublishing(client, search_backe
 
 
 def test_the_suggested_spelling_keeps_the_chosen_filters_and_sorting(client, material):
-    html = client.get("/soeg/", {"q": "frivilige", "type": "metoder", "sorter": "nyeste"})
+    chosen = {"type": "metoder", "sorter": "nyeste"}
+    corrected = client.get("/soeg/", {"q": "frivilige", **chosen}).content.decode()
+    as_typed = client.get("/soeg/", {"q": "frivilige", "som_skrevet": "ja", **chosen})
 
-    link = re.search(r'Mente du <a href="([^"]*)"', html.content.decode()).group(1)
+    link = re.search(r'<a href="([^"]*)">Søg i stedet efter', corrected).group(1)
+    assert link == "?q=frivilige&amp;som_skrevet=ja&amp;sorter=nyeste&amp;type=metoder"
+    link = re.search(r'Mente du <a href="([^"]*)"', as_typed.content.decode()).group(1)
     assert link == "?q=frivillige&amp;sorter=nyeste&amp;type=metoder"
 
 
@@ -173,7 +177,7 @@ def test_no_results_offers_a_suggestion_popular_topics_and_asking_the_secretaria
     html = client.get("/soeg/", {"q": "frivilige xyzzy"}).content.decode()
     nothing = client.get("/soeg/", {"q": "qwxzy"}).content.decode()
 
-    assert html.count("Mente du") == 1 and "frivillige xyzzy" in html
+    assert html.count("Viser resultater for <strong>frivillige xyzzy</strong>") == 1
     assert "Ingen resultater for »qwxzy«" in nothing
     assert 'href="?emne=frivillige"' in nothing
     assert (
