@@ -50,8 +50,8 @@ def spellings(token: str) -> list[str]:
 
 @dataclass
 class Word:
-    """One typed word and the spellings searched for it (or, for a compound, its parts), and
-    the related verb or noun searched beside them."""
+    """One typed word and the spellings searched for it (or, for a compound, its parts or the
+    longer compounds it begins), and the related verb or noun searched beside them."""
 
     typed: str
     searched: list[str]
@@ -159,10 +159,10 @@ def synonym_expansions(stemmed: list[str], synonyms: dict[str, list[str]]) -> li
 
 
 def resolve(token: str, info: dict, is_synonym: bool) -> Word:
-    """What to search for one typed word: the known readings of ae/oe/aa, else the nearest
-    published word, else the published noun of it as a verb, else the two published words it
-    is a compound of, else the published verb it is a noun of; nothing for a stop word or an
-    unknown word a synonym stands in for."""
+    """What to search for one typed word: the known readings of ae/oe/aa, else the published
+    compounds it begins, else the nearest published word, else the published noun of it as a
+    verb, else the two published words it is a compound of, else the published verb it is a
+    noun of; nothing for a stop word or an unknown word a synonym stands in for."""
     variants = spellings(token)
     if any(info[variant].stem is None for variant in variants):
         return Word(token, [])
@@ -171,6 +171,8 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
         return Word(token, known)
     if is_synonym:
         return Word(token, [])
+    if longer := first_found(vocabulary.completions, variants):
+        return Word(token, longer, compound=True)
     if corrected := first_found(vocabulary.closest, variants):
         return Word(token, [corrected])
     if noun := first_found(partial(published_noun, info=info), variants):

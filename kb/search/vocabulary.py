@@ -148,6 +148,26 @@ def analyse(tokens: list[str]) -> dict[str, TokenInfo]:
         return {token: TokenInfo(stem, known) for token, stem, known in cursor.fetchall()}
 
 
+# Letters of a word that may be the beginning of longer published compounds, and how many of
+# those are searched (the most frequent).
+MIN_BEGINNING = 8
+COMPLETIONS = 3
+COMPLETIONS_SQL = """
+SELECT word FROM kb_searchterm WHERE word LIKE %s ORDER BY frequency DESC, word LIMIT %s
+"""
+
+
+def completions(token: str) -> list[str]:
+    """The published compounds that begin with ``token`` (databeskyttelse →
+    databeskyttelsesforordningen, databeskyttelsesrådgiver): Danish writes a compound as one
+    word, so the word a person thinks of may be only the beginning of the published one."""
+    if len(token) < MIN_BEGINNING or not token.isalpha():
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(COMPLETIONS_SQL, [token + "%", COMPLETIONS])
+        return [word for (word,) in cursor.fetchall()]
+
+
 MIN_PART = 3
 MIN_WHOLE_PART = 5  # letters of a published part searched without the rest of its compound
 # Letters Danish puts between the parts of a compound: kørsel-s-godtgørelse, hold-e-plads.

@@ -236,6 +236,21 @@ def test_a_compound_of_published_words_finds_the_page_with_both(client, search_b
     assert outcome.query.suggestion == ""  # the compound is right; splitting it is a mistake
 
 
+def test_the_beginning_of_a_published_compound_finds_the_page_with_it(client, search_backend):
+    FaqPageFactory(
+        parent=section("spoergsmaal-og-svar"),
+        title="Må vi skrive brugernes navne ned?",
+        summary="Ja, når I følger databeskyttelsesforordningen.",
+    )
+    GuidePageFactory(parent=section("vejledninger"), title="Data om besøg", summary="Beskyttet.")
+    search_backend.refresh()
+
+    outcome = search(client, "databeskyttelse")
+
+    assert [hit.title for hit in outcome.results] == ["Må vi skrive brugernes navne ned?"]
+    assert outcome.query.suggestion == ""  # nothing was misspelt
+
+
 def test_a_compound_of_which_one_part_is_published_finds_that_part(client, search_backend):
     GuidePageFactory(
         parent=section("vejledninger"),
