@@ -32,8 +32,10 @@ QUESTION_WORDS = frozenset(
 
 def normalise(raw: str) -> str:
     """The query as logged and compared: lower case, single spaces, bounded length, without
-    the question mark or full stop a question ends with."""
-    return " ".join(raw.lower().split()).rstrip(END_PUNCTUATION).rstrip()[:MAX_QUERY_LENGTH]
+    the question mark or full stop a question ends with (kept when it is all there is: "!!!"
+    is no empty search, which would list everything)."""
+    typed = " ".join(raw.lower().split())
+    return (typed.rstrip(END_PUNCTUATION).rstrip() or typed)[:MAX_QUERY_LENGTH]
 
 
 def spellings(token: str) -> list[str]:
@@ -81,6 +83,8 @@ class ParsedQuery:
     joined: dict[str, str] = field(default_factory=dict)
     # The stems of every searched word, for highlighting.
     stems: list[str] = field(default_factory=list)
+    # Typed words searched as typed that no published page contains ("hash").
+    unfound: list[str] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -291,4 +295,9 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
     for word in parsed.words:
         word.related = related_words(word.searched, info)
     parsed.stems = [info[term].stem for term in parsed.terms if info[term].stem]
+    parsed.unfound = [
+        word.typed
+        for word in parsed.words
+        if not word.corrected and not word.related and not info[word.typed].known
+    ]
     return parsed

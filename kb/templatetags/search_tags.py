@@ -17,6 +17,15 @@ def as_typed(query: str) -> str:
     return Truncator(" ".join(query.split())).chars(SHOWN_BACK)
 
 
+@register.filter
+def quoted_list(words: list[str]) -> str:
+    """»hash«, »pot« og »skunk«."""
+    quoted = [f"»{word}«" for word in words]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return _("%(first)s og %(last)s") % {"first": ", ".join(quoted[:-1]), "last": quoted[-1]}
+
+
 @register.simple_tag
 def search_page_title(outcome, typed: str) -> str:
     """The window's title: what was searched for, the filters chosen and the page number, so

@@ -68,6 +68,15 @@ def test_a_corrected_search_says_so_and_can_be_searched_as_typed(client, pages):
     assert 'Mente du <a href="?q=brugerinddragelse">brugerinddragelse</a>?' in page
 
 
+def test_words_no_page_contains_are_named_beside_the_results_of_the_rest(client, pages):
+    page = client.get("/soeg/", {"q": "hash og skunk på værestedet"}).content.decode()
+    found = client.get("/soeg/", {"q": "frivillige på værestedet"}).content.decode()
+
+    assert "Ingen sider indeholder »hash« og »skunk«, så resultaterne passer til resten" in page
+    assert "Frivilligheden på værestedet" in page
+    assert "Ingen sider indeholder" not in found
+
+
 def test_autocomplete_corrects_a_slip_as_the_search_page_does(client, pages):
     suggested = client.get("/soeg/autocomplete/", {"q": "frivilighede"}).json()["results"]
 

@@ -250,6 +250,14 @@ def test_a_pick_added_after_a_search_counts_at_once(client, search_backend):
     assert titles(client, "frivillige") == ["Rekruttering", "Frivillige frivillige frivillige"]
 
 
+@pytest.mark.parametrize("typed", ["!!!", "?", "%%%", "*"])
+def test_a_search_without_words_finds_nothing_instead_of_listing_everything(
+    client, material, typed
+):
+    assert search(client, typed).total == 0
+    assert search(client, "").total == 7  # an empty search browses everything
+
+
 def test_searches_are_logged_normalised_with_their_result_count(client, material):
     search(client, "  Frivillige   ")
     search(client, "frivillige", emne="frivillige")  # narrowing is not a new search
