@@ -4,6 +4,7 @@ Both are idempotent: organisations are matched by name, cases by reference. A ba
 reported with its line number and the rest are imported."""
 
 import csv
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -23,6 +24,7 @@ from advisory.models import Case, CaseEvent, Contact, Municipality, Organisation
 from advisory.models.cases import Channel, Status
 from advisory.models.organisations import validate_postcode
 from advisory.workflow import log
+from kb.dates import DATE_INPUT_FORMATS
 from kb.models import ArticlePage, Topic
 
 REFERENCE_RE = re.compile(r"^R-(\d{4})-(\d{4})$")
@@ -61,11 +63,25 @@ def import_rows(rows: Iterable[tuple[int, object]], import_row) -> ImportReport:
     return report
 
 
+def csv_text(path: Path) -> str:
+    """The file's text: UTF-8, with or without the byte-order mark Excel's "CSV UTF-8" puts
+    first, else Windows-1252, which Excel's other CSV formats write in Denmark."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
-    with path.open(encoding="utf-8", newline="") as file:
-        reader = csv.DictReader(file)
-        for row in reader:
-            yield reader.line_num, row
+    """Each row by line number, the columns separated by commas, or by the semicolons (or tabs)
+    of a Danish spreadsheet, whichever the heading line has."""
+    text = csv_text(path)
+    heading = text.partition("\n")[0]
+    delimiter = max(",;\t", key=heading.count)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    for row in reader:
+        yield reader.line_num, row
 
 
 def jsonl_rows(path: Path) -> Iterator[tuple[int, object]]:
@@ -87,12 +103,15 @@ def _required(row: dict, key: str) -> str:
 
 
 def _parse_date(value: str, key: str) -> date | None:
+    """A date as the admin takes one (2010-01-01, 01.01.2010, 1/1-2010 …)."""
     if not value:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise RowError(f"»{key}« er ikke en dato: {value!r}") from None
+    for input_format in DATE_INPUT_FORMATS:
+        try:
+            return datetime.strptime(value.strip(), input_format).date()
+        except ValueError:
+            continue
+    raise RowError(f"»{key}« er ikke en dato: {value!r}")
 
 
 def _parse_time(value: str | None, key: str) -> datetime | None:
@@ -109,7 +128,9 @@ def organisation_values(row: dict) -> tuple[str, dict]:
     kind = _required(row, "kind")
     if kind not in Organisation.Kind.values:
         raise RowError(f"ukendt type »{kind}«")
-    municipality = Municipality.objects.filter(name=_required(row, "municipality")).first()
+    municipality = Municipality.objects.filter(
+        name__iexact=_required(row, "municipality").strip()
+    ).first()
     if municipality is None:
         raise RowError(f"ukendt kommune »{row['municipality']}«")
     if row.get("postcode"):
@@ -132,6 +153,8 @@ def organisation_values(row: dict) -> tuple[str, dict]:
 
 
 def import_organisation(row: dict, warn) -> str:
+    if isinstance(row, RowError):
+        raise row
     name, values = organisation_values(row)
     organisation = Organisation.objects.filter(name=name).first()
     if organisation is None:
@@ -145,8 +168,26 @@ def import_organisation(row: dict, warn) -> str:
     return "updated"
 
 
+def once_each(rows: Iterable[tuple[int, object]], key) -> Iterator[tuple[int, object]]:
+    """``rows``, where a row whose ``key`` an earlier row of the file had is replaced by an
+    error naming that row: which of the two was meant is for a person to say."""
+    first_lines = {}
+    for line, row in rows:
+        value = key(row)
+        if value and value in first_lines:
+            row = RowError(f"»{value}« står allerede i linje {first_lines[value]}")
+        elif value:
+            first_lines[value] = line
+        yield line, row
+
+
+def organisation_name(row: dict) -> str:
+    return (row.get("name") or "").strip().casefold()
+
+
 def import_organisations(path: Path, progress=iter) -> ImportReport:
-    return import_rows(progress(csv_rows(path)), import_organisation)
+    rows = once_each(csv_rows(path), organisation_name)
+    return import_rows(progress(rows), import_organisation)
 
 
 def _choice(row: dict, key: str, choices) -> str:
@@ -186,6 +227,12 @@ def case_values(row: dict) -> dict:
     closed = _parse_time(row.get("closed"), "closed")
     if status == Status.CLOSED and closed is None:
         raise RowError("en lukket sag mangler »closed«")
+    if closed and closed < opened:
+        raise RowError("»closed« ligger før »opened«")
+    if opened > timezone.now():
+        raise RowError(f"»opened« ligger i fremtiden: {row['opened']}")
+    if int(match[1]) != timezone.localtime(opened).year:
+        raise RowError(f"referencen »{row['ref']}« har ikke året fra »opened«")
     return {
         "reference": row["ref"],
         "organisation": organisation,
@@ -201,6 +248,15 @@ def case_values(row: dict) -> dict:
     }
 
 
+# What tells an imported case from another with the same reference (a case is imported once,
+# then worked on in Vidensbanken: its status and times change there).
+COMPARED_CASE_FIELDS = ("subject", "question", "opened_at")
+
+
+def case_reference(row) -> str:
+    return row.get("ref", "") if isinstance(row, dict) else ""
+
+
 def _reply_time(case: Case) -> datetime:
     """The old records do not say when the answer went out: take the due date (the promise
     kept), or the closing time if the case was closed before that."""
@@ -211,7 +267,10 @@ def _reply_time(case: Case) -> datetime:
 
 def import_case(row: dict, warn) -> str:
     values = case_values(row)
-    if Case.objects.filter(reference=values["reference"]).exists():
+    existing = Case.objects.filter(reference=values["reference"]).first()
+    if existing:
+        if any(getattr(existing, key) != values[key] for key in COMPARED_CASE_FIELDS):
+            warn(f"{existing.reference} findes allerede med et andet indhold; den er ikke ændret")
         return "unchanged"
     case = Case(**values)
     if case.organisation:
@@ -273,7 +332,7 @@ def sync_reference_counters() -> None:
 
 def import_cases(path: Path, progress=iter) -> ImportReport:
     try:
-        return import_rows(progress(jsonl_rows(path)), import_case)
+        return import_rows(progress(once_each(jsonl_rows(path), case_reference)), import_case)
     finally:  # also after an interruption: a new case must not get an imported reference
         with transaction.atomic():
             sync_reference_counters()

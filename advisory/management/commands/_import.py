@@ -5,6 +5,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 
 class ImportCommand(BaseCommand):
@@ -35,4 +36,10 @@ class ImportCommand(BaseCommand):
                 f"{report.unchanged} uændret, {len(report.errors)} fejl"
             )
         if report.errors:
-            raise CommandError(f"{len(report.errors)} rækker kunne ikke importeres", returncode=1)
+            failed = len(report.errors)
+            message = ngettext(
+                "%(count)d række kunne ikke importeres",
+                "%(count)d rækker kunne ikke importeres",
+                failed,
+            )
+            raise CommandError(message % {"count": failed}, returncode=1)

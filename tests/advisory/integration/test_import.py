@@ -62,15 +62,8 @@ def test_corpus_organisations_and_cases_import_and_reimport_changes_nothing(corp
 
 
 def test_new_case_after_import_continues_the_years_numbering(tmp_path, db):
-    organisations = tmp_path / "organisations.csv"
-    organisations.write_text(
-        f"name,kind,municipality,address,postcode,city,email,phone,member_since\n{ANKERET}\n",
-        encoding="utf-8",
-    )
-    cases = tmp_path / "cases.jsonl"
-    cases.write_text(json.dumps(case_row("R-2026-0041")) + "\n", encoding="utf-8")
-    call_command("import_organisations", str(organisations), verbosity=0)
-    call_command("import_cases", str(cases), verbosity=0)
+    call_command("import_organisations", str(organisation_file(tmp_path)), verbosity=0)
+    call_command("import_cases", str(case_file(tmp_path, [case_row("R-2026-0041")])), verbosity=0)
     assert ReferenceCounter.objects.get(year=2026).last_number == 41
     assert CaseFactory(organisation=Organisation.objects.get()).reference == "R-2026-0042"
 
@@ -140,6 +133,86 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path, capsys):
         "R-2026-0009",
     ]
     assert ReferenceCounter.objects.get(year=2026).last_number == 9
+
+
+HEADING = "name;kind;municipality;address;postcode;city;email;phone;member_since"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
+def test_a_spreadsheets_csv_with_semicolons_and_danish_dates_is_imported(tmp_path, encoding):
+    organisations = tmp_path / "organisations.csv"
+    organisations.write_text(
+        f"{HEADING}\r\nVærestedet Åen;vaerested;aarhus;Åvej 1;8000;Århus C;;;01.05.2020\r\n",
+        encoding=encoding,
+    )
+
+    call_command("import_organisations", str(organisations), verbosity=0)
+
+    organisation = Organisation.objects.get()
+    assert (organisation.name, organisation.address) == ("Værestedet Åen", "Åvej 1")
+    assert organisation.municipality.name == "Aarhus"
+    assert organisation.member_since.isoformat() == "2020-05-01"
+
+
+def test_a_name_twice_in_one_file_is_reported_and_the_first_row_kept(tmp_path, capsys):
+    organisations = tmp_path / "organisations.csv"
+    organisations.write_text(
+        f"{HEADING}\nDubletten;vaerested;Aarhus;;;;;;\ndubletten;boform;Odense;;;;;;\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(CommandError) as failure:
+        call_command("import_organisations", str(organisations), verbosity=0)
+
+    assert str(failure.value) == "1 række kunne ikke importeres"
+    assert f"{organisations}:3: »dubletten« står allerede i linje 2" in capsys.readouterr().err
+    assert Organisation.objects.get().municipality.name == "Aarhus"
+
+
+def test_cases_with_impossible_dates_or_references_are_reported(tmp_path, capsys):
+    call_command("import_organisations", str(organisation_file(tmp_path)), verbosity=0)
+    call_command("import_cases", str(case_file(tmp_path, [case_row("R-2026-0001")])), verbosity=0)
+    cases = case_file(
+        tmp_path,
+        [
+            case_row("R-2026-0001", subject="Et andet spørgsmål"),
+            case_row("R-2026-0002", status="closed", closed="2026-03-01T09:00:00"),
+            case_row("R-2027-0003", opened="2027-06-01T10:00:00"),
+            case_row("R-2025-0004"),
+            case_row("R-2026-0005"),
+            case_row("R-2026-0005", subject="Igen"),
+        ],
+    )
+
+    with pytest.raises(CommandError):
+        call_command("import_cases", str(cases), verbosity=0)
+
+    err = capsys.readouterr().err
+    assert f"{cases}:1: advarsel: R-2026-0001 findes allerede med et andet indhold" in err
+    assert f"{cases}:2: »closed« ligger før »opened«" in err
+    assert f"{cases}:3: »opened« ligger i fremtiden: 2027-06-01T10:00:00" in err
+    assert f"{cases}:4: referencen »R-2025-0004« har ikke året fra »opened«" in err
+    assert f"{cases}:6: »R-2026-0005« står allerede i linje 5" in err
+    assert Case.objects.get(reference="R-2026-0001").subject == "Frivillige"
+    assert sorted(Case.objects.values_list("reference", flat=True)) == [
+        "R-2026-0001",
+        "R-2026-0005",
+    ]
+
+
+def organisation_file(tmp_path):
+    organisations = tmp_path / "organisations.csv"
+    organisations.write_text(
+        f"name,kind,municipality,address,postcode,city,email,phone,member_since\n{ANKERET}\n",
+        encoding="utf-8",
+    )
+    return organisations
+
+
+def case_file(tmp_path, rows):
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return cases
 
 
 def test_load_demo_content_without_corpus_loads_the_projects_own_cases(site, settings, tmp_path):
