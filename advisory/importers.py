@@ -22,7 +22,7 @@ from django.utils import timezone
 from advisory.deadlines import response_due_date
 from advisory.models import Case, CaseEvent, Contact, Municipality, Organisation, ReferenceCounter
 from advisory.models.cases import Channel, Status
-from advisory.models.organisations import validate_postcode
+from advisory.models.organisations import validate_phone, validate_postcode
 from advisory.workflow import log
 from kb.dates import DATE_INPUT_FORMATS
 from kb.models import ArticlePage, Topic
@@ -138,6 +138,11 @@ def organisation_values(row: dict) -> tuple[str, dict]:
             validate_postcode(row["postcode"])
         except ValidationError:
             raise RowError(f"ugyldigt postnummer »{row['postcode']}« (fire cifre)") from None
+    if row.get("phone"):
+        try:
+            validate_phone(row["phone"])
+        except ValidationError:
+            raise RowError(f"ugyldigt telefonnummer »{row['phone']}« (otte cifre)") from None
     if row.get("email"):
         try:
             validate_email(row["email"])

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from advisory.models.organisations import Contact, Municipality, Organisation
+from advisory.models.organisations import Contact, Municipality, Organisation, validate_phone
 from kb.models import ArticlePage, Topic
 
 
@@ -156,7 +156,9 @@ class Case(models.Model):
     )
     requester_name = models.CharField(_("spørgerens navn"), max_length=200)
     requester_email = models.EmailField(_("spørgerens e-mail"), blank=True)
-    requester_phone = models.CharField(_("spørgerens telefon"), max_length=20, blank=True)
+    requester_phone = models.CharField(
+        _("spørgerens telefon"), max_length=20, blank=True, validators=[validate_phone]
+    )
     channel = models.CharField(_("kanal"), max_length=10, choices=Channel.choices)
     topic = models.ForeignKey(
         Topic,

@@ -5,6 +5,13 @@ from django.utils.translation import gettext_lazy as _
 validate_postcode = RegexValidator(
     r"^\d{4}\Z", _("Et postnummer er fire cifre, fx 8000."), code="postcode"
 )
+# At least eight digits, with the spaces, dashes and leading + people write: 7592 4000,
+# +45 75 92 40 00, +46 70 123 45 67.
+validate_phone = RegexValidator(
+    r"^\+?(?=(?:[ -]*\d){8})\d[\d -]{6,16}\d\Z",
+    _("Skriv et telefonnummer med 8 cifre, fx 7592 4000."),
+    code="phone",
+)
 
 
 class Region(models.TextChoices):
@@ -56,7 +63,7 @@ class Organisation(models.Model):
     )
     city = models.CharField(_("by"), max_length=80, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("telefon"), max_length=20, blank=True)
+    phone = models.CharField(_("telefon"), max_length=20, blank=True, validators=[validate_phone])
     member_since = models.DateField(_("medlem siden"), null=True, blank=True)
     active = models.BooleanField(_("aktiv"), default=True)
 
@@ -85,7 +92,7 @@ class Contact(models.Model):
     name = models.CharField(_("navn"), max_length=200)
     role = models.CharField(_("rolle"), max_length=120, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("telefon"), max_length=20, blank=True)
+    phone = models.CharField(_("telefon"), max_length=20, blank=True, validators=[validate_phone])
 
     class Meta:
         ordering = ["name"]

@@ -6,11 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from advisory.models import Municipality, Organisation
+from advisory.models.organisations import validate_phone
 from kb.models import Topic
 
 QUESTION_MAX = 5000
 # 7592 4000, 75-92-40-00, +45 …: at least eight digits, spaces and hyphens between them.
-PHONE_RE = re.compile(r"^\+?(?=(?:[ -]*\d){8})\d[\d -]{6,14}\d$")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -167,8 +167,8 @@ class AskForm(AccessibleFormMixin, forms.Form):
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE_RE.match(phone):
-            raise forms.ValidationError(_("Skriv et telefonnummer med 8 cifre, fx 7592 4000."))
+        if phone:
+            validate_phone(phone)
         return phone
 
     def clean_question(self):

@@ -90,6 +90,16 @@ def test_a_receipt_needs_a_valid_email_address_and_nothing_typed_is_lost(
     assert not Case.objects.exists()
 
 
+def test_a_phone_number_that_is_not_one_is_refused_and_nothing_typed_is_lost(client, staff):
+    call = {**A_CALL_WITH_A_RECEIPT, "send_receipt": "", "requester_phone": "ring til Lone"}
+
+    page = client.post(reverse("sager:add"), call).content.decode()
+
+    assert "Skriv et telefonnummer med 8 cifre, fx 7592 4000." in page
+    assert 'value="ring til Lone"' in page and "Hvordan finder vi frivillige?" in page
+    assert not Case.objects.exists()
+
+
 def test_logging_a_call_creates_a_numbered_case_assigned_to_me(client, staff):
     topic = Topic.objects.get(slug="frivillige")
     response = client.post(

@@ -19,7 +19,10 @@ from tests.advisory.factories import CaseFactory
 from tests.factories import GuidePageFactory, section
 
 pytestmark = pytest.mark.django_db
-ANKERET = "Værestedet Ankeret,vaerested,Odense,Havnegade 1,5000,Odense C,a@example.org,1,2010-01-01"
+ANKERET = ",".join(
+    ["Værestedet Ankeret", "vaerested", "Odense", "Havnegade 1", "5000", "Odense C"]
+    + ["a@example.org", "66123456", "2010-01-01"]
+)
 
 
 def counts():
@@ -91,9 +94,10 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path, capsys):
     organisations.write_text(
         "name,kind,municipality,address,postcode,city,email,phone,member_since\n"
         f"{ANKERET}\n"
-        "Stedet,vaerested,Atlantis,Vej 1,5000,Odense C,b@example.org,2,2010-01-01\n"
-        "Hjørnet,boform,Aarhus,Vej 2,8000,Aarhus C,c@example.org,3,2011-02-03\n"
-        "Trappen,vaerested,Aarhus,Vej 3,80OO,Aarhus C,d@example.org,4,2012-03-04\n",
+        "Stedet,vaerested,Atlantis,Vej 1,5000,Odense C,b@example.org,,2010-01-01\n"
+        "Hjørnet,boform,Aarhus,Vej 2,8000,Aarhus C,c@example.org,+45 86 12 34 56,2011-02-03\n"
+        "Trappen,vaerested,Aarhus,Vej 3,80OO,Aarhus C,d@example.org,,2012-03-04\n"
+        "Telefonen,vaerested,Aarhus,Vej 4,8000,Aarhus C,,abc,\n",
         encoding="utf-8",
     )
     with pytest.raises(CommandError) as failure:
@@ -102,6 +106,7 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{organisations}:3: ukendt kommune »Atlantis«" in err
     assert f"{organisations}:5: ugyldigt postnummer »80OO« (fire cifre)" in err
+    assert f"{organisations}:6: ugyldigt telefonnummer »abc« (otte cifre)" in err
     assert sorted(Organisation.objects.values_list("name", flat=True)) == [
         "Hjørnet",
         "Værestedet Ankeret",
