@@ -4,6 +4,7 @@ grouped under one menu item ("Rådgivning")."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.models import formfield_for_dbfield as wagtail_formfield
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -175,6 +176,7 @@ class OrganisationViewSet(ModelViewSet):
     ]
     export_headings = {"get_kind_display": _("Type"), "region": _("Region")}
     export_filename = "organisationer"
+
     form_fields = [
         "name",
         "kind",
@@ -188,6 +190,10 @@ class OrganisationViewSet(ModelViewSet):
         "member_since",
         "active",
     ]
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        # As in Wagtail's own forms: "Medlem siden" with its date picker and Danish dates.
+        return wagtail_formfield(db_field, **kwargs)
 
 
 class ContactViewSet(ModelViewSet):

@@ -1,5 +1,6 @@
 import django_filters
 
+from django.db import models
 from django.http import Http404
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -8,12 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.active_filters import register_filter_adapter_class
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.pages.listing import PageListingMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kb.active_filters import DateRangeInWords, NumberRangeInWords
+from kb.dates import DanishDateField
 from kb.document_views import AddDocumentsView, DocumentIndexView, document_text_status
 from kb.list_columns import WIDE_ONLY
 from kb.models import Audience, PublicationPage, Synonym, Topic
@@ -106,6 +109,9 @@ def hide_wagtails_search_terms_report(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
 
 
+# Every date field of an admin form (an organisation's "Medlem siden") takes dates as the
+# case forms do, with their Danish errors.
+register_form_field_override(models.DateField, override={"form_class": DanishDateField})
 register_filter_adapter_class(django_filters.RangeFilter, NumberRangeInWords)
 register_filter_adapter_class(django_filters.DateFromToRangeFilter, DateRangeInWords)
 

@@ -46,7 +46,12 @@ class Organisation(models.Model):
         RESIDENCE = "boform", _("Boform")
         OTHER = "anden", _("Anden")
 
-    name = models.CharField(_("navn"), max_length=200, unique=True)
+    name = models.CharField(
+        _("navn"),
+        max_length=200,
+        unique=True,
+        error_messages={"unique": _("Der er allerede en organisation med det navn.")},
+    )
     kind = models.CharField(_("type"), max_length=30, choices=Kind.choices, default=Kind.VAERESTED)
     is_member = models.BooleanField(_("medlem"), default=True)
     municipality = models.ForeignKey(

@@ -186,6 +186,30 @@ def test_a_postcode_with_a_letter_for_a_digit_is_refused_and_the_form_kept(clien
     assert solstuen.postcode == "5000"
 
 
+def test_member_since_takes_dates_as_the_case_forms_do(client, staff):
+    solstuen = OrganisationFactory(name="Solstuen")
+    edit = reverse("organisationer:edit", args=[solstuen.pk])
+
+    client.post(edit, organisation_fields(solstuen, member_since="1/5-2020"))
+    mistake = client.post(edit, organisation_fields(solstuen, member_since="31.02.2021"))
+
+    solstuen.refresh_from_db()
+    assert solstuen.member_since.isoformat() == "2020-05-01"
+    page = mistake.content.decode()
+    assert "Skriv en gyldig dato som dd.mm.åååå, fx 05.03.2026." in page
+    assert 'value="31.02.2021"' in page
+
+
+def test_a_name_another_organisation_has_is_refused_in_danish(client, staff):
+    OrganisationFactory(name="Solstuen")
+    trappen = OrganisationFactory(name="Trappen")
+    edit = reverse("organisationer:edit", args=[trappen.pk])
+
+    page = client.post(edit, organisation_fields(trappen, name="Solstuen")).content.decode()
+
+    assert "Der er allerede en organisation med det navn." in page
+
+
 def delete_from(edit_form_url: str, client):
     """Press the edit form's "Slet", then confirm: the response to the confirmation."""
     form = client.get(edit_form_url).content.decode()
