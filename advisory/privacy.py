@@ -26,6 +26,8 @@ NAME_PLACEHOLDER = "[anonymiseret]"
 TEXT_PLACEHOLDER = "[fjernet]"
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE_RE = re.compile(r"(?<![\d-])(\+45 ?)?(\d{8}|\d{2}( \d{2}){3}|\d{4} \d{4})(?![\d-])")
+# A CPR number (010180-1234, 0101801234), whoever's it is: a question may name a user's.
+CPR_RE = re.compile(r"(?<![\d-])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[- ]?\d{4}(?![\d-])")
 SHORT_TEXT_FIELDS = ["old_value", "new_value"]
 
 
@@ -50,7 +52,8 @@ def expired_cases(retention_days: int, now=None):
 
 def scrubber(case: Case):
     """A function that replaces the requester's name (whole and by its parts), email and
-    phone, and any email address or phone number but the secretariat's own, in a text."""
+    phone, any email address or phone number but the secretariat's own, and any CPR number, in
+    a text."""
     values = {case.requester_name, case.requester_email, case.requester_phone}
     if case.contact:
         values |= {case.contact.name, case.contact.email, case.contact.phone}
@@ -64,7 +67,8 @@ def scrubber(case: Case):
         return match.group() if _comparable(match.group()) in own else TEXT_PLACEHOLDER
 
     def scrub(text: str) -> str:
-        text = PHONE_RE.sub(unless_own, EMAIL_RE.sub(unless_own, text or ""))
+        text = CPR_RE.sub(TEXT_PLACEHOLDER, text or "")
+        text = PHONE_RE.sub(unless_own, EMAIL_RE.sub(unless_own, text))
         return pattern.sub(TEXT_PLACEHOLDER, text) if pattern else text
 
     return scrub
@@ -136,12 +140,21 @@ def anonymise_expired(retention_days: int, now=None) -> list[str]:
     return [anonymise(case, reason).reference for case in expired_cases(retention_days, now)]
 
 
+def is_name(person: str) -> bool:
+    """Whether ``person`` is a name, not an email address or a phone number."""
+    return "@" not in person and any(character.isalpha() for character in person)
+
+
 def cases_of(person: str):
-    """Every case where ``person``, an email address or a phone number, is the requester's
-    (or the linked contact's)."""
-    person = person.strip()
+    """Every case where ``person``, an email address, a phone number or a full name, is the
+    requester's (or the linked contact's). Cases logged from a call or a meeting may have only
+    a name."""
+    person = " ".join(person.split())
     if "@" in person:
         found = Q(requester_email__iexact=person) | Q(contact__email__iexact=person)
+        return Case.objects.filter(found).order_by("opened_at")
+    if is_name(person):
+        found = Q(requester_name__iexact=person) | Q(contact__name__iexact=person)
         return Case.objects.filter(found).order_by("opened_at")
     digits = _comparable(person)
     if len(digits) < 8:
@@ -151,7 +164,7 @@ def cases_of(person: str):
 
 
 def export(person: str) -> dict:
-    """What the secretariat keeps about ``person`` (an email address or a phone number), as
+    """What the secretariat keeps about ``person`` (an email address, a phone number or a name), as
     plain data."""
     return {
         "person": person,
@@ -187,7 +200,7 @@ def _case_data(case: Case) -> dict:
 
 @transaction.atomic
 def erase(person: str, author) -> list[str]:
-    """Anonymise every case of ``person`` (an email address or a phone number) at their
+    """Anonymise every case of ``person`` (an email address, a phone number or a name) at their
     request, whatever its age or status, and remove them as a contact; the references of the
     cases."""
     reason = _("Personoplysninger slettet på spørgerens anmodning.")
@@ -205,9 +218,11 @@ def erase(person: str, author) -> list[str]:
 
 
 def _contacts_of(person: str):
-    person = person.strip()
+    person = " ".join(person.split())
     if "@" in person:
         return Contact.objects.filter(email__iexact=person)
+    if is_name(person):
+        return Contact.objects.filter(name__iexact=person)
     digits = _comparable(person)
     if len(digits) < 8:
         return Contact.objects.none()

@@ -52,13 +52,17 @@ def _words(text: str) -> str:
 
 def without_details(case: Case):
     """The scrubber for the requester's data (which keeps the secretariat's own phone and
-    email: "Ring på 7592 4000" is the answer's advice), also removing the organisation's name."""
+    email: "Ring på 7592 4000" is the answer's advice), also removing the organisation's name,
+    a member's or the one a person starting a værested gave."""
     scrub = scrubber(case)
-    name = case.organisation.name if case.organisation else ""
+    names = [case.organisation.name if case.organisation else "", case.other_organisation]
+    names = [name.strip() for name in names if name and name.strip()]
 
     def clean(text: str) -> str:
         text = scrub(text)
-        return text.replace(name, TEXT_PLACEHOLDER) if name else text
+        for name in names:
+            text = text.replace(name, TEXT_PLACEHOLDER)
+        return text
 
     return clean
 

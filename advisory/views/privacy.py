@@ -1,6 +1,6 @@
 """Admin page for a person's rights: see and download what is kept about a person, found by
-email address or phone number, and erase it on request. Everything is sent by POST, so no
-address or number ends up in a URL, a browser's history or a server log."""
+email address, phone number or full name, and erase it on request. Everything is sent by POST,
+so no address or number ends up in a URL, a browser's history or a server log."""
 
 import json
 
@@ -20,7 +20,7 @@ from advisory.permissions import can_work_on_cases
 
 
 class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
-    """Find a person's cases by email or phone; export them as JSON or anonymise them all."""
+    """Find a person's cases by email, phone or full name; export them as JSON or erase them."""
 
     template_name = "advisory/admin/person_data.html"
     page_title = gettext_lazy("Persondata")
@@ -40,6 +40,7 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, person="", **kwargs):
         context = super().get_context_data(**kwargs)
         context["person"] = person
+        context["found_by_name"] = privacy.is_name(person)
         context["cases"] = privacy.cases_of(person).select_related("topic") if person else None
         return context
 

@@ -61,6 +61,14 @@ def test_erasing_a_person_removes_them_from_case_text_timeline_link_and_files(cl
     assert web_case.events.filter(field=privacy.ANONYMISED_FIELD, author=staff).exists()
 
 
+def test_erasing_also_removes_a_cpr_number_written_in_the_case(web_case):
+    workflow.add_note(web_case, secretary(), "Brugerens cpr er 0101801234 ifølge Søren.")
+
+    privacy.erase("soeren@example.net", secretary())
+
+    assert not any("0101801234" in event.body for event in web_case.events.all())
+
+
 def test_after_erasing_the_timeline_still_tells_what_happened(client, web_case, settings):
     settings.SECRETARIAT_PHONE, settings.SECRETARIAT_EMAIL = "7592 4000", "lvsinfo@lavs.dk"
     staff = secretary()
@@ -162,6 +170,26 @@ def test_a_person_who_gave_only_a_phone_number_is_found_and_erased_by_it():
     case.refresh_from_db()
     assert (case.requester_name, case.requester_phone) == (privacy.NAME_PLACEHOLDER, "")
     assert "Mette" not in case.question
+
+
+def test_a_person_who_gave_only_a_name_is_found_by_it_with_a_warning_and_erased(client):
+    case = open_requester_case(
+        Channel.MEETING,
+        requester_name="Birthe Ødegård",
+        subject="Opstart",
+        question="Birthe Ødegård vil starte et værested.",
+    )
+    CaseFactory(requester_name="Birthe Ødegaard Hansen")
+    client.force_login(secretary())
+
+    found = client.post(PERSON_DATA, {"person": " birthe  ødegård", "action": "find"})
+
+    page = found.content.decode()
+    assert "1 sag" in page and f"{case.reference}</a>: Opstart" in page
+    assert "Fundet ud fra navnet alene" in page
+    assert privacy.erase("Birthe Ødegård", secretary()) == [case.reference]
+    case.refresh_from_db()
+    assert "Birthe" not in case.question and case.requester_name == privacy.NAME_PLACEHOLDER
 
 
 def test_editors_cannot_reach_person_data(client, web_case):

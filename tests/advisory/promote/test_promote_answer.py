@@ -52,6 +52,23 @@ def test_staff_turn_a_closed_case_into_a_draft_faq_without_personal_details(clie
     assert faq.workflow_in_progress and faq.current_workflow_task.name == "Godkendelse"
 
 
+def test_the_draft_leaves_out_the_name_of_a_place_being_started_and_any_cpr_number(client, site):
+    staff = secretary()
+    case = CaseFactory(
+        other_organisation="Spiren i Vejle",
+        question="Vi starter Spiren i Vejle. Må vores bruger (cpr 010180-1234) være frivillig?",
+    )
+    workflow.send_reply(case, staff, "Ja, hvis Spiren i Vejle tegner en forsikring.")
+    workflow.change_status(case, Status.CLOSED, staff)
+    client.force_login(staff)
+
+    client.post(f"/admin/sager/{case.pk}/til-faq/")
+
+    text = str(FaqPage.objects.get().latest_revision.content)
+    assert "tegner en forsikring" in text
+    assert "Spiren" not in text and "010180" not in text
+
+
 def test_an_answered_case_still_open_cannot_be_promoted(client, site):
     staff = secretary()
     case = CaseFactory(subject="Frivillige der stopper hurtigt")
