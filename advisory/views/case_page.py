@@ -13,10 +13,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from advisory.forms import ACTION_FORMS, ActionFailed, ReplyForm
 from advisory.help import similar_cases, suggested_pages
 from advisory.letters import opens_with_greeting, without_greeting
-from advisory.models import Case, ReplyTemplate
+from advisory.models import Case, PromotedAnswer, ReplyTemplate
 from advisory.models.cases import Status
 from advisory.permissions import can_view_cases, can_work_on_cases
 from advisory.workflow import TransitionError
+from kb.models import FaqPage
 
 
 class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
@@ -96,10 +97,25 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             suggestions=suggested_pages(self.case),
             similar=[(other, other.latest_reply()) for other in similar],
             answers=list(self.case.answers()) if self.case.status == Status.CLOSED else [],
+            faq_drafts=self._faq_drafts(),
             reply_templates=ReplyTemplate.objects.all(),
             edit_url=reverse("sager:edit", args=[self.case.pk]),
         )
         return context
+
+    def _faq_drafts(self) -> list[tuple]:
+        """The pages made from the case's answers, each with where the user may edit it: the
+        message that named a new draft is gone once the case page is left."""
+        pages = FaqPage.objects.filter(
+            pk__in=PromotedAnswer.objects.filter(reply__case=self.case).values("page")
+        ).order_by("pk")
+        drafts = []
+        for page in pages:
+            editable = page.permissions_for_user(self.request.user).can_edit()
+            drafts.append(
+                (page, reverse("wagtailadmin_pages:edit", args=[page.pk]) if editable else None)
+            )
+        return drafts
 
     def _initial(self, action):
         if action == "assign":

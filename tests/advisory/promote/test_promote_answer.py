@@ -93,6 +93,22 @@ def test_a_secretary_who_cannot_edit_pages_is_sent_back_to_the_case_with_the_dra
     assert f"/admin/pages/{faq.pk}/edit/" not in html
 
 
+@pytest.mark.parametrize("also_editor", [False, True])
+def test_the_case_page_keeps_naming_the_draft_made_from_it(client, closed_case, also_editor):
+    user = secretary()
+    if also_editor:
+        user.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(user)
+    client.post(f"/admin/sager/{closed_case.pk}/til-faq/")
+    faq = FaqPage.objects.get()
+
+    page = client.get(f"/admin/sager/{closed_case.pk}/").content.decode()
+
+    drafts = page.split("Gjort til spørgsmål og svar</h3>")[1].split("</ul>")[0]
+    assert faq.title in drafts and f"({faq.status_string})" in drafts
+    assert (f'href="/admin/pages/{faq.pk}/edit/"' in drafts) is also_editor
+
+
 def test_a_secretary_who_is_also_an_editor_gets_a_link_to_edit_the_draft(client, closed_case):
     user = secretary()
     user.groups.add(Group.objects.get(name=EDITORS))
