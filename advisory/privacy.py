@@ -168,7 +168,7 @@ def export(person: str) -> dict:
     plain data."""
     return {
         "person": person,
-        "exported_at": timezone.now().isoformat(),
+        "exported_at": timezone.localtime().isoformat(),
         "cases": [_case_data(case) for case in cases_of(person).select_related("topic")],
     }
 
@@ -184,12 +184,12 @@ def _case_data(case: Case) -> dict:
         "subject": case.subject,
         "question": case.question,
         "status": case.get_status_display(),
-        "opened_at": case.opened_at.isoformat(),
-        "closed_at": case.closed_at.isoformat() if case.closed_at else None,
+        "opened_at": timezone.localtime(case.opened_at).isoformat(),
+        "closed_at": timezone.localtime(case.closed_at).isoformat() if case.closed_at else None,
         "timeline": [
             {
                 "kind": event.get_kind_display(),
-                "at": event.created_at.isoformat(),
+                "at": timezone.localtime(event.created_at).isoformat(),
                 "text": event.body,
             }
             for event in case.events.order_by("created_at", "pk")

@@ -40,6 +40,9 @@ def test_export_lists_every_case_of_the_person_and_nobody_elses(web_case):
     assert [case["reference"] for case in data["cases"]] == [web_case.reference]
     assert data["cases"][0]["phone"] == "12 34 56 78"
     assert "Andens sag" not in json.dumps(data)
+    # In the time the person knows (Danish), not UTC.
+    opened = timezone.localtime(web_case.opened_at).isoformat()
+    assert data["cases"][0]["opened_at"] == opened and opened.endswith(("+01:00", "+02:00"))
 
 
 def test_erasing_a_person_removes_them_from_case_text_timeline_link_and_files(client, web_case):
