@@ -21,6 +21,8 @@ from advisory.workflow import person_name
 
 #: A query that is a phone number however it is written: "20304050", "20 30 40 50", "+45 20…".
 PHONE_NUMBER = re.compile(r"\+?[\d\s-]{8,}")
+#: A reference as said on the phone, without its zeros: "r-2026-93", "2026-93" for R-2026-0093.
+SHORT_REFERENCE = re.compile(r"(?:r-?)?(\d{4})-(\d{1,4})", re.IGNORECASE)
 
 
 def empty_last(field: str) -> OrderBy:
@@ -66,11 +68,14 @@ class CaseIndexView(DanishExportMixin, IndexView):
     def search_queryset(self, queryset):
         """Every word must be found, each in any of the search fields or in the timeline
         (messages, replies, notes); a phone number is compared by its digits, so spaces in it
-        do not matter."""
+        do not matter, and a reference may be written without its zeros."""
         if not self.is_searching:
             return queryset
         query = self.search_query
         found = Q(*(self._word_found(word) for word in query.split()))
+        if reference := SHORT_REFERENCE.fullmatch(query.strip()):
+            year, number = reference.groups()
+            found |= Q(reference=f"R-{year}-{int(number):04d}")
         if PHONE_NUMBER.fullmatch(query.strip()):
             digits = re.sub(r"\D", "", query)
             queryset = queryset.with_phone_digits()

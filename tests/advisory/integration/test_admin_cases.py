@@ -598,6 +598,17 @@ def test_case_list_search_finds_every_word_anywhere_and_phone_numbers_however_sp
     assert names("hansen husleje") == []
 
 
+def test_case_list_search_finds_a_reference_written_without_its_zeros(client, staff):
+    case = CaseFactory(subject="Husleje")
+    CaseFactory(subject="Lokaler")
+    year, number = case.reference.split("-")[1:]
+    short = f"{year}-{int(number)}"
+
+    for query in [case.reference, f"r-{short}", short]:
+        response = client.get(reverse("sager:index"), {"q": query})
+        assert [found.subject for found in response.context["object_list"]] == ["Husleje"], query
+
+
 def test_case_list_search_finds_words_from_the_timeline_once_per_case(client, staff):
     moving = CaseFactory(requester_name="Jens Hansen", subject="Lokaler")
     receive_message(moving, "Vi har fundet et sted på Hovedgaden.")
