@@ -59,6 +59,8 @@ def test_the_fields_that_must_be_filled_in_say_so_before_sending(client):
         assert marked(field_id), field_id
     for field_id in ["id_phone", "id_municipality", "id_topic", "id_starting_up"]:
         assert not marked(field_id), field_id
+    consent = form.find("label", attrs={"for": "id_consent"}).get_text()
+    assert "(skal markeres)" in consent  # a box is ticked, not filled in
 
 
 def test_a_question_becomes_a_new_web_case_with_a_deadline_and_a_receipt(ask, mailoutbox):
