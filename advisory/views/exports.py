@@ -42,6 +42,11 @@ class DanishExportMixin:
         bool: {IndexView.FORMAT_CSV: yes_or_no, IndexView.FORMAT_XLSX: yes_or_no},
     }
 
+    def get_filename(self):
+        """The list's name and the day it was taken (sager-2026-11-29), so exports saved on
+        different days do not overwrite each other."""
+        return f"{super().get_filename()}-{localtime():%Y-%m-%d}"
+
     def stream_csv(self, queryset):
         """Wagtail's CSV as Danish Excel reads it, like the reports': a BOM (for æ, ø and å)
         and ";" between fields."""

@@ -260,6 +260,8 @@ def test_case_list_exports_csv_and_xlsx_for_danish_excel(client, staff):
     workflow.assign(case, secretary(first_name="Rikke", last_name="Anmelder"), staff)
     response = client.get(reverse("sager:index"), {"export": "csv"})
     content = b"".join(response.streaming_content).decode("utf-8")
+    today = timezone.localdate().isoformat()
+    assert f'filename="sager-{today}.csv"' in response["Content-Disposition"]
     assert content.startswith("\ufeff")
     [row] = csv.DictReader(io.StringIO(content[1:]), delimiter=";")
     assert [row["Reference"], row["Emnelinje"], row["Status"]] == [
