@@ -94,9 +94,12 @@ class CaseViewSet(ModelViewSet):
         "get_channel_display",
         "topic",
         "organisation_label",
+        "place",
         "region",
         "requester_name",
         "requester_email",
+        "requester_phone",
+        "get_priority_display",
         "assignee",
         "opened_at",
         "due_date",
@@ -108,7 +111,9 @@ class CaseViewSet(ModelViewSet):
         "get_status_display": _("Status"),
         "get_channel_display": _("Kanal"),
         "organisation_label": _("Organisation"),
+        "place": _("Kommune"),
         "region": _("Region"),
+        "get_priority_display": _("Prioritet"),
     }
     export_filename = "sager"
 

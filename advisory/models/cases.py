@@ -282,6 +282,11 @@ class Case(models.Model):
         return self.follow_up_date is not None and self.follow_up_date <= timezone.localdate()
 
     @property
+    def place(self):
+        """The kommune the question comes from: the member's, else the one the requester gave."""
+        return self.organisation.municipality if self.organisation else self.municipality
+
+    @property
     def region(self) -> str:
         if self.organisation:
             return self.organisation.region

@@ -255,7 +255,14 @@ def test_case_list_query_count_does_not_grow_with_cases(
 
 def test_case_list_exports_csv_and_xlsx_for_danish_excel(client, staff):
     opened = datetime(2026, 11, 27, 13, 2, 30, 133725, tzinfo=CPH)
-    case = CaseFactory(subject="Eksporteret sag om æbler", opened_at=opened)
+    vejle = Municipality.objects.get(name="Vejle")
+    case = CaseFactory(
+        subject="Eksporteret sag om æbler",
+        opened_at=opened,
+        organisation=None,
+        municipality=vejle,
+        requester_phone="75 92 40 00",
+    )
     Case.objects.filter(pk=case.pk).update(due_date=date(2026, 12, 2))
     workflow.assign(case, secretary(first_name="Rikke", last_name="Anmelder"), staff)
     response = client.get(reverse("sager:index"), {"export": "csv"})
@@ -271,6 +278,12 @@ def test_case_list_exports_csv_and_xlsx_for_danish_excel(client, staff):
     ]
     assert (row["Oprettet"], row["Svarfrist"]) == ("27.11.2026 13:02", "02.12.2026")
     assert row["Sagsbehandler"] == "Rikke Anmelder"
+    assert (row["Kommune"], row["Region"], row["Prioritet"]) == (
+        "Vejle",
+        vejle.get_region_display(),
+        "Normal",
+    )
+    assert row["Spørgerens telefon"] == "75 92 40 00"
     response = client.get(reverse("sager:index"), {"export": "xlsx"})
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert sheet.title == "Sager"
