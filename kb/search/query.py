@@ -298,6 +298,6 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
     parsed.unfound = [
         word.typed
         for word in parsed.words
-        if not word.corrected and not word.related and not info[word.typed].known
+        if not (word.corrected or word.related or info[word.typed].known or word.typed in apart)
     ]
     return parsed

@@ -317,6 +317,7 @@ def test_a_compound_typed_as_two_words_finds_the_page_and_suggests_one_word(clie
 
     assert outcome.results[0].title == "Fra idé til forening"
     assert outcome.query.suggestion == "generalforsamling"
+    assert outcome.query.unfound == []  # not "no page contains »general«": the whole word found
 
 
 def test_small_words_typed_apart_are_not_read_as_one_word(client, search_backend):
