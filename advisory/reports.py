@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import Aggregate, Count, DurationField, F, Min, Q
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from advisory.models import Case, Region
 from advisory.models.cases import Channel
+from advisory.workflow import person_name
 from kb.dates import day_bounds
 
 
@@ -109,6 +111,11 @@ def _breakdown(key, title, label, opened, group_by, labels=None, none=None) -> S
         name = labels.get(value, value) if labels else value
         section.rows.append([name or none or _("Ukendt"), row["count"]])
     return section
+
+
+def assignees(cases):
+    """The users ``cases`` are assigned to."""
+    return get_user_model().objects.filter(pk__in=cases.values("assignee"))
 
 
 def _opened_between(start: date, end: date):
@@ -223,6 +230,24 @@ def build_report(start: date, end: date) -> list[Section]:
             ),
             "region",
             dict(Region.choices),
+        ),
+        _breakdown(
+            "kommune",
+            _("Sager efter kommune"),
+            _("Kommune"),
+            opened.annotate(
+                kommune=Coalesce("organisation__municipality__name", "municipality__name")
+            ),
+            "kommune",
+        ),
+        _breakdown(
+            "sagsbehandler",
+            _("Sager efter sagsbehandler"),
+            _("Sagsbehandler"),
+            opened,
+            "assignee",
+            {user.pk: person_name(user) for user in assignees(opened)},
+            none=_("Ikke tildelt"),
         ),
         response_times(start, end),
         backlog(start, end),

@@ -190,3 +190,22 @@ def test_a_case_without_a_member_counts_under_the_region_of_the_kommune_given(db
     sections = {s.key: s for s in build_report(date(2026, 3, 1), date(2026, 3, 31))}
 
     assert sorted(sections["region"].rows) == [["Region Nordjylland", 1], ["Region Syddanmark", 1]]
+
+
+def test_cases_are_counted_per_kommune_and_per_adviser(db):
+    from advisory.models import Municipality
+
+    rikke = secretary(first_name="Rikke", last_name="Holm")
+    march = datetime(2026, 3, 2, 9, tzinfo=CPH)
+    workflow.assign(CaseFactory(opened_at=march), rikke, rikke)  # a member in Odense
+    workflow.assign(CaseFactory(opened_at=march), rikke, rikke)
+    CaseFactory(
+        organisation=None,
+        municipality=Municipality.objects.get(name="Aalborg"),
+        opened_at=march,
+    )
+
+    sections = {s.key: s for s in build_report(date(2026, 3, 1), date(2026, 3, 31))}
+
+    assert sections["kommune"].rows == [["Odense", 2], ["Aalborg", 1]]
+    assert sections["sagsbehandler"].rows == [["Rikke Holm", 2], ["Ikke tildelt", 1]]
