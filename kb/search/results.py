@@ -245,7 +245,8 @@ def search(
         as_typed,
         parse(text).suggestion if as_typed else parsed.suggestion,
     )
-    if logged and parsed.has_words and not selection and results.number == 1:
+    # Searching the same words as typed is the same search again, already logged.
+    if logged and not as_typed and parsed.has_words and not selection and results.number == 1:
         log_search(parsed.text, outcome.total, backend)
     return outcome
 

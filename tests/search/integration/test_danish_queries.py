@@ -2,7 +2,7 @@
 
 import pytest
 
-from kb.models import Synonym
+from kb.models import SearchQueryLog, Synonym
 from tests.factories import (
     FaqPageFactory,
     GuidePageFactory,
@@ -66,6 +66,7 @@ def test_a_corrected_search_says_so_and_can_be_searched_as_typed(client, pages):
     assert response.context["outcome"].total == 0
     assert "Ingen resultater for »brugerindragelse«" in page
     assert 'Mente du <a href="?q=brugerinddragelse">brugerinddragelse</a>?' in page
+    assert SearchQueryLog.objects.count() == 1  # one search, looked at two ways
 
 
 def test_words_no_page_contains_are_named_beside_the_results_of_the_rest(client, pages):
