@@ -3,6 +3,7 @@
 Both are idempotent: organisations are matched by name, cases by reference. A bad row is
 reported with its line number and the rest are imported."""
 
+import codecs
 import csv
 import io
 import json
@@ -63,13 +64,23 @@ def import_rows(rows: Iterable[tuple[int, object]], import_row) -> ImportReport:
     return report
 
 
+# Two bytes that are one of æ, ø, å, Æ, Ø, Å (or another Latin letter) in UTF-8.
+UTF8_LETTER = re.compile(rb"[\xc2\xc3][\x80-\xbf]")
+
+
 def csv_text(path: Path) -> str:
     """The file's text: UTF-8, with or without the byte-order mark Excel's "CSV UTF-8" puts
-    first, else Windows-1252, which Excel's other CSV formats write in Denmark."""
+    first; UTF-16 with its mark (Excel's "Unicode-tekst"); else Windows-1252, which Excel's
+    other CSV formats write in Denmark. A UTF-8 file with a stray byte stays UTF-8, the byte
+    shown as "�" in its row, rather than every æ, ø and å turning into two letters."""
     data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        if UTF8_LETTER.search(data):
+            return data.decode("utf-8-sig", errors="replace")
         return data.decode("cp1252", errors="replace")
 
 
@@ -81,7 +92,10 @@ def csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
     delimiter = max(",;\t", key=heading.count)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     for row in reader:
-        yield reader.line_num, row
+        cells = {
+            key: value.strip() if isinstance(value, str) else value for key, value in row.items()
+        }
+        yield reader.line_num, cells
 
 
 def jsonl_rows(path: Path) -> Iterator[tuple[int, object]]:
@@ -142,7 +156,7 @@ def organisation_values(row: dict) -> tuple[str, dict]:
         try:
             validate_phone(row["phone"])
         except ValidationError:
-            raise RowError(f"ugyldigt telefonnummer »{row['phone']}« (otte cifre)") from None
+            raise RowError(f"ugyldigt telefonnummer »{row['phone']}« (mindst otte cifre)") from None
     if row.get("email"):
         try:
             validate_email(row["email"])
@@ -161,7 +175,8 @@ def import_organisation(row: dict, warn) -> str:
     if isinstance(row, RowError):
         raise row
     name, values = organisation_values(row)
-    organisation = Organisation.objects.filter(name=name).first()
+    # As the rows of a file are told apart (once_each): "café solen" is Café Solen.
+    organisation = Organisation.objects.filter(name__iexact=name).first()
     if organisation is None:
         Organisation.objects.create(name=name, **values)
         return "created"
@@ -253,9 +268,9 @@ def case_values(row: dict) -> dict:
     }
 
 
-# What tells an imported case from another with the same reference (a case is imported once,
-# then worked on in Vidensbanken: its status and times change there).
-COMPARED_CASE_FIELDS = ("subject", "question", "opened_at")
+# What tells an imported case from another with the same reference: what Vidensbanken never
+# changes once the case is imported (its text is edited there, and anonymised in time).
+COMPARED_CASE_FIELDS = ("opened_at", "channel")
 
 
 def case_reference(row) -> str:
@@ -275,7 +290,10 @@ def import_case(row: dict, warn) -> str:
     existing = Case.objects.filter(reference=values["reference"]).first()
     if existing:
         if any(getattr(existing, key) != values[key] for key in COMPARED_CASE_FIELDS):
-            warn(f"{existing.reference} findes allerede med et andet indhold; den er ikke ændret")
+            warn(
+                f"{existing.reference} findes allerede med en anden dato eller kanal; "
+                "sagen er ikke ændret"
+            )
         return "unchanged"
     case = Case(**values)
     if case.organisation:

@@ -29,6 +29,7 @@ PHONE_RE = re.compile(r"(?<![\d-])(\+45 ?)?(\d{8}|\d{2}( \d{2}){3}|\d{4} \d{4})(
 # A CPR number (010180-1234, 0101801234), whoever's it is: a question may name a user's.
 CPR_RE = re.compile(r"(?<![\d-])(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}[- ]?\d{4}(?![\d-])")
 SHORT_TEXT_FIELDS = ["old_value", "new_value"]
+MIN_SCRUBBED = 3
 
 
 def not_anonymised():
@@ -58,8 +59,7 @@ def scrubber(case: Case):
     if case.contact:
         values |= {case.contact.name, case.contact.email, case.contact.phone}
     parts = {part for value in values for part in re.split(r"[\s,]+", value or "")}
-    words = sorted({v for v in values | parts if len(v or "") >= 3}, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.I) if words else None
+    pattern = whole_words(values | parts)
     secretariat = secretariat_contact()
     own = {_comparable(secretariat.phone), _comparable(secretariat.email)}
 
@@ -72,6 +72,18 @@ def scrubber(case: Case):
         return pattern.sub(TEXT_PLACEHOLDER, text) if pattern else text
 
     return scrub
+
+
+def whole_words(texts) -> re.Pattern | None:
+    """A pattern for any of ``texts`` of at least MIN_SCRUBBED letters, as whole words in any
+    case, the longest first; None when there are none: a name of one or two letters ("Vi",
+    "-") would take bits of every other word."""
+    words = sorted(
+        {text for text in texts if len(text or "") >= MIN_SCRUBBED}, key=len, reverse=True
+    )
+    if not words:
+        return None
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def _comparable(contact: str) -> str:
@@ -141,8 +153,13 @@ def anonymise_expired(retention_days: int, now=None) -> list[str]:
 
 
 def is_name(person: str) -> bool:
-    """Whether ``person`` is a name, not an email address or a phone number."""
-    return "@" not in person and any(character.isalpha() for character in person)
+    """Whether ``person`` is a name, not an email address or a phone number ("tlf. 12 34 56
+    78" is a number)."""
+    return (
+        "@" not in person
+        and len(re.sub(r"\D", "", person)) < 8
+        and any(character.isalpha() for character in person)
+    )
 
 
 def cases_of(person: str):
@@ -222,7 +239,9 @@ def _contacts_of(person: str):
     if "@" in person:
         return Contact.objects.filter(email__iexact=person)
     if is_name(person):
-        return Contact.objects.filter(name__iexact=person)
+        # Another person of the same name may be an organisation's contact: not listed with
+        # the cases found, so not removed with them.
+        return Contact.objects.none()
     digits = _comparable(person)
     if len(digits) < 8:
         return Contact.objects.none()

@@ -11,7 +11,7 @@ from advisory import workflow
 from advisory.letters import without_letter_form
 from advisory.models import Case, CaseEvent, PromotedAnswer
 from advisory.models.cases import Status
-from advisory.privacy import TEXT_PLACEHOLDER, scrubber
+from advisory.privacy import TEXT_PLACEHOLDER, scrubber, whole_words
 from kb.models import FaqPage, RelatedArticle, SectionPage
 from kb.models.taxonomy import danish_slugify
 from kb.site_setup import SECTIONS
@@ -56,13 +56,11 @@ def without_details(case: Case):
     a member's or the one a person starting a værested gave."""
     scrub = scrubber(case)
     names = [case.organisation.name if case.organisation else "", case.other_organisation]
-    names = [name.strip() for name in names if name and name.strip()]
+    pattern = whole_words([name.strip() for name in names if name])
 
     def clean(text: str) -> str:
         text = scrub(text)
-        for name in names:
-            text = text.replace(name, TEXT_PLACEHOLDER)
-        return text
+        return pattern.sub(TEXT_PLACEHOLDER, text) if pattern else text
 
     return clean
 

@@ -109,8 +109,8 @@ def hide_wagtails_search_terms_report(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
 
 
-# Every date field of an admin form (an organisation's "Medlem siden") takes dates as the
-# case forms do, with their Danish errors.
+# Every date field of a Wagtail admin form (snippets, settings, an organisation's "Medlem
+# siden") takes dates as the case forms do, within their years and with their Danish errors.
 register_form_field_override(models.DateField, override={"form_class": DanishDateField})
 register_filter_adapter_class(django_filters.RangeFilter, NumberRangeInWords)
 register_filter_adapter_class(django_filters.DateFromToRangeFilter, DateRangeInWords)

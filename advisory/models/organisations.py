@@ -9,7 +9,7 @@ validate_postcode = RegexValidator(
 # +45 75 92 40 00, +46 70 123 45 67.
 validate_phone = RegexValidator(
     r"^\+?(?=(?:[ -]*\d){8})\d[\d -]{6,16}\d\Z",
-    _("Skriv et telefonnummer med 8 cifre, fx 7592 4000."),
+    _("Skriv et telefonnummer med mindst 8 cifre, fx 7592 4000."),
     code="phone",
 )
 

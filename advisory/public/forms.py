@@ -10,7 +10,6 @@ from advisory.models.organisations import validate_phone
 from kb.models import Topic
 
 QUESTION_MAX = 5000
-# 7592 4000, 75-92-40-00, +45 …: at least eight digits, spaces and hyphens between them.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

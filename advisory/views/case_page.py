@@ -97,7 +97,7 @@ class CaseDetailView(WagtailAdminTemplateMixin, TemplateView):
             suggestions=suggested_pages(self.case),
             similar=[(other, other.latest_reply()) for other in similar],
             answers=list(self.case.answers()) if self.case.status == Status.CLOSED else [],
-            faq_drafts=self._faq_drafts(),
+            faq_drafts=self._faq_drafts() if self.case.status == Status.CLOSED else [],
             reply_templates=ReplyTemplate.objects.all(),
             edit_url=reverse("sager:edit", args=[self.case.pk]),
         )

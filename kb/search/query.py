@@ -66,7 +66,9 @@ class Word:
 
     @property
     def corrected(self) -> bool:
-        return self.searched != [self.typed]
+        """Whether the word is searched as something else only: "aarhus" is no slip where
+        pages say both Aarhus and Århus."""
+        return self.typed not in self.searched
 
 
 @dataclass
@@ -83,7 +85,8 @@ class ParsedQuery:
     joined: dict[str, str] = field(default_factory=dict)
     # The stems of every searched word, for highlighting.
     stems: list[str] = field(default_factory=list)
-    # Typed words searched as typed that no published page contains ("hash").
+    # Typed words searched as typed that no published page contains ("hash"), beside others
+    # that some page does.
     unfound: list[str] = field(default_factory=list)
 
     @property
@@ -295,9 +298,11 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
     for word in parsed.words:
         word.related = related_words(word.searched, info)
     parsed.stems = [info[term].stem for term in parsed.terms if info[term].stem]
-    parsed.unfound = [
+    unfound = [
         word.typed
         for word in parsed.words
         if not (word.corrected or word.related or info[word.typed].known or word.typed in apart)
     ]
+    if len(unfound) < len(parsed.words) or parsed.phrases or parsed.expansions:
+        parsed.unfound = unfound
     return parsed

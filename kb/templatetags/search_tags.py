@@ -19,11 +19,11 @@ def as_typed(query: str) -> str:
 
 @register.filter
 def quoted_list(words: list[str]) -> str:
-    """»hash«, »pot« og »skunk«."""
+    """»hash«, »pot« eller »skunk«: as in "Ingen sider indeholder …"."""
     quoted = [f"»{word}«" for word in words]
     if len(quoted) < 2:
         return "".join(quoted)
-    return _("%(first)s og %(last)s") % {"first": ", ".join(quoted[:-1]), "last": quoted[-1]}
+    return _("%(first)s eller %(last)s") % {"first": ", ".join(quoted[:-1]), "last": quoted[-1]}
 
 
 @register.simple_tag

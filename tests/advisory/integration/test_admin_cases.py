@@ -95,7 +95,7 @@ def test_a_phone_number_that_is_not_one_is_refused_and_nothing_typed_is_lost(cli
 
     page = client.post(reverse("sager:add"), call).content.decode()
 
-    assert "Skriv et telefonnummer med 8 cifre, fx 7592 4000." in page
+    assert "Skriv et telefonnummer med mindst 8 cifre, fx 7592 4000." in page
     assert 'value="ring til Lone"' in page and "Hvordan finder vi frivillige?" in page
     assert not Case.objects.exists()
 

@@ -106,7 +106,7 @@ def test_bad_rows_are_reported_by_line_and_the_rest_imported(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{organisations}:3: ukendt kommune »Atlantis«" in err
     assert f"{organisations}:5: ugyldigt postnummer »80OO« (fire cifre)" in err
-    assert f"{organisations}:6: ugyldigt telefonnummer »abc« (otte cifre)" in err
+    assert f"{organisations}:6: ugyldigt telefonnummer »abc« (mindst otte cifre)" in err
     assert sorted(Organisation.objects.values_list("name", flat=True)) == [
         "Hjørnet",
         "Værestedet Ankeret",
@@ -147,14 +147,17 @@ HEADING = "name;kind;municipality;address;postcode;city;email;phone;member_since
 def test_a_spreadsheets_csv_with_semicolons_and_danish_dates_is_imported(tmp_path, encoding):
     organisations = tmp_path / "organisations.csv"
     organisations.write_text(
-        f"{HEADING}\r\nVærestedet Åen;vaerested;aarhus;Åvej 1;8000;Århus C;;;01.05.2020\r\n",
+        f"{HEADING}\r\n"
+        "Værestedet Åen;vaerested;aarhus;Åvej 1;8000;Århus C;; 86 12 34 56;01.05.2020\r\n",
         encoding=encoding,
     )
 
     call_command("import_organisations", str(organisations), verbosity=0)
+    organisations.write_text(organisations.read_text(encoding=encoding).lower(), encoding=encoding)
+    call_command("import_organisations", str(organisations), verbosity=0)  # the same, in lower case
 
     organisation = Organisation.objects.get()
-    assert (organisation.name, organisation.address) == ("Værestedet Åen", "Åvej 1")
+    assert (organisation.address, organisation.phone) == ("åvej 1", "86 12 34 56")
     assert organisation.municipality.name == "Aarhus"
     assert organisation.member_since.isoformat() == "2020-05-01"
 
@@ -180,7 +183,7 @@ def test_cases_with_impossible_dates_or_references_are_reported(tmp_path, capsys
     cases = case_file(
         tmp_path,
         [
-            case_row("R-2026-0001", subject="Et andet spørgsmål"),
+            case_row("R-2026-0001", channel="email"),
             case_row("R-2026-0002", status="closed", closed="2026-03-01T09:00:00"),
             case_row("R-2027-0003", opened="2027-06-01T10:00:00"),
             case_row("R-2025-0004"),
@@ -193,12 +196,12 @@ def test_cases_with_impossible_dates_or_references_are_reported(tmp_path, capsys
         call_command("import_cases", str(cases), verbosity=0)
 
     err = capsys.readouterr().err
-    assert f"{cases}:1: advarsel: R-2026-0001 findes allerede med et andet indhold" in err
+    assert f"{cases}:1: advarsel: R-2026-0001 findes allerede med en anden dato eller kanal" in err
     assert f"{cases}:2: »closed« ligger før »opened«" in err
     assert f"{cases}:3: »opened« ligger i fremtiden: 2027-06-01T10:00:00" in err
     assert f"{cases}:4: referencen »R-2025-0004« har ikke året fra »opened«" in err
     assert f"{cases}:6: »R-2026-0005« står allerede i linje 5" in err
-    assert Case.objects.get(reference="R-2026-0001").subject == "Frivillige"
+    assert Case.objects.get(reference="R-2026-0001").channel == "phone"
     assert sorted(Case.objects.values_list("reference", flat=True)) == [
         "R-2026-0001",
         "R-2026-0005",

@@ -183,6 +183,9 @@ def test_a_person_who_gave_only_a_name_is_found_by_it_with_a_warning_and_erased(
         question="Birthe Ødegård vil starte et værested.",
     )
     CaseFactory(requester_name="Birthe Ødegaard Hansen")
+    namesake = Contact.objects.create(
+        organisation=OrganisationFactory(), name="Birthe Ødegård", role="Leder"
+    )
     client.force_login(secretary())
 
     found = client.post(PERSON_DATA, {"person": " birthe  ødegård", "action": "find"})
@@ -193,6 +196,13 @@ def test_a_person_who_gave_only_a_name_is_found_by_it_with_a_warning_and_erased(
     assert privacy.erase("Birthe Ødegård", secretary()) == [case.reference]
     case.refresh_from_db()
     assert "Birthe" not in case.question and case.requester_name == privacy.NAME_PLACEHOLDER
+    assert Contact.objects.filter(pk=namesake.pk).exists()  # another person of the same name
+
+
+def test_a_phone_number_written_with_words_is_still_looked_up_as_a_number():
+    case = CaseFactory(requester_phone="12 34 56 78")
+
+    assert [found.pk for found in privacy.cases_of("tlf. 12 34 56 78 (mobil)")] == [case.pk]
 
 
 def test_editors_cannot_reach_person_data(client, web_case):

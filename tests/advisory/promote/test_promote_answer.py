@@ -69,6 +69,19 @@ def test_the_draft_leaves_out_the_name_of_a_place_being_started_and_any_cpr_numb
     assert "Spiren" not in text and "010180" not in text
 
 
+def test_a_short_name_given_for_a_new_place_takes_nothing_from_the_other_words(client, site):
+    staff = secretary()
+    case = CaseFactory(other_organisation="Vi", question="Vi vil holde weekend-vi-tur.")
+    workflow.send_reply(case, staff, "Vi anbefaler en forsikring.")
+    workflow.change_status(case, Status.CLOSED, staff)
+    client.force_login(staff)
+
+    client.post(f"/admin/sager/{case.pk}/til-faq/")
+
+    assert "anbefaler en forsikring" in str(FaqPage.objects.get().latest_revision.content)
+    assert "[fjernet]" not in str(FaqPage.objects.get().latest_revision.content)
+
+
 def test_an_answered_case_still_open_cannot_be_promoted(client, site):
     staff = secretary()
     case = CaseFactory(subject="Frivillige der stopper hurtigt")

@@ -73,7 +73,7 @@ def test_the_error_summary_names_each_field_once(ask):
 
 def test_a_wrong_phone_number_is_summarised_under_the_fields_name_alone(ask):
     page = ask(phone="ring mig op").content.decode()
-    assert '<a href="#id_phone">Telefon: Skriv et telefonnummer med 8 cifre' in page
+    assert '<a href="#id_phone">Telefon: Skriv et telefonnummer med mindst 8 cifre' in page
 
 
 def test_a_flood_from_one_address_creates_at_most_the_allowed_cases(ask, settings):

@@ -73,9 +73,20 @@ def test_words_no_page_contains_are_named_beside_the_results_of_the_rest(client,
     page = client.get("/soeg/", {"q": "hash og skunk på værestedet"}).content.decode()
     found = client.get("/soeg/", {"q": "frivillige på værestedet"}).content.decode()
 
-    assert "Ingen sider indeholder »hash« og »skunk«, så resultaterne passer til resten" in page
+    assert "Ingen sider indeholder »hash« eller »skunk«, så resultaterne passer til resten" in page
     assert "Frivilligheden på værestedet" in page
     assert "Ingen sider indeholder" not in found
+    assert search(client, "hash skunk").query.unfound == []  # no rest for results to fit
+
+
+def test_a_word_published_in_both_spellings_is_no_correction(client, search_backend):
+    GuidePageFactory(parent=section("vejledninger"), title="Værestederne i Aarhus")
+    GuidePageFactory(parent=section("vejledninger"), title="Århus før 2011")
+    search_backend.refresh()
+
+    outcome = search(client, "aarhus")
+
+    assert outcome.total == 2 and outcome.query.suggestion == "" and not outcome.corrected
 
 
 def test_autocomplete_corrects_a_slip_as_the_search_page_does(client, pages):
