@@ -25,7 +25,7 @@ from advisory.models import Case, CaseEvent, Contact, Municipality, Organisation
 from advisory.models.cases import Channel, Status
 from advisory.models.organisations import validate_phone, validate_postcode
 from advisory.workflow import log
-from kb.dates import DATE_INPUT_FORMATS
+from kb.dates import DanishDateField
 from kb.models import ArticlePage, Topic
 
 REFERENCE_RE = re.compile(r"^R-(\d{4})-(\d{4})$")
@@ -120,12 +120,10 @@ def _parse_date(value: str, key: str) -> date | None:
     """A date as the admin takes one (2010-01-01, 01.01.2010, 1/1-2010 …)."""
     if not value:
         return None
-    for input_format in DATE_INPUT_FORMATS:
-        try:
-            return datetime.strptime(value.strip(), input_format).date()
-        except ValueError:
-            continue
-    raise RowError(f"»{key}« er ikke en dato: {value!r}")
+    try:
+        return DanishDateField().clean(value)
+    except ValidationError:
+        raise RowError(f"»{key}« er ikke en dato: {value!r}") from None
 
 
 def _parse_time(value: str | None, key: str) -> datetime | None:

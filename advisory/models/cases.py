@@ -288,9 +288,7 @@ class Case(models.Model):
 
     @property
     def region(self) -> str:
-        if self.organisation:
-            return self.organisation.region
-        return self.municipality.get_region_display() if self.municipality else ""
+        return self.place.get_region_display() if self.place else ""
 
     def timeline(self):
         """Events newest first."""
