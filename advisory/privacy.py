@@ -162,22 +162,35 @@ def is_name(person: str) -> bool:
     )
 
 
+EMAIL, NAME, PHONE = "email", "name", "phone"
+
+
+def identified_by(person: str) -> tuple[str, str]:
+    """How ``person`` is looked up: (EMAIL, the address), (NAME, the name with single spaces)
+    or (PHONE, its last eight digits); ("", "") for a number too short to be a phone's."""
+    person = " ".join(person.split())
+    if "@" in person:
+        return EMAIL, person
+    if is_name(person):
+        return NAME, person
+    digits = _comparable(person)
+    return (PHONE, digits) if len(digits) >= 8 else ("", "")
+
+
 def cases_of(person: str):
     """Every case where ``person``, an email address, a phone number or a full name, is the
     requester's (or the linked contact's). Cases logged from a call or a meeting may have only
     a name."""
-    person = " ".join(person.split())
-    if "@" in person:
-        found = Q(requester_email__iexact=person) | Q(contact__email__iexact=person)
-        return Case.objects.filter(found).order_by("opened_at")
-    if is_name(person):
-        found = Q(requester_name__iexact=person) | Q(contact__name__iexact=person)
-        return Case.objects.filter(found).order_by("opened_at")
-    digits = _comparable(person)
-    if len(digits) < 8:
-        return Case.objects.none()
-    found = Q(phone_digits__endswith=digits) | Q(contact_phone_digits__endswith=digits)
-    return Case.objects.with_phone_digits().filter(found).order_by("opened_at")
+    kind, value = identified_by(person)
+    cases = Case.objects.order_by("opened_at")
+    if kind == EMAIL:
+        return cases.filter(Q(requester_email__iexact=value) | Q(contact__email__iexact=value))
+    if kind == NAME:
+        return cases.filter(Q(requester_name__iexact=value) | Q(contact__name__iexact=value))
+    if kind == PHONE:
+        found = Q(phone_digits__endswith=value) | Q(contact_phone_digits__endswith=value)
+        return cases.with_phone_digits().filter(found)
+    return cases.none()
 
 
 def export(person: str) -> dict:
@@ -235,14 +248,11 @@ def erase(person: str, author) -> list[str]:
 
 
 def _contacts_of(person: str):
-    person = " ".join(person.split())
-    if "@" in person:
-        return Contact.objects.filter(email__iexact=person)
-    if is_name(person):
-        # Another person of the same name may be an organisation's contact: not listed with
-        # the cases found, so not removed with them.
-        return Contact.objects.none()
-    digits = _comparable(person)
-    if len(digits) < 8:
-        return Contact.objects.none()
-    return Contact.objects.annotate(digits=digits_only("phone")).filter(digits__endswith=digits)
+    """The contacts ``person`` is, by email or phone. Not by name: another person of the same
+    name may be an organisation's contact, not listed with the cases found."""
+    kind, value = identified_by(person)
+    if kind == EMAIL:
+        return Contact.objects.filter(email__iexact=value)
+    if kind == PHONE:
+        return Contact.objects.annotate(digits=digits_only("phone")).filter(digits__endswith=value)
+    return Contact.objects.none()

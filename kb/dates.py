@@ -46,7 +46,7 @@ DATE_INPUT_FORMATS = [
     for day_and_month, month_and_year in ((".", "."), ("/", "/"), ("/", "-"), ("-", "-"))
     for year in ("%Y", "%y")
 ] + ["%Y-%m-%d"]
-TIME_INPUT_FORMATS = [
+CLOCK_SUFFIXES = [
     f"{clock}%H{separator}%M" for clock in (" ", " kl. ", " kl ") for separator in (":", ".")
 ]
 
@@ -80,7 +80,7 @@ class DanishDateTimeField(forms.DateTimeField):
     widget = TypedDateTimeInput
     default_error_messages = {"invalid": INVALID_DATE_TIME}
     input_formats = [
-        day + clock for day in DATE_INPUT_FORMATS for clock in TIME_INPUT_FORMATS
+        day + clock for day in DATE_INPUT_FORMATS for clock in CLOCK_SUFFIXES
     ] + DATE_INPUT_FORMATS
 
 
