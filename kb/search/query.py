@@ -59,6 +59,8 @@ class Word:
     searched: list[str]
     compound: bool = False
     related: list[str] = field(default_factory=list)
+    # How a correction reads, when that is more than the word searched: "i gang" for igang.
+    shown: str = ""
 
     @property
     def all_searched(self) -> list[str]:
@@ -103,7 +105,7 @@ class ParsedQuery:
         """Each typed word searched as another spelling or word: typed → searched. A compound
         searched as its parts is no misspelling: "bestyrelses møde" is not Danish."""
         return {
-            word.typed: word.searched[0]
+            word.typed: word.shown or word.searched[0]
             for word in self.words + self.phrase_words
             if word.corrected and not word.compound
         }
@@ -167,9 +169,10 @@ def synonym_expansions(stemmed: list[str], synonyms: dict[str, list[str]]) -> li
 
 def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     """What to search for one typed word: the known readings of ae/oe/aa, else the published
-    compounds it begins, else the nearest published word, else the published noun of it as a
-    verb, else the two published words it is a compound of, else the published verb it is a
-    noun of; nothing for a stop word or an unknown word a synonym stands in for."""
+    compounds it begins, else the published word after a glued-on "i", else the nearest
+    published word, else the published noun of it as a verb, else the two published words it
+    is a compound of, else the published verb it is a noun of; nothing for a stop word or an
+    unknown word a synonym stands in for."""
     variants = spellings(token)
     if any(info[variant].stem is None for variant in variants):
         return Word(token, [])
@@ -180,6 +183,8 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
         return Word(token, [])
     if longer := first_found(vocabulary.completions, variants):
         return Word(token, longer, compound=True)
+    if rest := first_found(vocabulary.after_glued_word, variants):
+        return Word(token, [rest], shown=f"{vocabulary.GLUED_WORD} {rest}")
     if corrected := first_found(vocabulary.closest, variants):
         return Word(token, [corrected])
     if noun := first_found(partial(published_noun, info=info), variants):

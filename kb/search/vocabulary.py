@@ -168,6 +168,18 @@ def completions(token: str) -> list[str]:
         return [word for (word,) in cursor.fetchall()]
 
 
+# "i" written onto the word after it: igang, istedet, iøvrigt for i gang, i stedet, i øvrigt.
+GLUED_WORD = "i"
+
+
+def after_glued_word(token: str) -> str | None:
+    """The published word ``token`` is after a glued-on "i" (igang → gang), or None."""
+    rest = token.removeprefix(GLUED_WORD)
+    if rest == token or len(rest) < MIN_PART or not rest.isalpha():
+        return None
+    return rest if analyse([rest])[rest].known else None
+
+
 MIN_PART = 3
 MIN_WHOLE_PART = 5  # letters of a published part searched without the rest of its compound
 # Letters Danish puts between the parts of a compound: kørsel-s-godtgørelse, hold-e-plads.

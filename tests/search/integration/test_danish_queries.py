@@ -347,6 +347,20 @@ def test_small_words_typed_apart_are_not_read_as_one_word(client, search_backend
     assert outcome.results[0].title == "Start et værested i din by"
 
 
+def test_an_i_written_onto_the_next_word_is_read_as_two_words(client, search_backend):
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Kom godt i gang",
+        summary="De første skridt, når værestedet åbner.",
+    )
+    search_backend.refresh()
+
+    outcome = search(client, "kom igang")
+
+    assert outcome.results[0].title == "Kom godt i gang"
+    assert outcome.query.suggestion == "kom i gang"  # not "kom gang"
+
+
 def test_question_words_do_not_put_a_page_first_for_them_alone(client, search_backend):
     FaqPageFactory(
         parent=section("spoergsmaal-og-svar"),
