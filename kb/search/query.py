@@ -4,6 +4,7 @@
 All of this happens before the engine sees the query, so both backends get the same words."""
 
 import itertools
+import os
 import re
 from dataclasses import dataclass, field
 from functools import partial
@@ -57,7 +58,9 @@ class Word:
 
     typed: str
     searched: list[str]
-    compound: bool = False
+    # Whether what is searched instead mends a slip. A compound searched as its parts, or a
+    # word searched in another form ("kommunalt" as "kommunale") is none: no "Mente du".
+    slip: bool = True
     related: list[str] = field(default_factory=list)
     # How a correction reads, when that is more than the word searched: "i gang" for igang.
     shown: str = ""
@@ -90,6 +93,8 @@ class ParsedQuery:
     # Typed words searched as typed that no published page contains ("hash"), beside others
     # that some page does.
     unfound: list[str] = field(default_factory=list)
+    # Small words typed with ae/oe/aa, and how they read: paa → på. Not searched.
+    small_words_read: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -102,12 +107,12 @@ class ParsedQuery:
 
     @property
     def replaced(self) -> dict[str, str]:
-        """Each typed word searched as another spelling or word: typed → searched. A compound
-        searched as its parts is no misspelling: "bestyrelses møde" is not Danish."""
+        """Each typed word searched as another spelling or word because of a slip: typed →
+        searched."""
         return {
             word.typed: word.shown or word.searched[0]
             for word in self.words + self.phrase_words
-            if word.corrected and not word.compound
+            if word.corrected and word.slip
         }
 
     @property
@@ -119,6 +124,7 @@ class ParsedQuery:
         text = self.text
         for apart, one in self.joined.items():
             text = re.sub(r"\s+".join(map(re.escape, apart.split())), one, text)
+        replaced |= self.small_words_read
         return WORD_RE.sub(lambda typed: replaced.get(typed[0], typed[0]), text)
 
     @property
@@ -182,16 +188,37 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     if is_synonym:
         return Word(token, [])
     if longer := first_found(vocabulary.completions, variants):
-        return Word(token, longer, compound=True)
+        return Word(token, longer, slip=False)
     if rest := first_found(vocabulary.after_glued_word, variants):
         return Word(token, [rest], shown=f"{vocabulary.GLUED_WORD} {rest}")
-    if corrected := first_found(vocabulary.closest, variants):
-        return Word(token, [corrected])
+    if corrected := first_found(correction, variants):
+        return corrected
     if noun := first_found(partial(published_noun, info=info), variants):
         return Word(token, [noun])
     if parts := first_found(vocabulary.split_compound, variants):
-        return Word(token, parts, compound=True)
+        return Word(token, parts, slip=False)
     return Word(token, [first_found(vocabulary.derived_from, variants) or token])
+
+
+def correction(token: str) -> Word | None:
+    """The nearest published word as the reading of ``token``. A common Danish word is read so
+    only when that is the same word with æ, ø or å where it has a or o (mode → møde), or
+    another form of it (kommunalt → kommunale, no slip), never as another word one letter away:
+    "smidt" is not "midt"."""
+    nearest = vocabulary.closest(token)
+    if not nearest or not vocabulary.is_common_danish(token):
+        return Word(token, [nearest]) if nearest else None
+    if without_danish_letters(nearest) == token:
+        return Word(token, [nearest])
+    beginning = len(os.path.commonprefix([token, nearest]))
+    if beginning >= max(vocabulary.MIN_BASE, len(token) - 2):
+        return Word(token, [nearest], slip=False)
+    return None
+
+
+def without_danish_letters(word: str) -> str:
+    """``word`` as typed without a Danish keyboard: måltid → maltid, møde → mode."""
+    return word.translate(str.maketrans("æøå", "aoa"))
 
 
 def typed_apart(tokens: list[str]) -> dict[tuple[str, str], str]:
@@ -297,6 +324,12 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
         phrase_words=list(phrase_words.values()),
         expansions=expansions + list(compounds.values()),
         joined={" ".join(pair): one for pair, one in compounds.items() if apart & set(pair)},
+        small_words_read={
+            token: variant
+            for token in tokens
+            for variant in spellings(token)
+            if variant != token and info[variant].stem is None
+        },
     )
     # Corrections, phrases and synonyms bring words not analysed yet.
     info |= vocabulary.analyse(sorted(with_related_forms(parsed.terms) - info.keys()))

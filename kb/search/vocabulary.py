@@ -8,6 +8,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from wordfreq import zipf_frequency
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
@@ -291,6 +293,12 @@ def with_danish_letters(tokens: list[str]) -> dict[str, str]:
     with connection.cursor() as cursor:
         cursor.execute(DANISH_LETTERS_SQL, [typed])
         return {token: read for token, read in cursor.fetchall() if read}
+
+
+def is_common_danish(word: str) -> bool:
+    """Whether ``word`` is among the 30,000 commonest Danish words (wordfreq's list): a word
+    people write on purpose, even where no page has it."""
+    return zipf_frequency(word, "da") > 0
 
 
 def swaps(token: str) -> list[str]:

@@ -361,6 +361,43 @@ def test_an_i_written_onto_the_next_word_is_read_as_two_words(client, search_bac
     assert outcome.query.suggestion == "kom i gang"  # not "kom gang"
 
 
+def test_a_common_danish_word_no_page_has_is_not_read_as_a_word_one_letter_away(
+    client, search_backend
+):
+    GuidePageFactory(
+        parent=section("vejledninger"), title="Midt i byen", summary="Et centralt sted."
+    )
+    FaqPageFactory(
+        parent=section("spoergsmaal-og-svar"),
+        title="Husregler og karantæne",
+        summary="Hvornår en bruger kan blive bedt om at gå for en tid.",
+    )
+    search_backend.refresh()
+
+    outcome = search(client, "bruger smidt ud")
+
+    assert outcome.query.suggestion == ""  # not "bruger midt ud"
+    assert outcome.query.unfound == ["smidt"]
+    assert [hit.title for hit in outcome.results] == ["Husregler og karantæne"]
+
+
+def test_another_form_of_a_common_word_finds_the_page_without_a_correction(client, search_backend):
+    GuidePageFactory(parent=section("vejledninger"), title="Kommunale tilskud til væresteder")
+    search_backend.refresh()
+
+    outcome = search(client, "kommunalt tilskud")
+
+    assert outcome.results[0].title == "Kommunale tilskud til væresteder"
+    assert outcome.query.suggestion == ""
+
+
+def test_a_small_word_typed_with_aa_reads_as_aa_in_the_correction(client, pages):
+    outcome = search(client, "faelles maaltid paa vaerestedet")
+
+    assert outcome.results[0].title == "Det fælles måltid"
+    assert outcome.query.suggestion == "fælles måltid på værestedet"
+
+
 def test_question_words_do_not_put_a_page_first_for_them_alone(client, search_backend):
     FaqPageFactory(
         parent=section("spoergsmaal-og-svar"),
