@@ -3,6 +3,7 @@
 
 All of this happens before the engine sees the query, so both backends get the same words."""
 
+import enum
 import itertools
 import os
 import re
@@ -51,6 +52,15 @@ def spellings(token: str) -> list[str]:
     return variants
 
 
+class Reading(enum.Enum):
+    """How the words searched for a typed word came from it, when they are other words."""
+
+    SLIP = enum.auto()  # a slip mended (frivilig → frivillig): the page says what it searched
+    OTHER_FORM = enum.auto()  # the same word in a published form (kommunalt → kommunale)
+    BEGINNING = enum.auto()  # the beginning of published compounds (databeskyttelse)
+    PARTS = enum.auto()  # a compound no page has, as its published parts (julefrokost)
+
+
 @dataclass
 class Word:
     """One typed word and the spellings searched for it (or, for a compound, its parts or the
@@ -58,9 +68,7 @@ class Word:
 
     typed: str
     searched: list[str]
-    # Whether what is searched instead mends a slip. A compound searched as its parts, or a
-    # word searched in another form ("kommunalt" as "kommunale") is none: no "Mente du".
-    slip: bool = True
+    reading: Reading = Reading.SLIP
     related: list[str] = field(default_factory=list)
     # How a correction reads, when that is more than the word searched: "i gang" for igang.
     shown: str = ""
@@ -112,8 +120,13 @@ class ParsedQuery:
         return {
             word.typed: word.shown or word.searched[0]
             for word in self.words + self.phrase_words
-            if word.corrected and word.slip
+            if word.corrected and word.reading is Reading.SLIP
         }
+
+    @property
+    def split(self) -> dict[str, list[str]]:
+        """Each typed compound no page has that was searched as its parts: typed → parts."""
+        return {word.typed: word.searched for word in self.words if word.reading is Reading.PARTS}
 
     @property
     def suggestion(self) -> str:
@@ -188,7 +201,7 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     if is_synonym:
         return Word(token, [])
     if longer := first_found(vocabulary.completions, variants):
-        return Word(token, longer, slip=False)
+        return Word(token, longer, Reading.BEGINNING)
     if rest := first_found(vocabulary.after_glued_word, variants):
         return Word(token, [rest], shown=f"{vocabulary.GLUED_WORD} {rest}")
     if corrected := first_found(correction, variants):
@@ -196,7 +209,7 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     if noun := first_found(partial(published_noun, info=info), variants):
         return Word(token, [noun])
     if parts := first_found(vocabulary.split_compound, variants):
-        return Word(token, parts, slip=False)
+        return Word(token, parts, Reading.PARTS)
     return Word(token, [first_found(vocabulary.derived_from, variants) or token])
 
 
@@ -212,7 +225,7 @@ def correction(token: str) -> Word | None:
         return Word(token, [nearest])
     beginning = len(os.path.commonprefix([token, nearest]))
     if beginning >= max(vocabulary.MIN_BASE, len(token) - 2):
-        return Word(token, [nearest], slip=False)
+        return Word(token, [nearest], Reading.OTHER_FORM)
     return None
 
 

@@ -18,12 +18,13 @@ def as_typed(query: str) -> str:
 
 
 @register.filter
-def quoted_list(words: list[str]) -> str:
-    """»hash«, »pot« eller »skunk«: as in "Ingen sider indeholder …"."""
+def quoted_list(words: list[str], conjunction: str = "eller") -> str:
+    """»hash«, »pot« eller »skunk«, as in "Ingen sider indeholder …", or with "og"."""
     quoted = [f"»{word}«" for word in words]
     if len(quoted) < 2:
         return "".join(quoted)
-    return _("%(first)s eller %(last)s") % {"first": ", ".join(quoted[:-1]), "last": quoted[-1]}
+    joined = _("%(first)s og %(last)s") if conjunction == "og" else _("%(first)s eller %(last)s")
+    return joined % {"first": ", ".join(quoted[:-1]), "last": quoted[-1]}
 
 
 @register.simple_tag

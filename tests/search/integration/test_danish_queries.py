@@ -255,6 +255,11 @@ def test_a_compound_of_published_words_finds_the_page_with_both(client, search_b
 
     assert outcome.results[0].title == "Frivillige: forsikring, kørsel og godtgørelse"
     assert outcome.query.suggestion == ""  # the compound is right; splitting it is a mistake
+    page = client.get("/soeg/", {"q": "kørselsgodtgørelse"}).content.decode()
+    assert (
+        "Ingen sider indeholder »kørselsgodtgørelse«, så der er søgt efter »kørsels« og"
+        " »godtgørelse«." in page
+    )
 
 
 def test_the_beginning_of_a_published_compound_finds_the_page_with_it(client, search_backend):
@@ -285,6 +290,8 @@ def test_a_compound_of_which_one_part_is_published_finds_that_part(client, searc
 
     assert [hit.title for hit in outcome.results] == ["Vis jeres effekt"]
     assert outcome.query.suggestion == ""
+    page = client.get("/soeg/", {"q": "effektmåling"}).content.decode()
+    assert "Ingen sider indeholder »effektmåling«, så der er søgt efter »effekt«." in page
     # A short published part is more likely a chance piece of a name than what was meant.
     assert titles(client, "aarhus") == []
 
