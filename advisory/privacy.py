@@ -5,6 +5,7 @@ Anonymising is the one place that rewrites timeline events: the timeline is appe
 the work on a case, but the law requires personal data to go when its time is up."""
 
 import re
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
@@ -193,13 +194,21 @@ def cases_of(person: str):
     return cases.none()
 
 
-def export(person: str) -> dict:
-    """What the secretariat keeps about ``person`` (an email address, a phone number or a name), as
-    plain data."""
+def chosen_cases_of(person: str, chosen: Iterable[int] | None = None):
+    """The cases of ``person``, only those with the ids ``chosen`` when given: found by name,
+    some may be another person's."""
+    cases = cases_of(person)
+    return cases if chosen is None else cases.filter(pk__in=chosen)
+
+
+def export(person: str, chosen: Iterable[int] | None = None) -> dict:
+    """What the secretariat keeps about ``person`` (an email address, a phone number or a name)
+    in their cases (or the ``chosen`` of them), as plain data."""
+    cases = chosen_cases_of(person, chosen).select_related("topic")
     return {
         "person": person,
         "exported_at": timezone.localtime().isoformat(),
-        "cases": [_case_data(case) for case in cases_of(person).select_related("topic")],
+        "cases": [_case_data(case) for case in cases],
     }
 
 
@@ -229,12 +238,12 @@ def _case_data(case: Case) -> dict:
 
 
 @transaction.atomic
-def erase(person: str, author) -> list[str]:
-    """Anonymise every case of ``person`` (an email address, a phone number or a name) at their
-    request, whatever its age or status, and remove them as a contact; the references of the
-    cases."""
+def erase(person: str, author, chosen: Iterable[int] | None = None) -> list[str]:
+    """Anonymise every case of ``person`` (an email address, a phone number or a name), or the
+    ``chosen`` of them, at their request, whatever its age or status, and remove them as a
+    contact; the references of the cases."""
     reason = _("Personoplysninger slettet på spørgerens anmodning.")
-    cases = list(cases_of(person))
+    cases = list(chosen_cases_of(person, chosen))
     for case in cases:
         anonymise(case, reason, author)
     contacts = _contacts_of(person)

@@ -20,7 +20,8 @@ from advisory.permissions import can_work_on_cases
 
 
 class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
-    """Find a person's cases by email, phone or full name; export them as JSON or erase them."""
+    """Find a person's cases by email, phone or full name; export the ticked ones as JSON or
+    erase the person from them."""
 
     template_name = "advisory/admin/person_data.html"
     page_title = gettext_lazy("Persondata")
@@ -37,27 +38,34 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
             {"url": "", "label": self.page_title},
         ]
 
-    def get_context_data(self, person="", **kwargs):
+    def get_context_data(self, person="", chosen=None, **kwargs):
         context = super().get_context_data(**kwargs)
         context["person"] = person
         context["found_by_name"] = privacy.is_name(person)
-        context["cases"] = privacy.cases_of(person).select_related("topic") if person else None
+        cases = privacy.cases_of(person).select_related("topic") if person else None
+        context["cases"] = cases
+        # Every case is ticked when found; after a refused export or erasure, as it was.
+        context["chosen"] = {case.pk for case in cases or []} if chosen is None else chosen
         return context
 
     def post(self, request, *args, **kwargs):
         person = request.POST.get("person", "").strip()
         action = request.POST.get("action")
-        if person and action == "export":
-            return self._download(person)
-        if person and action == "erase":
-            if request.POST.get("confirm") != "1":
-                messages.error(request, _("Bekræft sletningen ved at sætte kryds."))
-            else:
-                return self._erase(person)
-        return self.render_to_response(self.get_context_data(person=person))
+        if not (person and action in ("export", "erase")):
+            return self.render_to_response(self.get_context_data(person=person))
+        chosen = {int(pk) for pk in request.POST.getlist("case") if pk.isdigit()}
+        if not chosen:
+            messages.error(request, _("Sæt kryds ved mindst én sag."))
+        elif action == "export":
+            return self._download(person, chosen)
+        elif request.POST.get("confirm") != "1":
+            messages.error(request, _("Bekræft sletningen ved at sætte kryds."))
+        else:
+            return self._erase(person, chosen)
+        return self.render_to_response(self.get_context_data(person=person, chosen=chosen))
 
-    def _erase(self, person: str):
-        references = privacy.erase(person, self.request.user)
+    def _erase(self, person: str, chosen: set[int]):
+        references = privacy.erase(person, self.request.user, chosen)
         messages.success(
             self.request,
             ngettext(
@@ -69,8 +77,8 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
         )
         return redirect("advisory_person_data")
 
-    def _download(self, person: str) -> HttpResponse:
-        body = json.dumps(privacy.export(person), ensure_ascii=False, indent=2)
+    def _download(self, person: str, chosen: set[int]) -> HttpResponse:
+        body = json.dumps(privacy.export(person, chosen), ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="persondata.json"'
         return response

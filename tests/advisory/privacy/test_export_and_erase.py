@@ -142,6 +142,10 @@ def test_staff_find_download_and_erase_a_persons_data_with_nothing_of_it_in_a_ur
     assert [crumb.get_text(strip=True) for crumb in crumbs] == ["Hjem", "Persondata"]
     assert "soeren@example.net" not in "".join(re.findall(r'href="([^"]*)"', found))
 
+    ticked = BeautifulSoup(found, "html.parser").select("input[name=case][checked]")
+    assert [box["value"] for box in ticked] == [str(web_case.pk)]
+    person["case"] = [web_case.pk]
+
     download = client.post(PERSON_DATA, {**person, "action": "export"})
     assert "attachment" in download["Content-Disposition"]
     assert json.loads(download.content)["cases"][0]["reference"] == web_case.reference
@@ -191,12 +195,35 @@ def test_a_person_who_gave_only_a_name_is_found_by_it_with_a_warning_and_erased(
     found = client.post(PERSON_DATA, {"person": " birthe  ødegård", "action": "find"})
 
     page = found.content.decode()
-    assert "1 sag" in page and f"{case.reference}</a>: Opstart" in page
+    assert "1 sag" in page and f"{case.reference}: Opstart" in page
     assert "Fundet ud fra navnet alene" in page
     assert privacy.erase("Birthe Ødegård", secretary()) == [case.reference]
     case.refresh_from_db()
     assert "Birthe" not in case.question and case.requester_name == privacy.NAME_PLACEHOLDER
     assert Contact.objects.filter(pk=namesake.pk).exists()  # another person of the same name
+
+
+def test_of_the_cases_found_by_a_name_only_the_ticked_ones_are_exported_and_erased(client):
+    mine, namesakes = (
+        CaseFactory(
+            requester_name="Jens Hansen", subject=subject, question=f"Jens Hansen: {subject}"
+        )
+        for subject in ("Opstart i Vejle", "Frivillige i Aalborg")
+    )
+    client.force_login(secretary())
+    person = {"person": "Jens Hansen", "case": [mine.pk], "confirm": "1"}
+
+    download = client.post(PERSON_DATA, {**person, "action": "export"})
+    assert [case["reference"] for case in json.loads(download.content)["cases"]] == [mine.reference]
+
+    none_ticked = client.post(PERSON_DATA, {**person, "case": [], "action": "erase"})
+    assert "Sæt kryds ved mindst én sag." in none_ticked.content.decode()
+    client.post(PERSON_DATA, {**person, "action": "erase"})
+
+    mine.refresh_from_db()
+    namesakes.refresh_from_db()
+    assert mine.requester_name == privacy.NAME_PLACEHOLDER and "Jens" not in mine.question
+    assert namesakes.requester_name == "Jens Hansen"  # not ticked: another Jens Hansen
 
 
 def test_a_phone_number_written_with_words_is_still_looked_up_as_a_number():
