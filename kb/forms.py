@@ -1,15 +1,32 @@
 from django.utils.translation import gettext as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 
 from kb.dates import DanishDateTimeField
+from kb.models.taxonomy import danish_slugify
 
 # The publishing schedule ("Planlæg"): Wagtail's picker turned 31.02 into 03.03 and a word into
 # now, without a word.
 SCHEDULE_FIELDS = ("go_live_at", "expire_at")
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class DanishSlugPageForm(WagtailAdminPageForm):
+    """The web address as it will be saved (arranger-åbent-hus → arranger-aabent-hus), so the
+    check that no other page beside it has it sees that address, not the one typed."""
+
+    def clean_slug(self):
+        return danish_slugify(self.cleaned_data["slug"])
+
+
+class DanishSlugCopyForm(CopyForm):
+    """The copy's web address as it will be saved, checked as above."""
+
+    def clean_new_slug(self):
+        return danish_slugify(self.cleaned_data["new_slug"])
+
+
+class ArticlePageForm(DanishSlugPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in SCHEDULE_FIELDS:

@@ -17,7 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kb.blocks import ArticleBodyBlock
-from kb.forms import ArticlePageForm
+from kb.forms import ArticlePageForm, DanishSlugCopyForm, DanishSlugPageForm
 from kb.models.media import file_kind
 from kb.models.taxonomy import Audience, Topic, danish_slugify
 from kb.panels import DocumentPanel
@@ -29,6 +29,8 @@ RELATED_LIMIT = 4
 class DanishSlug:
     """Web addresses as the site writes them (mødested → moedested): Wagtail's editor proposes
     the title with æ, ø and å, which a link in an e-mail shows as %C3%B8."""
+
+    copy_form_class = DanishSlugCopyForm
 
     def full_clean(self, *args, **kwargs):
         if self.slug:
@@ -66,6 +68,7 @@ class SectionPage(DanishSlug, Page):
     intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    base_form_class = DanishSlugPageForm
     parent_page_types = ["kb.HomePage"]
     subpage_types = ["kb.MethodPage", "kb.PublicationPage", "kb.GuidePage", "kb.FaqPage"]
 
