@@ -22,9 +22,9 @@ from advisory.models import Case, CaseAccess, CaseEvent, CaseTag, CaseTagName, C
 from advisory.models.cases import Status, digits_only
 from advisory.models.events import ANONYMISED_FIELD
 from advisory.workflow import log
+from kb.forms import REMOVED_TEXT
 
 NAME_PLACEHOLDER = "[anonymiseret]"
-TEXT_PLACEHOLDER = "[fjernet]"
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE_RE = re.compile(r"(?<![\d-])(\+45 ?)?(\d{8}|\d{2}( \d{2}){3}|\d{4} \d{4})(?![\d-])")
 # A CPR number (010180-1234, 0101801234), whoever's it is: a question may name a user's.
@@ -65,12 +65,12 @@ def scrubber(case: Case):
     own = {_comparable(secretariat.phone), _comparable(secretariat.email)}
 
     def unless_own(match: re.Match) -> str:
-        return match.group() if _comparable(match.group()) in own else TEXT_PLACEHOLDER
+        return match.group() if _comparable(match.group()) in own else REMOVED_TEXT
 
     def scrub(text: str) -> str:
-        text = CPR_RE.sub(TEXT_PLACEHOLDER, text or "")
+        text = CPR_RE.sub(REMOVED_TEXT, text or "")
         text = PHONE_RE.sub(unless_own, EMAIL_RE.sub(unless_own, text))
-        return pattern.sub(TEXT_PLACEHOLDER, text) if pattern else text
+        return pattern.sub(REMOVED_TEXT, text) if pattern else text
 
     return scrub
 
@@ -132,7 +132,7 @@ def _scrub_events(case: Case, scrub) -> None:
         for name in SHORT_TEXT_FIELDS:
             setattr(event, name, scrub(getattr(event, name))[:500])
         # Sent, to an address no longer kept: not to be read as an answer given in person.
-        event.sent_to = TEXT_PLACEHOLDER if event.sent_to else ""
+        event.sent_to = REMOVED_TEXT if event.sent_to else ""
     CaseEvent._base_manager.bulk_update(events, ["body", *SHORT_TEXT_FIELDS, "sent_to"])
 
 

@@ -4,6 +4,7 @@ import re
 from itertools import groupby
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import urlize
 from django.utils.translation import gettext as _
 
@@ -11,7 +12,8 @@ from advisory import workflow
 from advisory.letters import without_letter_form
 from advisory.models import Case, CaseEvent, PromotedAnswer
 from advisory.models.cases import Status
-from advisory.privacy import TEXT_PLACEHOLDER, scrubber, whole_words
+from advisory.privacy import scrubber, whole_words
+from kb.forms import REMOVED_TEXT
 from kb.models import FaqPage, RelatedArticle, SectionPage
 from kb.models.taxonomy import danish_slugify
 from kb.site_setup import SECTIONS
@@ -60,7 +62,7 @@ def without_details(case: Case):
 
     def clean(text: str) -> str:
         text = scrub(text)
-        return pattern.sub(TEXT_PLACEHOLDER, text) if pattern else text
+        return pattern.sub(REMOVED_TEXT, text) if pattern else text
 
     return clean
 
@@ -106,7 +108,7 @@ def _draft_page(case: Case, reply: CaseEvent) -> FaqPage:
     title = scrub(case.subject)
     page = FaqPage(
         title=title,
-        slug=_unique_slug(section, title),
+        slug=_unique_slug(section, title.replace(REMOVED_TEXT, "")),
         summary=clean(case.question).partition("\n")[0][:300],
         body=[
             ("heading", {"text": _("Spørgsmålet"), "level": "h2"}),
@@ -115,6 +117,7 @@ def _draft_page(case: Case, reply: CaseEvent) -> FaqPage:
             ("paragraph", rich_text(clean(reply.body))),
         ],
         authors=_("LVS sekretariatet"),
+        year=timezone.localtime(reply.created_at).year,
         live=False,
     )
     if case.topic:

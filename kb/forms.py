@@ -6,6 +6,9 @@ from wagtail.admin.forms.pages import CopyForm
 from kb.dates import DanishDateTimeField
 from kb.models.taxonomy import danish_slugify
 
+# What is left in a case's text where personal data was removed (advisory.privacy): a FAQ
+# made from a case must be written without it before it is published.
+REMOVED_TEXT = "[fjernet]"
 # The publishing schedule ("Planlæg"): Wagtail's picker turned 31.02 into 03.03 and a word into
 # now, without a word.
 SCHEDULE_FIELDS = ("go_live_at", "expire_at")
@@ -38,7 +41,22 @@ class ArticlePageForm(DanishSlugPageForm):
     def clean(self):
         cleaned_data = super().clean()
         self.check_related_articles()
+        if not self.is_deferred_validation:  # publishing or sending for approval, not a draft
+            self.check_removed_text()
         return cleaned_data
+
+    def check_removed_text(self) -> None:
+        """No page goes out with "[fjernet]" in it, beside the field that has it (above the
+        form for the body)."""
+        message = _(
+            "Der står »%(removed)s«, hvor personoplysninger blev fjernet fra sagen. Skriv det om,"
+            " før siden udgives."
+        ) % {"removed": REMOVED_TEXT}
+        for name in ("title", "summary"):
+            if REMOVED_TEXT in self.cleaned_data.get(name, ""):
+                self.add_error(name, message)
+        if REMOVED_TEXT in str(self.cleaned_data.get("body", "")):
+            self.add_error(None, _("I teksten: %(message)s") % {"message": message})
 
     def check_related_articles(self) -> None:
         """Related material is other pages, each chosen once: said beside the choice, where

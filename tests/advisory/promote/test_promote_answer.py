@@ -3,8 +3,10 @@ import re
 import pytest
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from advisory import workflow
 from advisory.models import CaseEvent
@@ -12,7 +14,7 @@ from advisory.models.cases import Status
 from advisory.roles import EDITORS
 from kb.models import FaqPage, Topic
 from tests.advisory.factories import CaseFactory, OrganisationFactory, editor, secretary
-from tests.factories import GuidePageFactory, MethodPageFactory, section
+from tests.factories import FaqPageFactory, GuidePageFactory, MethodPageFactory, section
 
 pytestmark = pytest.mark.django_db
 
@@ -285,3 +287,60 @@ def test_the_guidance_the_case_was_answered_with_is_the_drafts_related_material(
     draft = FaqPage.objects.get().get_latest_revision_as_object()
     related = [item.article.title for item in draft.related_articles.all()]
     assert related == ["Mentorordning", "Sådan finder I nye frivillige"]
+
+
+def faq_form(title: str, paragraph: str) -> dict:
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": "tavshedspligt",
+            "summary": "Må frivillige fortælle om brugerne?",
+            "body": streamfield([("paragraph", rich_text(f"<p>{paragraph}</p>"))]),
+            "year": "2026",
+            "authors": "",
+            "related_articles": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+
+
+def test_the_draft_has_an_address_without_removed_words_and_the_year_it_was_answered(client, site):
+    staff = secretary()
+    case = CaseFactory(
+        organisation=OrganisationFactory(name="Mødestedet Mosen"),
+        subject="Tavshedspligt på Mødestedet Mosen",
+    )
+    workflow.send_reply(case, staff, "Ja, frivillige har tavshedspligt.")
+    workflow.change_status(case, Status.CLOSED, staff)
+    client.force_login(staff)
+
+    client.post(f"/admin/sager/{case.pk}/til-faq/")
+
+    faq = FaqPage.objects.get()
+    assert faq.title == "Tavshedspligt på [fjernet]"
+    assert faq.slug == "tavshedspligt-paa"
+    assert faq.year == timezone.localdate().year
+
+
+def test_a_page_with_removed_words_is_saved_as_a_draft_but_not_published(client, site):
+    faq = FaqPageFactory(parent=section("spoergsmaal-og-svar"), title="Tavshedspligt", live=False)
+    client.force_login(editor())
+    edit = f"/admin/pages/{faq.pk}/edit/"
+    removed = faq_form("Tavshedspligt på [fjernet]", "Spørg [fjernet] om lov.")
+
+    refused = client.post(edit, {**removed, "action-publish": "action-publish"})
+
+    page = refused.content.decode()
+    assert "Der står »[fjernet]«, hvor personoplysninger blev fjernet fra sagen." in page
+    assert "I teksten: Der står »[fjernet]«" in page
+    assert 'value="Tavshedspligt på [fjernet]"' in page  # what the editor typed is kept
+    faq.refresh_from_db()
+    assert not faq.live
+
+    client.post(edit, removed)  # a draft may still have them
+    faq.refresh_from_db()
+    assert faq.get_latest_revision().as_object().title == "Tavshedspligt på [fjernet]"
+
+    client.post(edit, {**faq_form("Tavshedspligt", "Spørg lederen om lov."), "action-publish": "1"})
+    faq.refresh_from_db()
+    assert faq.live and faq.title == "Tavshedspligt"
