@@ -1,5 +1,6 @@
 from pathlib import PurePath
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,12 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 
 from kb.text_extraction import extract_text
+
+ZIP = b"PK\x03\x04"  # DOCX, XLSX, PPTX and ODT are zip files
+OLE = b"\xd0\xcf\x11\xe0"  # the old binary Office formats
+# How a file of each kind begins (a PDF's header may come after up to 1 KB of other bytes).
+SIGNATURES = {"pdf": b"%PDF-", "docx": ZIP, "xlsx": ZIP, "pptx": ZIP, "odt": ZIP, "doc": OLE}
+HEAD_BYTES = 1024
 
 
 def file_kind(name: str | None) -> str:
@@ -69,11 +76,44 @@ class KbDocument(AbstractDocument):
         instance._stored_file_name = instance.__dict__.get("file")
         return instance
 
+    def is_new_file(self) -> bool:
+        """Whether the file is one uploaded now, not the one stored before."""
+        return bool(self.file) and self.file.name != getattr(self, "_stored_file_name", None)
+
     def save(self, *args, **kwargs):
-        if self.file and self.file.name != getattr(self, "_stored_file_name", None):
+        if self.is_new_file():
             self.read_text()
         super().save(*args, **kwargs)
         self._stored_file_name = self.file.name
+
+    def clean(self):
+        super().clean()
+        self.check_contents()
+
+    def check_contents(self):
+        """A file whose name says PDF (or an Office format) and whose bytes are something else
+        is refused: it would be handed out to the public as what it is not."""
+        if not self.is_new_file():
+            return
+        extension = PurePath(self.file.name).suffix.lstrip(".").lower()
+        signature = SIGNATURES.get(extension)
+        if signature is None:
+            return
+        self.file.seek(0)
+        head = self.file.read(HEAD_BYTES)
+        self.file.seek(0)
+        found = head.find(signature)
+        if found < 0 or (signature != SIGNATURES["pdf"] and found > 0):
+            kind = extension.upper()
+            raise ValidationError(
+                {
+                    "file": _(
+                        "Filen hedder .%(extension)s, men er ikke en %(kind)s-fil. Gem den som"
+                        " %(kind)s fra det program, den er lavet i, og upload den igen."
+                    )
+                    % {"extension": extension, "kind": kind}
+                }
+            )
 
     def read_text(self):
         with self.open_file() as stream:

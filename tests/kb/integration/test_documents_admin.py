@@ -166,3 +166,24 @@ def test_document_list_can_show_only_the_documents_whose_text_could_not_be_read(
 def row_of(title: str, listing: str) -> str:
     start = listing.index(title)
     return listing[listing.rindex("<tr", 0, start) : listing.index("</tr>", start)]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [("falsk.pdf", b"Dette er bare tekst.", "PDF"), ("falsk.docx", b"%PDF-1.7 ...", "DOCX")],
+)
+def test_a_file_named_as_another_kind_than_it_is_is_refused_in_danish(
+    admin_client, name, content, kind
+):
+    response = upload(admin_client, name, content)
+
+    assert response.status_code == 200
+    assert f"men er ikke en {kind}-fil." in response.content.decode()
+    assert not KbDocument.objects.exists()
+    multiple = admin_client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": SimpleUploadedFile(name, content), "title": "falsk"},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    ).json()
+    assert not multiple["success"] and f"men er ikke en {kind}-fil." in multiple["error_message"]
+    assert not KbDocument.objects.exists()
