@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from kb.models import SearchQueryLog
 from kb.search import results
+from tests.advisory.factories import editor, secretary
 from tests.factories import (
     FaqPageFactory,
     GuidePageFactory,
@@ -270,6 +271,17 @@ def test_searches_are_logged_normalised_with_their_result_count(client, material
     assert logged == [("frivillige", 7), ("qwxzy", 0), ("frivillige", 7)]
 
 
+def test_searches_by_the_secretariats_own_staff_are_not_logged(client, material):
+    client.force_login(editor())
+    search(client, "frivillige")
+    client.force_login(secretary())
+    search(client, "frivillige")
+    client.logout()
+    search(client, "frivillige")
+
+    assert SearchQueryLog.objects.count() == 1
+
+
 def test_a_pick_comes_first_whether_or_not_the_question_mark_is_typed(client, search_backend):
     MethodPageFactory(parent=section("metoder"), title="Frivillige frivillige frivillige")
     chosen = GuidePageFactory(parent=section("vejledninger"), title="Rekruttering")
@@ -363,15 +375,18 @@ def test_the_window_title_names_the_query_the_filters_and_the_page(client, searc
     )
 
 
-def test_each_search_counts_as_a_view_of_its_query_for_the_editors_picks(admin_client, material):
+def test_each_search_counts_as_a_view_of_its_query_for_the_editors_picks(
+    client, admin_client, material
+):
     SearchPromotion.objects.create(
         query=Query.get("frivillige"),
         page=Page.objects.get(title="Frivillige nummer 1"),
         sort_order=0,
     )
     for typed in ("frivillige", "Frivillige ", "brugerråd"):
-        search(admin_client, typed)
-    search(admin_client, "frivillige", emne="frivillige")  # narrowing is not a new search
+        search(client, typed)
+    search(client, "frivillige", emne="frivillige")  # narrowing is not a new search
+    search(admin_client, "frivillige")  # the secretariat's own checking
 
     picks = BeautifulSoup(admin_client.get("/admin/searchpicks/").content, "html.parser")
     frivillige = picks.find("a", string=re.compile("frivillige")).find_parent("tr")
