@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail.admin.forms.models import register_form_field_override
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.views.pages.listing import PageListingMixin
+from wagtail.contrib.search_promotions.wagtail_hooks import SearchPicksMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -53,12 +54,28 @@ register_snippet(TopicViewSet)
 register_snippet(AudienceViewSet)
 
 
+# Synonyms, editor's picks and the search reports in one place: an editor looking for one
+# looked in vain beside the others (they were a menu item, a setting and a report).
+SEARCH_TOOLS_HOOK = "register_search_tools_menu_item"
+
+
+@hooks.register("register_admin_menu_item")
+def register_search_tools_menu():
+    return SubmenuMenuItem(
+        _("Søgeværktøjer"),
+        Menu(register_hook_name=SEARCH_TOOLS_HOOK),
+        name="search-tools",
+        icon_name="search",
+        order=310,
+    )
+
+
 class SynonymViewSet(SnippetViewSet):
     model = Synonym
     icon = "search"
     menu_label = _("Synonymer")
-    menu_order = 310
-    add_to_admin_menu = True
+    menu_order = 100
+    menu_hook = SEARCH_TOOLS_HOOK
     list_display = ["term", "synonyms"]
     search_fields = ["term", "synonyms"]
 
@@ -92,14 +109,29 @@ class SearchReportMenuItem(MenuItem):
         return can_read_searches(request.user)
 
 
-@hooks.register("register_reports_menu_item")
+@hooks.register(SEARCH_TOOLS_HOOK)
+def register_editors_picks_menu_item():
+    return SearchPicksMenuItem(
+        _("Fremhævede søgeresultater"),
+        reverse("wagtailsearchpromotions:index"),
+        icon_name="pick",
+        order=200,
+    )
+
+
+@hooks.register(SEARCH_TOOLS_HOOK)
 def register_search_report_menu_item():
     return SearchReportMenuItem(
-        _("Søgninger"),
+        _("Søgerapporter"),
         reverse("search_report", args=["populaere"]),
-        icon_name="search",
-        order=700,
+        icon_name="doc-empty",
+        order=300,
     )
+
+
+@hooks.register("construct_settings_menu")
+def hide_editors_picks_among_settings(request, menu_items):
+    menu_items[:] = [item for item in menu_items if item.name != "promoted-search-results"]
 
 
 @hooks.register("construct_reports_menu")

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from kb.models import SearchQueryLog
+from tests.advisory.factories import editor, secretary
 
 pytestmark = pytest.mark.django_db
 
@@ -106,11 +107,17 @@ def test_opening_a_query_from_a_report_does_not_count_it_again(client, admin_cli
     assert "Søgninger fra brugere, der kan logge ind her, tælles ikke med" in report
 
 
-def test_the_reports_menu_offers_our_search_report_not_wagtails_empty_one(admin_client):
-    page = admin_client.get("/admin/").content.decode()
+def test_the_search_tools_offer_synonyms_picks_and_our_report_not_wagtails_empty_one(client):
+    client.force_login(editor())
+    page = client.get("/admin/").content.decode()
 
-    assert "/admin/soegerapporter/populaere/" in page
+    assert '"name": "search-tools"' in page
+    for link in ("/admin/snippets/kb/synonym/", "/admin/searchpicks/", "/admin/soegerapporter/"):
+        assert f'"{link}' in page, link
     assert "/admin/searchpicks/reports/search-terms/" not in page
+
+    client.force_login(secretary())
+    assert '"name": "search-tools"' not in client.get("/admin/").content.decode()
 
 
 def test_a_report_cut_at_fifty_queries_says_how_many_there_were_and_exports_all(admin_client):
