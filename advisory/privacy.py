@@ -22,7 +22,7 @@ from advisory.models import Case, CaseAccess, CaseEvent, CaseTag, CaseTagName, C
 from advisory.models.cases import Status, digits_only
 from advisory.models.events import ANONYMISED_FIELD
 from advisory.workflow import log
-from kb.forms import REMOVED_TEXT
+from kb.removed_text import REMOVED_TEXT
 
 NAME_PLACEHOLDER = "[anonymiseret]"
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -246,7 +246,9 @@ def erase(person: str, author, chosen: Iterable[int] | None = None) -> list[str]
     cases = list(chosen_cases_of(person, chosen))
     for case in cases:
         anonymise(case, reason, author)
-    contacts = _contacts_of(person)
+    # A case left out may be another person's with the same address (info@…): then so may be
+    # the contact with it.
+    contacts = _contacts_of(person) if not cases_of(person).exists() else Contact.objects.none()
     # Wagtail's history of the contact names them ("Karen Jensen (Café Solstrålen)").
     ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Contact),

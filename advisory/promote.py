@@ -13,9 +13,9 @@ from advisory.letters import without_letter_form
 from advisory.models import Case, CaseEvent, PromotedAnswer
 from advisory.models.cases import Status
 from advisory.privacy import scrubber, whole_words
-from kb.forms import REMOVED_TEXT
 from kb.models import FaqPage, RelatedArticle, SectionPage
 from kb.models.taxonomy import danish_slugify
+from kb.removed_text import REMOVED_TEXT
 from kb.site_setup import SECTIONS
 
 

@@ -5,10 +5,8 @@ from wagtail.admin.forms.pages import CopyForm
 
 from kb.dates import DanishDateTimeField
 from kb.models.taxonomy import danish_slugify
+from kb.removed_text import fields_with_removed_text, removed_text_message
 
-# What is left in a case's text where personal data was removed (advisory.privacy): a FAQ
-# made from a case must be written without it before it is published.
-REMOVED_TEXT = "[fjernet]"
 # The publishing schedule ("Planlæg"): Wagtail's picker turned 31.02 into 03.03 and a word into
 # now, without a word.
 SCHEDULE_FIELDS = ("go_live_at", "expire_at")
@@ -45,19 +43,6 @@ class ArticlePageForm(DanishSlugPageForm):
             self.check_removed_text()
         return cleaned_data
 
-    def check_removed_text(self) -> None:
-        """No page goes out with "[fjernet]" in it, beside the field that has it (above the
-        form for the body)."""
-        message = _(
-            "Der står »%(removed)s«, hvor personoplysninger blev fjernet fra sagen. Skriv det om,"
-            " før siden udgives."
-        ) % {"removed": REMOVED_TEXT}
-        for name in ("title", "summary"):
-            if REMOVED_TEXT in self.cleaned_data.get(name, ""):
-                self.add_error(name, message)
-        if REMOVED_TEXT in str(self.cleaned_data.get("body", "")):
-            self.add_error(None, _("I teksten: %(message)s") % {"message": message})
-
     def check_related_articles(self) -> None:
         """Related material is other pages, each chosen once: said beside the choice, where
         Wagtail's own check named the fields in English."""
@@ -77,3 +62,13 @@ class ArticlePageForm(DanishSlugPageForm):
                     "article", _("»%(title)s« er allerede valgt.") % {"title": article.title}
                 )
             seen.add(article.pk)
+
+    def check_removed_text(self) -> None:
+        """No page goes out with "[fjernet]" in it, beside the field that has it (above the
+        form for the body)."""
+        message = removed_text_message()
+        for name in fields_with_removed_text(self.cleaned_data):
+            if name == "body":
+                self.add_error(None, _("I teksten: %(message)s") % {"message": message})
+            else:
+                self.add_error(name, message)

@@ -1,7 +1,9 @@
 import django_filters
 
+from django.contrib import messages
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -12,7 +14,6 @@ from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.views.pages.listing import PageListingMixin
-from wagtail.contrib.search_promotions.wagtail_hooks import SearchPicksMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -21,6 +22,7 @@ from kb.dates import DanishDateField
 from kb.document_views import AddDocumentsView, DocumentIndexView, document_text_status
 from kb.list_columns import WIDE_ONLY
 from kb.models import Audience, PublicationPage, Synonym, Topic
+from kb.removed_text import page_fields_with_removed_text, removed_text_message
 from kb.search import picks
 from kb.search.reports import can_read_searches, search_report
 
@@ -109,9 +111,17 @@ class SearchReportMenuItem(MenuItem):
         return can_read_searches(request.user)
 
 
+class EditorsPicksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return any(
+            request.user.has_perm(f"wagtailsearchpromotions.{action}_searchpromotion")
+            for action in ("add", "change", "delete")
+        )
+
+
 @hooks.register(SEARCH_TOOLS_HOOK)
 def register_editors_picks_menu_item():
-    return SearchPicksMenuItem(
+    return EditorsPicksMenuItem(
         _("Fremhævede søgeresultater"),
         reverse("wagtailsearchpromotions:index"),
         icon_name="pick",
@@ -165,6 +175,26 @@ def hide_wagtails_english_guides(request, menu_items):
         for item in menu_items
         if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail-")
     ]
+
+
+@hooks.register("before_bulk_action")
+def refuse_publishing_removed_text(request, action_type, objects, action):
+    """The bulk publish refuses, with the pages named, what the edit form refuses."""
+    if action_type != "publish":
+        return None
+    refused = [
+        page.title
+        for page in objects
+        if (revision := page.get_latest_revision())
+        and page_fields_with_removed_text(revision.as_object())
+    ]
+    if not refused:
+        return None
+    messages.error(
+        request,
+        _("Ikke udgivet: %(pages)s. ") % {"pages": ", ".join(refused)} + removed_text_message(),
+    )
+    return redirect(action.next_url)
 
 
 @hooks.register("before_serve_document")

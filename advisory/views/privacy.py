@@ -53,7 +53,7 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
         action = request.POST.get("action")
         if not (person and action in ("export", "erase")):
             return self.render_to_response(self.get_context_data(person=person))
-        chosen = {int(pk) for pk in request.POST.getlist("case") if pk.isdigit()}
+        chosen = {int(pk) for pk in request.POST.getlist("case") if pk.isascii() and pk.isdigit()}
         if not chosen:
             messages.error(request, _("Sæt kryds ved mindst én sag."))
         elif action == "export":

@@ -108,7 +108,7 @@ class KbDocument(AbstractDocument):
             raise ValidationError(
                 {
                     "file": _(
-                        "Filen hedder .%(extension)s, men er ikke en %(kind)s-fil. Gem den som"
+                        "Filen ender på .%(extension)s, men er ikke en %(kind)s-fil. Gem den som"
                         " %(kind)s fra det program, den er lavet i, og upload den igen."
                     )
                     % {"extension": extension, "kind": kind}

@@ -188,7 +188,7 @@ def synonym_expansions(stemmed: list[str], synonyms: dict[str, list[str]]) -> li
 
 def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     """What to search for one typed word: the known readings of ae/oe/aa, else the published
-    compounds it begins, else the published word after a glued-on "i", else the nearest
+    compounds it begins, else the words of a phrase written as one ("igang"), else the nearest
     published word, else the published noun of it as a verb, else the two published words it
     is a compound of, else the published verb it is a noun of; nothing for a stop word or an
     unknown word a synonym stands in for."""
@@ -202,8 +202,8 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
         return Word(token, [])
     if longer := first_found(vocabulary.completions, variants):
         return Word(token, longer, Reading.BEGINNING)
-    if rest := first_found(vocabulary.after_glued_word, variants):
-        return Word(token, [rest], shown=f"{vocabulary.GLUED_WORD} {rest}")
+    if apart := first_found(vocabulary.WRITTEN_APART.get, variants):
+        return Word(token, apart.split(), shown=apart)
     if corrected := first_found(correction, variants):
         return corrected
     if noun := first_found(partial(published_noun, info=info), variants):

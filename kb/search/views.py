@@ -19,7 +19,7 @@ def search_view(request):
     sort = SORT_NEWEST if request.GET.get("sorter") == SORT_NEWEST else SORT_RELEVANCE
     # The secretariat's own checking (a page, a query from a report) is not logged: the search
     # reports are of what visitors look for.
-    logged = not is_staff(request.user)
+    logged = not uses_admin(request.user)
     selection = FacetSelection(request.GET)
     as_typed = request.GET.get(AS_TYPED) == "ja"
     outcome = search(text, selection, sort, request.GET.get("side"), logged, as_typed)
@@ -35,7 +35,8 @@ def search_view(request):
     return render(request, "search/search.html", context)
 
 
-def is_staff(user) -> bool:
+def uses_admin(user) -> bool:
+    """Whether ``user`` is one of the secretariat's own, who may log in to the admin."""
     return user.has_perm("wagtailadmin.access_admin")
 
 

@@ -170,18 +170,6 @@ def completions(token: str) -> list[str]:
         return [word for (word,) in cursor.fetchall()]
 
 
-# "i" written onto the word after it: igang, istedet, iøvrigt for i gang, i stedet, i øvrigt.
-GLUED_WORD = "i"
-
-
-def after_glued_word(token: str) -> str | None:
-    """The published word ``token`` is after a glued-on "i" (igang → gang), or None."""
-    rest = token.removeprefix(GLUED_WORD)
-    if rest == token or len(rest) < MIN_PART or not rest.isalpha():
-        return None
-    return rest if analyse([rest])[rest].known else None
-
-
 MIN_PART = 3
 MIN_WHOLE_PART = 5  # letters of a published part searched without the rest of its compound
 # Letters Danish puts between the parts of a compound: kørsel-s-godtgørelse, hold-e-plads.
@@ -209,6 +197,18 @@ def split_compound(token: str) -> list[str]:
     parts = [part for split in splits for part in split if info[part].known]
     longest = max(parts, key=len, default="")
     return [longest] if len(longest) >= max(MIN_WHOLE_PART, len(token) / 2) else []
+
+
+# Phrases that Danish writes apart and people often write as one word. Only these: ifølge,
+# igennem, imellem and især are one word.
+WRITTEN_APART = {
+    word.replace(" ", ""): word
+    for word in (
+        *("i gang", "i stedet", "i øvrigt", "i dag", "i går", "i morgen", "i aften", "i nat"),
+        *("i alt", "i hvert fald", "i forvejen", "i stand", "i kraft", "i brug", "i orden"),
+        *("i forhold", "i øjeblikket", "til stede", "for øvrigt", "på forhånd"),
+    )
+}
 
 
 # Endings that make a noun of a verb (strikke → strikning, udelukke → udelukkelse) with their

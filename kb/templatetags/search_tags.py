@@ -23,8 +23,8 @@ def quoted_list(words: list[str], conjunction: str = "eller") -> str:
     quoted = [f"»{word}«" for word in words]
     if len(quoted) < 2:
         return "".join(quoted)
-    joined = _("%(first)s og %(last)s") if conjunction == "og" else _("%(first)s eller %(last)s")
-    return joined % {"first": ", ".join(quoted[:-1]), "last": quoted[-1]}
+    joined = {"og": _("%(first)s og %(last)s"), "eller": _("%(first)s eller %(last)s")}
+    return joined[conjunction] % {"first": ", ".join(quoted[:-1]), "last": quoted[-1]}
 
 
 @register.simple_tag

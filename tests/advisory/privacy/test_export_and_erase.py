@@ -237,3 +237,16 @@ def test_editors_cannot_reach_person_data(client, web_case):
     response = client.post(PERSON_DATA, {"person": "soeren@example.net", "action": "find"})
     assert response.status_code in (302, 403)
     assert web_case.reference not in response.content.decode()
+
+
+def test_a_contact_with_the_address_stays_while_a_case_with_it_is_left_out():
+    contact = Contact.objects.create(
+        organisation=OrganisationFactory(), name="Værestedets kontor", email="info@example.net"
+    )
+    first, second = (CaseFactory(requester_email="info@example.net") for _ in range(2))
+
+    privacy.erase("info@example.net", secretary(), [first.pk])
+    assert Contact.objects.filter(pk=contact.pk).exists()  # the other case may be another's
+
+    privacy.erase("info@example.net", secretary(), [second.pk])
+    assert not Contact.objects.filter(pk=contact.pk).exists()

@@ -366,6 +366,7 @@ def test_an_i_written_onto_the_next_word_is_read_as_two_words(client, search_bac
 
     assert outcome.results[0].title == "Kom godt i gang"
     assert outcome.query.suggestion == "kom i gang"  # not "kom gang"
+    assert search(client, "ifølge").query.suggestion == ""  # one word: not "i følge"
 
 
 def test_a_common_danish_word_no_page_has_is_not_read_as_a_word_one_letter_away(
