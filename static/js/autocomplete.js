@@ -63,6 +63,7 @@
         option.addEventListener("click", function () { choose(index); });
         listbox.appendChild(option);
       });
+      input.removeAttribute("aria-activedescendant");
       active = -1;
       listbox.hidden = results.length === 0;
       input.setAttribute("aria-expanded", results.length ? "true" : "false");
@@ -105,9 +106,11 @@
       } else if (event.key === "Enter" && open && active >= 0) {
         event.preventDefault();
         choose(active);
-      } else if (event.key === "Escape" && open) {
+      } else if (event.key === "Escape" && (open || input.value)) {
+        // Handled here, as the combobox pattern has it: the suggestions close, else the box is
+        // emptied. The phone menu around the box stays open.
         event.preventDefault();
-        close();
+        if (open) { close(); } else { input.value = ""; }
       }
     });
 

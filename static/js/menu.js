@@ -20,6 +20,7 @@
     setOpen(button.getAttribute("aria-expanded") !== "true");
   });
   header.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented) { return; }  // an Escape a field inside has used
     if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
       setOpen(false);
       button.focus();

@@ -1,5 +1,6 @@
 """What a person sees of the public pages on a 360 px phone, in Chromium."""
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -170,6 +171,39 @@ def test_on_a_phone_the_menu_folds_behind_a_button_the_keyboard_opens_and_escape
     expect(publications).to_be_hidden()
     expect(menu_button).to_be_focused()
     expect(menu_button).to_have_attribute("aria-expanded", "false")
+
+
+def test_escape_in_the_menus_search_box_closes_the_suggestions_then_empties_it_then_the_menu(
+    phone, live_server
+):
+    for title in ("Frivilligmentor-ordning", "Frivillige i weekenden", "Frivilliges forsikring"):
+        MethodPageFactory(parent=section("metoder"), title=title)
+    phone.goto(live_server.url + "/metoder/")
+    menu_button = phone.get_by_role("button", name="Menu")
+    menu_button.click()
+    box = phone.get_by_role("combobox", name="Søg i Vidensbanken").first
+    listbox = phone.get_by_role("listbox", name="Forslag")
+    box.click()
+    phone.keyboard.type("frivil")
+    expect(listbox.get_by_role("option")).to_have_count(3)
+    phone.keyboard.press("ArrowDown")
+    phone.keyboard.press("ArrowDown")
+    phone.keyboard.type("lige")  # the list is made again: no option is the chosen one now
+    expect(listbox.get_by_role("option").first).to_be_visible()
+    expect(box).not_to_have_attribute("aria-activedescendant", re.compile(".*"))
+
+    phone.keyboard.press("Escape")
+    expect(listbox).to_be_hidden()
+    expect(box).to_be_focused()
+    expect(menu_button).to_have_attribute("aria-expanded", "true")
+
+    phone.keyboard.press("Escape")
+    expect(box).to_have_value("")
+    expect(menu_button).to_have_attribute("aria-expanded", "true")
+
+    phone.keyboard.press("Escape")
+    expect(menu_button).to_have_attribute("aria-expanded", "false")
+    expect(menu_button).to_be_focused()
 
 
 def test_without_javascript_the_phone_menu_stays_open(browser, live_server, site):
