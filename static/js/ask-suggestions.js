@@ -5,12 +5,30 @@
   "use strict";
   var form = document.querySelector("form[data-suggest-url]");
   var results = document.querySelector("[data-suggestions-results]");
-  if (!form || !results || !window.fetch) return;
+  var status = document.querySelector("[data-suggestions-status]");
+  if (!form || !results || !status || !window.fetch) return;
   var fields = [form.elements.subject, form.elements.question];
   var timer = null;
   var lastQuery = "";
+  var lastFound = null;
+
+  // Said again only when other pages are found, so a screen reader is not talking over the
+  // typing after every pause.
+  function announce(pages) {
+    var found = pages.map(function (page) { return page.url; }).join(" ");
+    if (found === lastFound) return;
+    lastFound = found;
+    if (!pages.length) {
+      status.textContent = results.dataset.noneText;
+    } else if (pages.length === 1) {
+      status.textContent = status.dataset.oneText;
+    } else {
+      status.textContent = status.dataset.manyText.replace("%s", pages.length);
+    }
+  }
 
   function render(pages) {
+    announce(pages);
     results.textContent = "";
     if (!pages.length) {
       var none = document.createElement("p");

@@ -47,6 +47,11 @@ def test_person_asks_follows_the_case_reads_the_reply_and_answers_back(
     )
     suggestions = page.locator("[data-suggestions-results]")
     expect(suggestions).to_contain_text("Rekruttering af frivillige")
+    # A screen reader hears how many, not every title and summary again at each pause.
+    expect(page.locator("[data-suggestions-status]")).to_have_text(
+        re.compile(r"\d+ sider? passer måske til dit spørgsmål\.")
+    )
+    assert suggestions.get_attribute("aria-live") is None
     page.get_by_label("Dit navn").fill("Karen Jensen")
     page.get_by_label("Din e-mail").fill("karen@example.org")
     page.get_by_label("Vi er ved at starte et værested").check()
