@@ -74,7 +74,12 @@ def test_filtered_listing_shows_count_and_keeps_filter_in_pagination_links(clien
 
     assert "15 materialer" in html
     assert 'href="?emne=frivillige&amp;side=2"' in html
-    assert len(client.get("/metoder/?emne=frivillige&side=2").context["articles"]) == 3
+    second = client.get("/metoder/?emne=frivillige&side=2")
+    assert len(second.context["articles"]) == 3
+    # Tabs, bookmarks and the history tell the filtered pages apart.
+    title = re.search(r"<title>(.*?)</title>", second.content.decode()).group(1)
+    assert title == f"Metoder · Emne: {topic.name} · side 2 · Vidensbanken"
+    assert 'action="#results-heading"' in html  # "Vis" lands at the count of what it found
 
 
 def test_section_with_fifty_articles_renders_with_a_bounded_number_of_queries(
