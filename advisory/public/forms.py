@@ -107,6 +107,7 @@ class AskForm(AccessibleFormMixin, forms.Form):
         _("Telefon"),  # the fields that must be filled in say so
         20,
         required=False,
+        help_text=_("Mindst 8 cifre, fx 7592 4000."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     organisation = text_field(
@@ -136,7 +137,10 @@ class AskForm(AccessibleFormMixin, forms.Form):
         empty_label=_("Ved ikke / andet"),
     )
     subject = text_field(
-        _("Overskrift"), SUBJECT_MAX, help_text=_("Fx »Hvordan finder vi frivillige?«")
+        _("Overskrift"),
+        SUBJECT_MAX,
+        help_text=_("Fx »Hvordan finder vi frivillige?« Højst %(max)s tegn.")
+        % {"max": SUBJECT_MAX},
     )
     question = text_field(
         _("Dit spørgsmål"),

@@ -80,4 +80,8 @@
       timer = setTimeout(lookup, 400);
     });
   });
+  // Back with an error, the question is still there: so are the pages that may answer it.
+  if (!results.querySelector("ul") && fields.every(function (field) { return field.value.trim(); })) {
+    lookup();
+  }
 })();

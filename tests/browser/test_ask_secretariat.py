@@ -105,6 +105,7 @@ def test_errors_are_summarised_at_the_top_focused_and_linked_to_their_fields(
 ):
     page.goto(f"{site_with_guidance.url}/raadgivning/spoerg/")
     page.get_by_label("Overskrift").fill("Hjælp til bestyrelsen")
+    page.get_by_label("Dit spørgsmål").fill("Hvordan finder vi nye frivillige?")
     page.get_by_label("Din e-mail").fill("karen@")
     page.wait_for_timeout(1100)  # a person takes longer than the minimum fill time
     page.get_by_role("button", name="Send spørgsmålet").click()
@@ -112,6 +113,9 @@ def test_errors_are_summarised_at_the_top_focused_and_linked_to_their_fields(
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("Skriv en gyldig e-mailadresse")
     expect(page.get_by_label("Overskrift")).to_have_value("Hjælp til bestyrelsen")
+    # The pages that may answer the question are shown again with it.
+    expect(page.locator("[data-suggestions-results]")).to_contain_text("Rekruttering af frivillige")
+    expect(summary).to_be_focused()
     page.set_viewport_size({"width": PHONE, "height": 740})
     summary.get_by_role("link", name=re.compile("Din e-mail")).click()
     expect(page.get_by_label("Din e-mail")).to_be_focused()
