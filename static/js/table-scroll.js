@@ -1,6 +1,7 @@
 /* A table wider than its column scrolls sideways, and a keyboard user scrolls it by giving it
-   focus. A table that fits is no Tab stop: there would be nothing to do there. Without
-   JavaScript every table stays a Tab stop. */
+   focus. A table that fits is no Tab stop and no landmark: there would be nothing to do there,
+   and a screen reader's list of regions filled with "Tabel". Without JavaScript every table
+   stays both. */
 (function () {
   "use strict";
   var regions = document.querySelectorAll(".table-scroll");
@@ -11,8 +12,10 @@
   function update(region) {
     if (region.scrollWidth > region.clientWidth) {
       region.setAttribute("tabindex", "0");
+      region.setAttribute("role", "region");
     } else if (region !== document.activeElement) {
       region.removeAttribute("tabindex");
+      region.removeAttribute("role");
     }
   }
 
