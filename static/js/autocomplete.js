@@ -50,7 +50,8 @@
       }
     }
 
-    function render(results) {
+    // ``answered``: a lookup found these, so none is worth saying (not a box cleared).
+    function render(results, answered) {
       items = results;
       listbox.textContent = "";
       results.forEach(function (item, index) {
@@ -67,9 +68,11 @@
       active = -1;
       listbox.hidden = results.length === 0;
       input.setAttribute("aria-expanded", results.length ? "true" : "false");
-      status.textContent = results.length
-        ? input.dataset.autocompleteCount.replace("%s", results.length)
-        : "";
+      if (results.length) {
+        status.textContent = input.dataset.autocompleteCount.replace("%s", results.length);
+      } else {
+        status.textContent = answered ? input.dataset.autocompleteNone : "";
+      }
     }
 
     function choose(index) {
@@ -84,7 +87,7 @@
         headers: { Accept: "application/json" }
       })
         .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-        .then(function (data) { if (request === latest) { render(data.results); } })
+        .then(function (data) { if (request === latest) { render(data.results, true); } })
         .catch(function () { render([]); });
     }
 

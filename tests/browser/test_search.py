@@ -100,3 +100,15 @@ def test_a_long_facet_folds_its_smallest_values_and_opens_them_by_keyboard(page,
     chosen = page.get_by_role("list", name="År").get_by_role("link", name=re.compile("^2010"))
     expect(chosen).to_be_visible()  # the folded values open with a choice among them
     expect(chosen).to_have_attribute("aria-current", "true")
+
+
+def test_a_screen_reader_hears_when_nothing_is_suggested(page, live_site, material):
+    page.goto(live_site.url + "/")
+    box = page.get_by_role("combobox", name="Søg i Vidensbanken").first
+    box.fill("frivil")
+    status = page.get_by_role("status").filter(has_text="forslag")
+    expect(status).to_have_text("3 forslag. Brug pil op og ned for at vælge.")
+
+    box.fill("qwxzy")
+
+    expect(status).to_have_text("Ingen forslag.")
