@@ -3,7 +3,13 @@ check that no page is published with it: a FAQ made from a case must be written 
 
 import json
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+
+from wagtail.admin.modal_workflow import render_modal_workflow
 
 REMOVED_TEXT = "[fjernet]"
 CHECKED_FIELDS = ("title", "summary")
@@ -34,3 +40,28 @@ def removed_text_message() -> str:
 
 class RemovedTextError(Exception):
     """A page with removed text was about to be published; the message says so in Danish."""
+
+
+class RemovedTextRefusal:
+    """Middleware: a publishing refused for removed text outside the edit form (an approval
+    from the dashboard, whose transaction is then undone) is said in a message on the page the
+    person came from, not as a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, RemovedTextError):
+            return None
+        messages.error(request, str(exception))
+        back = request.headers.get("referer", "")
+        if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
+            back = reverse("wagtailadmin_home")
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":  # Wagtail's modal
+            return render_modal_workflow(
+                request, "", None, {}, json_data={"step": "success", "redirect": back}
+            )
+        return redirect(back)

@@ -369,3 +369,24 @@ def test_a_page_with_removed_words_is_not_published_in_bulk_or_by_any_other_way(
         faq.get_latest_revision().publish()
     faq.refresh_from_db()
     assert not faq.live
+
+
+def test_approving_a_draft_with_removed_words_from_the_dashboard_is_refused_in_a_message(
+    admin_client, closed_case
+):
+    admin_client.post(f"/admin/sager/{closed_case.pk}/til-faq/")
+    faq = FaqPage.objects.get()
+    draft = faq.get_latest_revision().as_object()
+    draft.title = "Frivillige på [fjernet] stopper hurtigt"
+    draft.save_revision()
+    task_state = faq.current_workflow_state.current_task_state
+    approve = f"/admin/pages/workflow/action/{faq.pk}/approve/{task_state.pk}/"
+
+    response = admin_client.post(
+        approve, {"comment": ""}, headers={"referer": "/admin/"}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert "Der står »[fjernet]«" in response.content.decode()
+    faq.refresh_from_db()
+    assert not faq.live and faq.workflow_in_progress  # still waiting for its approval
