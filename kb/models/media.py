@@ -102,8 +102,7 @@ class KbDocument(AbstractDocument):
         self.file.seek(0)
         head = self.file.read(HEAD_BYTES)
         self.file.seek(0)
-        found = head.find(signature)
-        if found < 0 or (signature != SIGNATURES["pdf"] and found > 0):
+        if not (signature in head if extension == "pdf" else head.startswith(signature)):
             kind = extension.upper()
             raise ValidationError(
                 {

@@ -219,9 +219,9 @@ def correction(token: str) -> Word | None:
     another form of it (kommunalt → kommunale, no slip), never as another word one letter away:
     "smidt" is not "midt"."""
     nearest = vocabulary.closest(token)
-    if not nearest or not vocabulary.is_common_danish(token):
-        return Word(token, [nearest]) if nearest else None
-    if without_danish_letters(nearest) == token:
+    if not nearest:
+        return None
+    if not vocabulary.is_common_danish(token) or without_danish_letters(nearest) == token:
         return Word(token, [nearest])
     beginning = len(os.path.commonprefix([token, nearest]))
     if beginning >= max(vocabulary.MIN_BASE, len(token) - 2):

@@ -296,8 +296,8 @@ def with_danish_letters(tokens: list[str]) -> dict[str, str]:
 
 
 def is_common_danish(word: str) -> bool:
-    """Whether ``word`` is among the 30,000 commonest Danish words (wordfreq's list): a word
-    people write on purpose, even where no page has it."""
+    """Whether ``word`` is among the 30,000 commonest words written in Danish (wordfreq's list,
+    which has a few common misspellings too, such as "igang": WRITTEN_APART is read first)."""
     return zipf_frequency(word, "da") > 0
 
 

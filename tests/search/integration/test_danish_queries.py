@@ -354,7 +354,7 @@ def test_small_words_typed_apart_are_not_read_as_one_word(client, search_backend
     assert outcome.results[0].title == "Start et værested i din by"
 
 
-def test_an_i_written_onto_the_next_word_is_read_as_two_words(client, search_backend):
+def test_a_phrase_written_as_one_word_is_read_as_its_words(client, search_backend):
     GuidePageFactory(
         parent=section("vejledninger"),
         title="Kom godt i gang",
