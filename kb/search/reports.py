@@ -12,19 +12,22 @@ from django.utils.translation import gettext_lazy as _
 
 from kb.dates import PeriodForm, day_bounds
 from kb.models import SearchQueryLog
+from kb.search.query import parse
+from kb.search.results import matching_ids
 from kb.spreadsheets import excel_csv
 
 REPORT_LIMIT = 50
 DEFAULT_DAYS = 30
+ZERO_RESULTS = "uden-resultater"
 KINDS = {
     "populaere": _("Populære søgninger"),
-    "uden-resultater": _("Søgninger uden resultater"),
+    ZERO_RESULTS: _("Søgninger uden resultater"),
 }
 
 
 def searches_in(kind: str, start: datetime, end: datetime) -> QuerySet:
     searches = SearchQueryLog.objects.filter(searched_at__gte=start, searched_at__lt=end)
-    return searches.filter(result_count=0) if kind == "uden-resultater" else searches
+    return searches.filter(result_count=0) if kind == ZERO_RESULTS else searches
 
 
 def report_rows(searches: QuerySet) -> QuerySet:
@@ -45,6 +48,12 @@ def csv_row(row: dict) -> list:
 def as_csv(rows, filename: str) -> HttpResponse:
     headings = [_("Søgning"), _("Antal"), _("Senest")]
     return excel_csv(f"{filename}.csv", [headings, *map(csv_row, rows)])
+
+
+def finds_something_now(query: str) -> bool:
+    """Whether a search that found nothing finds something today: after a synonym or a page
+    was added for it, the editor sees that it is taken care of."""
+    return bool(matching_ids(parse(query), limit=1))
 
 
 def can_read_searches(user) -> bool:
@@ -72,6 +81,8 @@ def search_report(request, kind: str):
     most = max((row["searches"] for row in rows), default=1)
     for row in rows:
         row["share"] = round(100 * row["searches"] / most)
+        if kind == ZERO_RESULTS:
+            row["found_now"] = finds_something_now(row["query"])
     different = searches.values("query").distinct().count() if len(rows) == REPORT_LIMIT else 0
     return render(
         request, "search/admin/report.html", {**context, "rows": rows, "different": different}

@@ -8,8 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from kb.models import SearchQueryLog
+from kb.models import SearchQueryLog, Synonym
 from tests.advisory.factories import editor, secretary
+from tests.factories import GuidePageFactory, section
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +144,21 @@ def test_searches_older_than_the_retention_time_are_forgotten(settings):
     call_command("prune_search_log", verbosity=0)
 
     assert list(SearchQueryLog.objects.values_list("pk", flat=True)) == [kept.pk]
+
+
+def test_the_zero_result_report_says_which_searches_find_something_now(admin_client, logged, site):
+    SearchQueryLog.objects.create(query="ildsjæl", result_count=0, backend="database")
+    GuidePageFactory(parent=section("vejledninger"), title="Nye frivillige")
+    Synonym.objects.create(term="ildsjæl", synonyms="frivillig")  # the editor's answer to it
+
+    html = admin_client.get("/admin/soegerapporter/uden-resultater/").content.decode()
+
+    found_now = {
+        query: answer
+        for query, answer in re.findall(
+            r'<td class="search-report__query"><a [^>]*>([^<]*)</a></td>.*?<td>(Ja|Nej)</td>',
+            html,
+            re.S,
+        )
+    }
+    assert found_now == {"ildsjæl": "Ja", "volontør": "Ja", "qwxzy": "Nej"}
