@@ -12,6 +12,7 @@ from advisory.permissions import can_view_cases, can_work_on_cases
 from advisory.views.attachments import download_attachment
 from advisory.views.privacy import PersonDataView
 from advisory.views.promote import promote_case
+from advisory.viewsets import AdvisoryViewSetGroup
 
 
 @hooks.register("register_admin_urls")
@@ -37,7 +38,8 @@ class CaseReportMenuItem(MenuItem):
         return can_view_cases(request.user)
 
 
-@hooks.register("register_settings_menu_item")
+# With the cases, where the secretariat looks for it (it was among the settings).
+@hooks.register(AdvisoryViewSetGroup.submenu_hook)
 def register_person_data_menu_item():
     return PersonDataMenuItem(
         _("Persondata"), reverse("advisory_person_data"), icon_name="user", order=900

@@ -244,3 +244,4 @@ class AdvisoryViewSetGroup(ViewSetGroup):
     menu_icon = "help"
     menu_order = 250
     items = (CaseViewSet, OrganisationViewSet, ContactViewSet, ReplyTemplateViewSet)
+    submenu_hook = "register_advisory_menu_item"

@@ -248,8 +248,10 @@ class ArticlePage(DanishSlug, Page):
     def publish(self, revision, *args, **kwargs):
         # The edit form refuses this beside the fields; here for the ways past it (the bulk
         # publish, an approval from the dashboard), which then publish nothing.
-        if page_fields_with_removed_text(revision.as_object()):
-            raise RemovedTextError(removed_text_message())
+        draft = revision.as_object()
+        if page_fields_with_removed_text(draft):
+            not_published = _("»%(title)s« er ikke udgivet.") % {"title": draft.title}
+            raise RemovedTextError(f"{not_published} {removed_text_message()}")
         return super().publish(revision, *args, **kwargs)
 
     def get_template(self, request, *args, **kwargs):

@@ -164,3 +164,13 @@ def test_a_cases_tags_are_not_suggested_to_editors_tagging_documents(client):
 
     assert "Karen-sagen" not in str(shared)
     assert "Karen-sagen" in str(own)
+
+
+@pytest.mark.django_db
+def test_person_data_is_found_with_the_cases_under_advisory(client):
+    login(client, "secretariat")
+    page = client.get("/admin/").content.decode()
+
+    # In the sidebar's data, the submenu that the link to Persondata is in.
+    before = page[: page.index('"url": "/admin/persondata/"')]
+    assert before.rindex('"name": "radgivning"') > before.rindex("SubMenuItem")

@@ -387,6 +387,7 @@ def test_approving_a_draft_with_removed_words_from_the_dashboard_is_refused_in_a
     )
 
     assert response.status_code == 200
-    assert "Der står »[fjernet]«" in response.content.decode()
+    refusal = "»Frivillige på [fjernet] stopper hurtigt« er ikke udgivet. Der står »[fjernet]«"
+    assert refusal in response.content.decode()
     faq.refresh_from_db()
     assert not faq.live and faq.workflow_in_progress  # still waiting for its approval
