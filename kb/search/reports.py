@@ -69,7 +69,13 @@ def search_report(request, kind: str):
     form = PeriodForm(
         request.GET, default_start=timezone.localdate() - timedelta(days=DEFAULT_DAYS)
     )
-    context = {"title": KINDS[kind], "kind": kind, "kinds": KINDS, "form": form}
+    context = {
+        "title": KINDS[kind],
+        "kind": kind,
+        "kinds": KINDS,
+        "form": form,
+        "shows_found_now": kind == ZERO_RESULTS,
+    }
     if not form.is_valid():
         return render(request, "search/admin/report.html", context)
     first, last = form.cleaned_data["fra"], form.cleaned_data["til"]
@@ -81,7 +87,7 @@ def search_report(request, kind: str):
     most = max((row["searches"] for row in rows), default=1)
     for row in rows:
         row["share"] = round(100 * row["searches"] / most)
-        if kind == ZERO_RESULTS:
+        if context["shows_found_now"]:
             row["found_now"] = finds_something_now(row["query"])
     different = searches.values("query").distinct().count() if len(rows) == REPORT_LIMIT else 0
     return render(
