@@ -1,10 +1,13 @@
 """A snippet of an article's text around the words searched for, with those words marked."""
 
 import re
+import threading
 from collections import Counter
 from functools import lru_cache
 from html import escape
 from itertools import islice
+
+import Stemmer
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -40,6 +43,27 @@ def stem_alternative(stem: str) -> str:
     if is_section(stem):  # §18 as the query has it, § 18 as texts often do; § starts no word
         return rf"§\s?{re.escape(stem[1:])}(?!\d)"
     return rf"{re.escape(stem)}(?<!\w{re.escape(stem)})"
+
+
+_stemmers = threading.local()  # a Stemmer is not safe to share between threads
+
+
+def danish_stem(word: str) -> str:
+    """The Snowball stem of a lower-case Danish word: the stemmer the search engines use."""
+    if not hasattr(_stemmers, "danish"):
+        _stemmers.danish = Stemmer.Stemmer("danish")
+    return _stemmers.danish.stemWord(word)
+
+
+def is_searched(word: str, stems: frozenset[str]) -> bool:
+    """Whether ``word`` (lower case, begun by one of ``stems``) is a form of one: "kommer" and
+    "kommunen" begin with "kom", and only "kommer" was found by a search for "kom". The stems
+    searched come from PostgreSQL, whose (older) Snowball also undoubles cc and zz: succes →
+    suc, where this one gives succ."""
+    if is_section(word):
+        return True
+    stem = danish_stem(word)
+    return stem in stems or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in stems)
 
 
 def lower_case(text: str) -> str:
@@ -108,9 +132,15 @@ def snippet(text: str, stems: list[str], title: str = "") -> SafeString:
     """About SNIPPET_CHARS characters of ``text`` around the best cluster of matches (outside
     repetitions of the page's ``title`` where there are any), HTML-escaped, matches wrapped
     in <mark>. Empty when nothing in ``text`` matches."""
-    pattern = stem_pattern(tuple(stem.lower() for stem in stems))
+    searched = frozenset(stem.lower() for stem in stems)
+    pattern = stem_pattern(tuple(sorted(searched)))
     lowered = lower_case(text[:SEARCHED_CHARS])
-    matches = list(islice(pattern.finditer(lowered), MAX_MATCHES)) if pattern else []
+
+    def searched_words(start: int = 0, end: int = len(lowered)):
+        found = pattern.finditer(lowered, start, end) if pattern else ()
+        return (match for match in found if is_searched(match.group(), searched))
+
+    matches = list(islice(searched_words(), MAX_MATCHES))
     if not matches:
         return mark_safe("")
     anchor = best_start(outside_title(matches, lowered, title))
@@ -122,7 +152,7 @@ def snippet(text: str, stems: list[str], title: str = "") -> SafeString:
     )
     end = max(end, anchor + 1)
     html, position = [], start
-    for match in pattern.finditer(lowered, start, end):
+    for match in searched_words(start, end):
         marked = text[match.start() : match.end()]
         html += [escape(text[position : match.start()]), f"<mark>{escape(marked)}</mark>"]
         position = match.end()

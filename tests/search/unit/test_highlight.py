@@ -74,3 +74,21 @@ def test_a_title_page_with_the_title_before_its_dash_is_passed_over_too():
 
     assert html.endswith("Om alt muligt. Et <mark>sted</mark> at mødes.")
     assert "høre" not in html
+
+
+def test_only_forms_of_a_searched_word_are_marked_not_longer_words_it_begins():
+    html = snippet("Kom i gang: kommunens folk kommer på besøg.", ["kom", "gang"])
+
+    assert html == (
+        "<mark>Kom</mark> i <mark>gang</mark>: kommunens folk <mark>kommer</mark> på besøg."
+    )
+
+
+def test_a_text_where_the_searched_word_only_begins_other_words_has_no_snippet():
+    assert snippet("Rådhuset ligger ved torvet.", ["råd"]) == ""
+
+
+def test_a_word_is_marked_where_the_database_undoubles_its_stem_further():
+    html = snippet("En succes for huset.", ["suc"])
+
+    assert html == "En <mark>succes</mark> for huset."
