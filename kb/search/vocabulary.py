@@ -178,21 +178,29 @@ LINKING_LETTERS = "se"
 
 def split_compound(token: str) -> list[str]:
     """The published words ``token`` is a compound of: both parts when both are published
-    (kørselsgodtgørelse → kørsels, godtgørelse; of several splits, the most even), else the
+    (kørselsgodtgørelse → kørsel, godtgørelse; of several splits, the most even), else the
     longest published part when it is at least half the word and MIN_WHOLE_PART letters
     (effektmåling → effekt, where nothing says "måling"), else []. A shorter part is too
     likely a chance fragment of a name ("hus" in Aarhus)."""
     if len(token) < 2 * MIN_PART or not token.isalpha():
         return []
-    splits = []
+    splits = []  # at each cut, the parts with and without a linking letter, preferred first
     for cut in range(MIN_PART, len(token) - MIN_PART + 1):
         first, second = token[:cut], token[cut:]
-        splits.append((first, second))
         if first[-1] in LINKING_LETTERS and len(first) > MIN_PART:
-            splits.append((first[:-1], second))
+            # The linking s is no part of the word (kørsel, not kørsels); an e often is (holde).
+            without = (first[:-1], second)
+            splits += [without, (first, second)] if first[-1] == "s" else [(first, second), without]
+        else:
+            splits.append((first, second))
     info = analyse(sorted({part for split in splits for part in split}))
     known = [split for split in splits if all(info[part].known for part in split)]
-    if best := max(known, key=lambda split: min(map(len, split)), default=None):
+
+    def evenness(split: tuple[str, str]) -> int:
+        """Of the cut, so max() keeps the preferred of one cut's splits (the first)."""
+        return min(len(token) - len(split[1]), len(split[1]))
+
+    if best := max(known, key=evenness, default=None):
         return list(best)
     parts = [part for split in splits for part in split if info[part].known]
     longest = max(parts, key=len, default="")

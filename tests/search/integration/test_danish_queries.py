@@ -257,7 +257,7 @@ def test_a_compound_of_published_words_finds_the_page_with_both(client, search_b
     assert outcome.query.suggestion == ""  # the compound is right; splitting it is a mistake
     page = client.get("/soeg/", {"q": "kørselsgodtgørelse"}).content.decode()
     assert (
-        "Ingen sider indeholder »kørselsgodtgørelse«, så der er søgt efter »kørsels« og"
+        "Ingen sider indeholder »kørselsgodtgørelse«, så der er søgt efter »kørsel« og"
         " »godtgørelse«." in page
     )
 
