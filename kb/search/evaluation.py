@@ -19,6 +19,12 @@ class GradedQuery:
     text: str
     grades: dict[str, int]  # slug → 2 best answer, 1 relevant
 
+    @property
+    def expects_nothing(self) -> bool:
+        """A query no page answers (no slug listed): right when it finds nothing, and kept
+        out of the means, which measure how the answers rank."""
+        return not self.grades
+
 
 @dataclass(frozen=True)
 class QueryScore:
@@ -49,7 +55,10 @@ def score(query: GradedQuery, ranking: list[str]) -> QueryScore:
     first = next((rank for rank, slug in enumerate(top, 1) if query.grades.get(slug)), None)
     ideal = dcg(sorted(query.grades.values(), reverse=True)[:CUTOFF])
     ndcg = dcg([query.grades.get(slug, 0) for slug in top]) / ideal if ideal else 0.0
-    success = any(query.grades.get(slug) for slug in top[:SUCCESS_AT])
+    if query.expects_nothing:
+        success = not top
+    else:
+        success = any(query.grades.get(slug) for slug in top[:SUCCESS_AT])
     return QueryScore(query, top, 1 / first if first else 0.0, ndcg, success)
 
 

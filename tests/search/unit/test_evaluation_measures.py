@@ -23,3 +23,11 @@ def test_the_best_answer_in_fourth_place_is_not_a_success_at_three():
     assert result.reciprocal_rank == 0.25
     assert not result.success
     assert result.ndcg == pytest.approx(1 / 2.321928, rel=1e-5)
+
+
+def test_a_query_without_answers_succeeds_when_it_finds_nothing():
+    query = GradedQuery("kryptovaluta", {})
+
+    assert query.expects_nothing
+    assert score(query, []).success
+    assert not score(query, ["x"]).success
