@@ -221,12 +221,28 @@ def correction(token: str) -> Word | None:
     nearest = vocabulary.closest(token)
     if not nearest:
         return None
-    if not vocabulary.is_common_danish(token) or without_danish_letters(nearest) == token:
+    if without_danish_letters(nearest) == token:
+        return Word(token, [nearest])
+    if is_other_form_of_compound(token, nearest):
+        return Word(token, [nearest], Reading.OTHER_FORM)
+    if not vocabulary.is_common_danish(token):
         return Word(token, [nearest])
     beginning = len(os.path.commonprefix([token, nearest]))
     if beginning >= max(vocabulary.MIN_BASE, len(token) - 2):
         return Word(token, [nearest], Reading.OTHER_FORM)
     return None
+
+
+def is_other_form_of_compound(token: str, nearest: str) -> bool:
+    """Whether ``nearest`` is the compound ``token`` with another form of its last word, both
+    forms common Danish words (trænerkursus → trænerkurser): no slip, though no page has the
+    form typed."""
+    return any(
+        nearest.startswith(token[:cut])
+        and vocabulary.is_common_danish(token[cut:])
+        and vocabulary.is_common_danish(nearest[cut:])
+        for cut in range(vocabulary.MIN_PART, len(token) - vocabulary.MIN_BASE + 1)
+    )
 
 
 def without_danish_letters(word: str) -> str:

@@ -399,6 +399,16 @@ def test_another_form_of_a_common_word_finds_the_page_without_a_correction(clien
     assert outcome.query.suggestion == ""
 
 
+def test_another_form_of_a_compound_finds_the_page_without_a_correction(client, search_backend):
+    GuidePageFactory(parent=section("vejledninger"), title="Trænerkurser for frivillige")
+    search_backend.refresh()
+
+    outcome = search(client, "trænerkursus")
+
+    assert outcome.results[0].title == "Trænerkurser for frivillige"
+    assert outcome.query.suggestion == ""  # trænerkursus is no slip for trænerkurser
+
+
 def test_a_small_word_typed_with_aa_reads_as_aa_in_the_correction(client, pages):
     outcome = search(client, "faelles maaltid paa vaerestedet")
 
