@@ -579,3 +579,16 @@ def test_every_column_of_the_case_list_fits_a_laptop_beside_the_open_menu(page, 
     assert table.evaluate("table => table.scrollWidth <= table.clientWidth")
     assert_on_one_line(page.get_by_role("link", name=case.reference))
     screenshot(page, "advisory-case-list-laptop", DESKTOP)
+
+
+def test_the_csv_is_for_the_period_typed_even_before_the_report_is_shown(page, live_site):
+    CaseFactory(subject="Sag i november")
+    log_in(page, live_site.url, secretary(username="sofie"))
+    page.goto(f"{live_site.url}/admin/sager/rapport/")
+    page.fill("#id_fra", "01.11.2026")
+    page.fill("#id_til", "30.11.2026")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Hent som CSV").click()
+
+    assert download.value.suggested_filename == "sagsrapport-2026-11-01-2026-11-30.csv"

@@ -138,7 +138,7 @@ def test_an_impossible_period_is_explained_with_no_figures_for_another_period(
     assert "Rapporten vises, når perioden er rettet." in html
     assert "Sager oprettet fra" not in html
     assert "Oprettede og lukkede sager pr. måned" not in html
-    assert "format=csv" not in html
+    assert "Hent som CSV" not in html
 
 
 def test_the_csv_of_an_impossible_period_is_not_that_of_another(client):
