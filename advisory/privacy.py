@@ -204,7 +204,9 @@ def chosen_cases_of(person: str, chosen: Iterable[int] | None = None):
 def export(person: str, chosen: Iterable[int] | None = None) -> dict:
     """What the secretariat keeps about ``person`` (an email address, a phone number or a name)
     in their cases (or the ``chosen`` of them), as plain data."""
-    cases = chosen_cases_of(person, chosen).select_related("topic")
+    cases = chosen_cases_of(person, chosen).select_related(
+        "topic", "organisation__municipality", "municipality"
+    )
     return {
         "person": person,
         "exported_at": timezone.localtime().isoformat(),
@@ -218,7 +220,8 @@ def _case_data(case: Case) -> dict:
         "name": case.requester_name,
         "email": case.requester_email,
         "phone": case.requester_phone,
-        "organisation": str(case.organisation or ""),
+        "organisation": case.organisation_label,
+        "municipality": str(case.place or ""),
         "topic": str(case.topic or ""),
         "subject": case.subject,
         "question": case.question,

@@ -12,7 +12,7 @@ from wagtail.log_actions import log as log_action
 from wagtail.models import ModelLogEntry
 
 from advisory import privacy, workflow
-from advisory.models import Case, CaseAttachment, Contact
+from advisory.models import Case, CaseAttachment, Contact, Municipality
 from advisory.models.cases import Channel, Status
 from advisory.public.intake import open_requester_case
 from tests.advisory.factories import CaseFactory, OrganisationFactory, editor, secretary
@@ -43,6 +43,20 @@ def test_export_lists_every_case_of_the_person_and_nobody_elses(web_case):
     # In the time the person knows (Danish), not UTC.
     opened = timezone.localtime(web_case.opened_at).isoformat()
     assert data["cases"][0]["opened_at"] == opened and opened.endswith(("+01:00", "+02:00"))
+
+
+def test_export_names_the_place_the_question_came_from_member_or_not():
+    aarhus = Municipality.objects.get(name="Aarhus")
+    CaseFactory(
+        requester_email="soeren@example.dk",
+        organisation=None,
+        other_organisation="Café Ø",
+        municipality=aarhus,
+    )
+
+    (case,) = privacy.export("soeren@example.dk")["cases"]
+
+    assert (case["organisation"], case["municipality"]) == ("Café Ø (ikke medlem)", "Aarhus")
 
 
 def test_erasing_a_person_removes_them_from_case_text_timeline_link_and_files(client, web_case):
