@@ -51,6 +51,8 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         person = request.POST.get("person", "").strip()
         action = request.POST.get("action")
+        if not person:
+            messages.error(request, _("Skriv en e-mailadresse, et telefonnummer eller et navn."))
         if not (person and action in ("export", "erase")):
             return self.render_to_response(self.get_context_data(person=person))
         chosen = {int(pk) for pk in request.POST.getlist("case") if pk.isascii() and pk.isdigit()}

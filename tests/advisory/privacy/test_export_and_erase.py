@@ -264,3 +264,11 @@ def test_a_contact_with_the_address_stays_while_a_case_with_it_is_left_out():
 
     privacy.erase("info@example.net", secretary(), [second.pk])
     assert not Contact.objects.filter(pk=contact.pk).exists()
+
+
+def test_searching_for_nobody_says_what_to_type(client):
+    client.force_login(secretary())
+
+    response = client.post(PERSON_DATA, {"person": "   ", "action": "find"})
+
+    assert "Skriv en e-mailadresse, et telefonnummer eller et navn." in response.content.decode()
