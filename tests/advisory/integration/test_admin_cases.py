@@ -788,6 +788,7 @@ def test_a_colleague_given_a_case_is_told_by_email_and_taking_it_yourself_sends_
     assert notice.to == ["lise@lavs.dk"]
     assert notice.subject == f"Du har fået sagen {given.reference}"
     assert notice.body.startswith(f"Sofie har givet dig sagen {given.reference}.")
+    assert f"Emnelinje: {given.subject}" in notice.body
     assert f"/admin/sager/{given.pk}/" in notice.body
 
 

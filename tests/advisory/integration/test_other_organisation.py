@@ -57,7 +57,7 @@ def test_the_case_page_gives_the_kommune_of_someone_who_is_not_a_member_on_a_lin
     from advisory.models import Municipality
 
     vejle = Municipality.objects.get(name="Vejle")
-    case = CaseFactory(organisation=None, municipality=vejle)
+    case = CaseFactory(organisation=None, municipality=vejle, subject="Lokaler til et nyt sted")
 
     page = BeautifulSoup(client.get(reverse("sager:detail", args=[case.pk])).content, "html.parser")
 
@@ -67,6 +67,7 @@ def test_the_case_page_gives_the_kommune_of_someone_who_is_not_a_member_on_a_lin
     }
     assert facts["Organisation"] == "Ingen (ikke medlem)"
     assert facts["Kommune"] == "Vejle (Region Syddanmark)"
+    assert facts["Emnelinje"] == "Lokaler til et nyt sted"  # the header shows the reference only
 
 
 CALL = {
