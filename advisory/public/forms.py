@@ -10,12 +10,21 @@ from advisory.models.organisations import validate_phone
 from kb.models import Topic
 
 QUESTION_MAX = 5000
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A vertical tab or form feed pasted from Word (its line and page breaks) is a line break; the
+# other control characters go, among them the bidirectional overrides, with which "RTL" in a
+# question showed as "LTR" to the adviser.
+LINE_BREAK_RE = re.compile("[\x0b\x0c\u2028\u2029]")
+CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def typed_text(value: str) -> str:
+    """Text as typed, without control characters (see CONTROL_RE) and trimmed."""
+    return CONTROL_RE.sub("", LINE_BREAK_RE.sub("\n", value)).strip()
 
 
 def single_line(value: str) -> str:
     """Collapse line breaks and runs of spaces: names and subjects go into email headers."""
-    return " ".join(value.split())
+    return " ".join(CONTROL_RE.sub("", value).split())
 
 
 class AccessibleFormMixin:
@@ -175,7 +184,7 @@ class AskForm(AccessibleFormMixin, forms.Form):
         return phone
 
     def clean_question(self):
-        question = CONTROL_RE.sub("", self.cleaned_data["question"]).strip()
+        question = typed_text(self.cleaned_data["question"])
         if len(question) < 10:
             raise forms.ValidationError(_("Skriv lidt mere, så vi kan forstå spørgsmålet."))
         return question
@@ -214,4 +223,4 @@ class MessageForm(AccessibleFormMixin, forms.Form):
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def clean_body(self):
-        return CONTROL_RE.sub("", self.cleaned_data["body"]).strip()
+        return typed_text(self.cleaned_data["body"])

@@ -177,6 +177,17 @@ def test_html_and_scripts_are_shown_as_text_on_the_pages_the_admin_and_emails(
     assert script not in admin_page and "&lt;script&gt;" in admin_page
 
 
+def test_pasted_control_characters_neither_reorder_nor_join_the_words(ask):
+    ask(
+        subject="Hjælp \u202eLTR\u202c i dag",
+        question="Første linje\x0banden linje \u202eRTL\u202c\x07 slut",
+    )
+
+    case = Case.objects.get()
+    assert case.subject == "Hjælp LTR i dag"
+    assert case.question == "Første linje\nanden linje RTL slut"  # Word's line break kept
+
+
 def test_an_old_form_sent_again_at_once_is_accepted(ask, client):
     page = ask(form_token=form_token(seconds_ago=13 * 3600)).content.decode()
     renewed = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
