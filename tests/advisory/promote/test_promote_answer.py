@@ -96,6 +96,8 @@ def test_an_answered_case_still_open_cannot_be_promoted(client, site):
 
     assert "Kun lukkede sager kan gøres til spørgsmål og svar." in response.content.decode()
     assert not FaqPage.objects.exists()
+    page = client.get(f"/admin/sager/{case.pk}/").content.decode()
+    assert "Når sagen er lukket, kan svaret blive til en side i Spørgsmål og svar." in page
 
 
 def test_a_secretary_who_cannot_edit_pages_is_sent_back_to_the_case_with_the_draft_named(
