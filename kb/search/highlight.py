@@ -2,7 +2,8 @@
 
 import re
 import threading
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from html import escape
 from itertools import islice
@@ -128,17 +129,74 @@ def outside_title(matches: list[re.Match], lowered: str, title: str) -> list[re.
     return [match for match in matches if not in_title(match)] or matches
 
 
-def snippet(text: str, stems: list[str], title: str = "") -> SafeString:
+# The stems of a phrase's words in order; None for a stop word between two of them
+# ("frivillige på værestedet": frivil, None, værested).
+Phrase = tuple[str | None, ...]
+
+
+def phrase_words(phrase: Phrase) -> list[tuple[str, int]]:
+    """Each word of ``phrase`` with the number of stop words just before it."""
+    words, skipped = [], 0
+    for stem in phrase:
+        if stem is None:
+            skipped += 1
+        else:
+            words.append((stem, skipped))
+            skipped = 0
+    return words
+
+
+def phrase_at(candidates: list[re.Match], lowered: str, phrase: Phrase) -> int:
+    """How many of ``candidates``, from the first, are the words of ``phrase`` one after the
+    other (with its stop words between them) in ``lowered``; 0 when they are not."""
+    words = phrase_words(phrase)
+    if len(candidates) < len(words):
+        return 0
+    for number, (stem, skipped) in enumerate(words):
+        candidate = candidates[number]
+        if not is_searched(candidate.group(), frozenset([stem])):
+            return 0
+        if number:  # a stop word before the phrase's first word may be anything
+            between = lowered[candidates[number - 1].end() : candidate.start()]
+            if not re.fullmatch(rf"\s+(?:\w+\s+){{{skipped}}}", between):
+                return 0
+    return len(words)
+
+
+def searched_matches(
+    candidates: Iterable[re.Match], lowered: str, words: frozenset[str], phrases: list[Phrase]
+) -> Iterator[re.Match]:
+    """The ``candidates`` to mark: forms of the ``words`` searched one by one, and the words of
+    each of ``phrases`` where they stand together, as the phrase search found them."""
+    ahead = max((len(phrase_words(phrase)) for phrase in phrases), default=1)
+    candidates = iter(candidates)
+    window = deque(islice(candidates, ahead))
+    while window:
+        found = max((phrase_at(list(window), lowered, phrase) for phrase in phrases), default=0)
+        if found:
+            for _ in range(found):
+                yield window.popleft()
+        elif is_searched((first := window.popleft()).group(), words):
+            yield first
+        window.extend(islice(candidates, ahead - len(window)))
+
+
+def snippet(
+    text: str, stems: list[str], title: str = "", phrases: Iterable[Phrase] = ()
+) -> SafeString:
     """About SNIPPET_CHARS characters of ``text`` around the best cluster of matches (outside
     repetitions of the page's ``title`` where there are any), HTML-escaped, matches wrapped
-    in <mark>. Empty when nothing in ``text`` matches."""
-    searched = frozenset(stem.lower() for stem in stems)
-    pattern = stem_pattern(tuple(sorted(searched)))
+    in <mark>: the words of ``stems`` wherever they are, those of ``phrases`` where they stand
+    together. Empty when nothing in ``text`` matches."""
+    words = frozenset(stem.lower() for stem in stems)
+    phrases = [tuple(stem and stem.lower() for stem in phrase) for phrase in phrases]
+    of_phrases = {stem for phrase in phrases for stem in phrase if stem}
+    pattern = stem_pattern(tuple(sorted(words | of_phrases)))
     lowered = lower_case(text[:SEARCHED_CHARS])
 
-    def searched_words(start: int = 0, end: int = len(lowered)):
+    def searched_words(start: int = 0, end: int = len(lowered)) -> Iterator[re.Match]:
         found = pattern.finditer(lowered, start, end) if pattern else ()
-        return (match for match in found if is_searched(match.group(), searched))
+        return searched_matches(found, lowered, words, phrases)
 
     matches = list(islice(searched_words(), MAX_MATCHES))
     if not matches:

@@ -24,6 +24,7 @@ from kb.models.pages import type_label_of
 from kb.search import prepared
 from kb.search.facets import TAXONOMIES, pk_array, pk_array_param
 from kb.search.highlight import snippet
+from kb.search.query import ParsedQuery
 from kb.search.visibility import shown_now
 
 
@@ -116,9 +117,10 @@ def own_text(indexed_text: str, authors: str, topic_names: list[str]) -> str:
     return indexed_text.removesuffix(" " + ending) if ending else indexed_text
 
 
-def load_hits(ids: list[int], stems: list[str], promoted: dict[int, str]) -> list[Hit]:
-    """The hits for ``ids``, in order, those no longer shown left out; snippets mark
-    ``stems``; ``promoted`` gives the editors' picks among them with what the editor wrote."""
+def load_hits(ids: list[int], parsed: ParsedQuery, promoted: dict[int, str]) -> list[Hit]:
+    """The hits for ``ids``, in order, those no longer shown left out; snippets mark what
+    ``parsed`` searched for; ``promoted`` gives the editors' picks among them with what the
+    editor wrote."""
     rows = hit_rows(ids)
     url = page_url_maker()
     topics = TAXONOMIES["emne"]()
@@ -133,7 +135,7 @@ def load_hits(ids: list[int], stems: list[str], promoted: dict[int, str]) -> lis
             type_label=type_label_of(row["content_type_id"]),
             year=row["year"],
             text=conditional_escape(promoted.get(pk, ""))
-            or snippet(text, stems, row["title"])
+            or snippet(text, parsed.stems, row["title"], parsed.phrase_stems)
             or conditional_escape(row["summary"]),
             topics=names,
             promoted=pk in promoted,

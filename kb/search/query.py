@@ -96,8 +96,10 @@ class ParsedQuery:
     expansions: list[str] = field(default_factory=list)
     # Words typed apart that are one published word, when that looks like a slip: typed → one.
     joined: dict[str, str] = field(default_factory=dict)
-    # The stems of every searched word, for highlighting.
+    # For highlighting: the stems of the words searched one by one, and of each phrase (in
+    # quotes, or an editor's synonym of several words) in order, None for a stop word.
     stems: list[str] = field(default_factory=list)
+    phrase_stems: list[tuple[str | None, ...]] = field(default_factory=list)
     # Typed words searched as typed that no published page contains ("hash"), beside others
     # that some page does.
     unfound: list[str] = field(default_factory=list)
@@ -364,7 +366,14 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
     info |= vocabulary.analyse(sorted(with_related_forms(parsed.terms) - info.keys()))
     for word in parsed.words:
         word.related = related_words(word.searched, info)
-    parsed.stems = [info[term].stem for term in parsed.terms if info[term].stem]
+    alone = [spelling for word in parsed.words for spelling in word.all_searched]
+    alone += [text for text in parsed.expansions if len(text.split()) == 1]
+    parsed.stems = list(dict.fromkeys(info[term].stem for term in alone if info[term].stem))
+    parsed.phrase_stems = [
+        tuple(info[word].stem for word in tokenize(text))
+        for text in parsed.phrases + parsed.expansions
+        if len(text.split()) > 1
+    ]
     unfound = [
         word.typed
         for word in parsed.words

@@ -231,7 +231,7 @@ def search(
     # that can be paged to.
     pageable = min(matches.total, LAST_PAGE * RESULTS_PER_PAGE)
     results = Paginator(range(pageable), RESULTS_PER_PAGE).page(matches.number)
-    results.object_list = load_hits(matches.ids, parsed.stems, pick_descriptions(parsed.text))
+    results.object_list = load_hits(matches.ids, parsed, pick_descriptions(parsed.text))
     links = promoted_links(parsed.text) if results.number == 1 else []
     outcome = SearchOutcome(
         parsed,

@@ -92,3 +92,25 @@ def test_a_word_is_marked_where_the_database_undoubles_its_stem_further():
     html = snippet("En succes for huset.", ["suc"])
 
     assert html == "En <mark>succes</mark> for huset."
+
+
+def test_the_words_of_a_phrase_are_marked_only_where_they_stand_together():
+    text = "Kommunal støtte kræver en ansøgning. Kommunale tilbud får støtte fra fonde."
+
+    html = snippet(text, [], phrases=[("kommunal", "støt")])
+
+    assert html == (
+        "<mark>Kommunal</mark> <mark>støtte</mark> kræver en ansøgning."
+        " Kommunale tilbud får støtte fra fonde."
+    )
+
+
+def test_a_phrase_with_a_stop_word_is_marked_with_any_one_word_in_its_place():
+    text = "Nye frivillige på værestedet. Frivillige fra byen kom til værestedet."
+
+    html = snippet(text, ["byen"], phrases=[("frivil", None, "værested")])
+
+    assert html == (
+        "Nye <mark>frivillige</mark> på <mark>værestedet</mark>."
+        " Frivillige fra <mark>byen</mark> kom til værestedet."
+    )
