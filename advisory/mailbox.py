@@ -23,6 +23,7 @@ from advisory import workflow
 from advisory.models import Case, CaseAttachment, IncomingMail
 from advisory.models.cases import Channel
 from advisory.public.intake import open_requester_case, receive_message
+from advisory.text import single_line, typed_text
 
 logger = logging.getLogger(__name__)
 REFERENCE_RE = re.compile(r"\bR-\d{4}-\d{4}\b")
@@ -163,8 +164,8 @@ def message_key(message: EmailMessage, raw: bytes) -> str:
 
 
 def _file(message: EmailMessage) -> tuple[str, Case]:
-    name, address = parseaddr(_plain(str(message.get("From", ""))))
-    subject = " ".join(_plain(str(message.get("Subject", ""))).split()) or _("(intet emne)")
+    name, address = parseaddr(single_line(str(message.get("From", ""))))
+    subject = single_line(str(message.get("Subject", ""))) or _("(intet emne)")
     text = body_text(message) or subject
     case = _case_replied_to(subject, address)
     if case is not None and is_automatic(message):
@@ -212,7 +213,7 @@ def body_text(message: EmailMessage) -> str:
         text = part.get_content()
     except (LookupError, UnicodeError):  # a charset Python does not know, or a wrong one
         text = readable(part.get_payload(decode=True) or b"")
-    text = _plain(text)
+    text = typed_text(text)
     if part.get_content_type() == "text/html":
         text = strip_tags(text)
     lines = [line for line in text.splitlines() if not line.lstrip().startswith(">")]
@@ -242,13 +243,8 @@ def readable(payload: bytes) -> str:
         return payload.decode("cp1252", errors="replace")
 
 
-def _plain(text: str) -> str:
-    """Text PostgreSQL can store: some mailers leave NUL characters in."""
-    return text.replace("\x00", "")
-
-
 def _keep_attachment(case: Case, part: EmailMessage) -> None:
-    filename = _plain(part.get_filename() or "") or _("bilag")
+    filename = single_line(part.get_filename() or "") or _("bilag")
     CaseAttachment.objects.create(
         case=case,
         title=filename[:255],

@@ -1,30 +1,14 @@
 """The public question form and the requester's answer-back form."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from advisory.models import Municipality, Organisation
 from advisory.models.organisations import validate_phone
+from advisory.text import single_line, typed_text
 from kb.models import Topic
 
 QUESTION_MAX = 5000
-# A vertical tab or form feed pasted from Word (its line and page breaks) is a line break; the
-# other control characters go, among them the bidirectional overrides, with which "RTL" in a
-# question showed as "LTR" to the adviser.
-LINE_BREAK_RE = re.compile("[\x0b\x0c\u2028\u2029]")
-CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-
-
-def typed_text(value: str) -> str:
-    """Text as typed, without control characters (see CONTROL_RE) and trimmed."""
-    return CONTROL_RE.sub("", LINE_BREAK_RE.sub("\n", value)).strip()
-
-
-def single_line(value: str) -> str:
-    """Collapse line breaks and runs of spaces: names and subjects go into email headers."""
-    return " ".join(CONTROL_RE.sub("", value).split())
 
 
 class AccessibleFormMixin:

@@ -19,7 +19,7 @@ from advisory.models import Case, CaseAccess, Organisation
 from advisory.models.cases import Channel
 from advisory.privacy import retention_period
 from advisory.public import throttling, tokens
-from advisory.public.forms import SUBJECT_MAX, AskForm, MessageForm, single_line
+from advisory.public.forms import SUBJECT_MAX, AskForm, MessageForm
 from advisory.public.intake import open_requester_case, receive_message
 from advisory.public.suggestions import suggested_pages
 from advisory.public.tracking import (
@@ -28,6 +28,7 @@ from advisory.public.tracking import (
     requester_timeline,
     status_text,
 )
+from advisory.text import single_line
 
 RECEIPT_SESSION_KEY = "advisory_receipt"
 SENT_AGAIN_SESSION_KEY = "advisory_receipt_sent_again"

@@ -167,6 +167,17 @@ def test_a_mail_in_an_unknown_charset_or_with_nul_characters_is_read_all_the_sam
     )
 
 
+def test_a_mail_with_direction_overrides_shows_its_words_in_the_order_written():
+    raw = (
+        "From: Ole Hansen <ole@example.net>\r\nSubject: Budget \u202eRTL\u202c\r\n"
+        "Message-ID: <retning-1@example.net>\r\n"
+        'Content-Type: text/plain; charset="utf-8"\r\n\r\n'
+        "Se \u202eRTL\u202c i budgettet.\r\n"
+    ).encode()
+    _kind, case = handle(raw)
+    assert (case.subject, case.question) == ("Budget RTL", "Se RTL i budgettet.")
+
+
 def test_an_out_of_office_answer_from_the_requester_is_noted_without_reopening_the_case(
     django_capture_on_commit_callbacks, mailoutbox
 ):
