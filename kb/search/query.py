@@ -229,20 +229,27 @@ def correction(token: str) -> Word | None:
         return Word(token, [nearest], Reading.OTHER_FORM)
     if not vocabulary.is_common_danish(token):
         return Word(token, [nearest])
-    beginning = len(os.path.commonprefix([token, nearest]))
-    if beginning >= max(vocabulary.MIN_BASE, len(token) - 2):
+    if is_other_form(token, nearest):
         return Word(token, [nearest], Reading.OTHER_FORM)
     return None
+
+
+def is_other_form(word: str, other: str) -> bool:
+    """Whether ``other`` (a word or two letters from ``word``) differs from it in the ending
+    only: kommunalt, kommunale; not smidt, midt."""
+    beginning = len(os.path.commonprefix([word, other]))
+    return beginning >= max(vocabulary.MIN_BASE, len(word) - 2)
 
 
 def is_other_form_of_compound(token: str, nearest: str) -> bool:
     """Whether ``nearest`` is the compound ``token`` with another form of its last word, both
     forms common Danish words (trænerkursus → trænerkurser): no slip, though no page has the
-    form typed."""
+    form typed. Another word is a slip: kontorstil for kontorstol."""
     return any(
         nearest.startswith(token[:cut])
         and vocabulary.is_common_danish(token[cut:])
         and vocabulary.is_common_danish(nearest[cut:])
+        and is_other_form(token[cut:], nearest[cut:])
         for cut in range(vocabulary.MIN_PART, len(token) - vocabulary.MIN_BASE + 1)
     )
 

@@ -1,4 +1,6 @@
-from kb.search.query import normalise, spellings
+import pytest
+
+from kb.search.query import is_other_form_of_compound, normalise, spellings
 
 
 def test_ae_oe_aa_can_each_be_read_as_the_danish_letter():
@@ -14,3 +16,17 @@ def test_words_without_ae_oe_aa_have_one_spelling():
 
 def test_queries_are_normalised_to_lower_case_and_single_spaces():
     assert normalise("  Frivillige   OG  Bestyrelse ") == "frivillige og bestyrelse"
+
+
+@pytest.mark.parametrize(
+    "typed,published,other_form",
+    [
+        ("trænerkursus", "trænerkurser", True),  # another form of kursus
+        ("kontorstol", "kontorstil", False),  # another word: shown as a correction
+        ("hestestald", "hestestand", False),
+    ],
+)
+def test_a_compound_in_another_form_of_its_last_word_is_told_from_a_slip(
+    typed, published, other_form
+):
+    assert is_other_form_of_compound(typed, published) is other_form
