@@ -31,7 +31,7 @@ REBUILD_BATCH = 500
 ANALYSE_SQL = """
 SELECT token, stem, stem IS NOT NULL AND EXISTS (
     SELECT 1 FROM kb_searchterm WHERE kb_searchterm.stem = stem_of.stem
-)
+), EXISTS (SELECT 1 FROM kb_searchterm WHERE kb_searchterm.word = token)
 FROM unnest(%s::text[]) AS token,
 LATERAL (SELECT CASE WHEN cardinality(lexemes) = 0 THEN NULL ELSE lexemes[1] END AS stem
          FROM (SELECT COALESCE(ts_lexize('danish_stem', token), ARRAY[token]) AS lexemes) l
@@ -65,6 +65,8 @@ class TokenInfo:
 
     stem: str | None
     known: bool
+    # Whether published material has the word itself, not only another word with its stem.
+    published: bool = False
 
 
 def words_of(text: str) -> set[str]:
@@ -147,7 +149,7 @@ def analyse(tokens: list[str]) -> dict[str, TokenInfo]:
         return {}
     with connection.cursor() as cursor:
         cursor.execute(ANALYSE_SQL, [tokens])
-        return {token: TokenInfo(stem, known) for token, stem, known in cursor.fetchall()}
+        return {token: TokenInfo(*info) for token, *info in cursor.fetchall()}
 
 
 # Letters of a word that may be the beginning of longer published compounds, and how many of
@@ -184,20 +186,20 @@ def split_compound(token: str) -> list[str]:
     likely a chance fragment of a name ("hus" in Aarhus)."""
     if len(token) < 2 * MIN_PART or not token.isalpha():
         return []
-    splits = []  # at each cut, the parts with and without a linking letter, preferred first
+    splits = []
     for cut in range(MIN_PART, len(token) - MIN_PART + 1):
         first, second = token[:cut], token[cut:]
+        splits.append((first, second))
         if first[-1] in LINKING_LETTERS and len(first) > MIN_PART:
-            # The linking s is no part of the word (kørsel, not kørsels); an e often is (holde).
-            without = (first[:-1], second)
-            splits += [without, (first, second)] if first[-1] == "s" else [(first, second), without]
-        else:
-            splits.append((first, second))
+            splits.append((first[:-1], second))
     info = analyse(sorted({part for split in splits for part in split}))
     known = [split for split in splits if all(info[part].known for part in split)]
+    # Of the two splits at one cut, the one whose first part is published as a word: kørsel
+    # (a linking s: kørsels-godtgørelse), holde (hold-e-plads) and puls (pul is a stem only).
+    known.sort(key=lambda split: not info[split[0]].published)
 
     def evenness(split: tuple[str, str]) -> int:
-        """Of the cut, so max() keeps the preferred of one cut's splits (the first)."""
+        """Of the cut, so of one cut's splits max() keeps the first."""
         return min(len(token) - len(split[1]), len(split[1]))
 
     if best := max(known, key=evenness, default=None):

@@ -262,6 +262,16 @@ def test_a_compound_of_published_words_finds_the_page_with_both(client, search_b
     )
 
 
+def test_a_part_that_ends_in_s_keeps_it_where_that_is_the_word(client, search_backend):
+    GuidePageFactory(parent=section("vejledninger"), title="Mål pulsen: en måler til motion")
+    GuidePageFactory(parent=section("vejledninger"), title="Hvad er en normal puls?")
+    search_backend.refresh()
+
+    page = client.get("/soeg/", {"q": "pulsmåler"}).content.decode()
+
+    assert "så der er søgt efter »puls« og »måler«." in page  # not »pul«, a stem only
+
+
 def test_the_beginning_of_a_published_compound_finds_the_page_with_it(client, search_backend):
     FaqPageFactory(
         parent=section("spoergsmaal-og-svar"),
