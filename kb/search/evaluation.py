@@ -23,7 +23,7 @@ class GradedQuery:
     def expects_nothing(self) -> bool:
         """A query no page answers (no slug listed): right when it finds nothing, and kept
         out of the means, which measure how the answers rank."""
-        return not self.grades
+        return not any(self.grades.values())
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,13 @@
 """A secretary handles a phone call from start to finish in the admin, in Chromium."""
 
 import re
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from django.utils import timezone
 
 from advisory.models import Case, ReplyTemplate
 from advisory.models.cases import Status
@@ -582,13 +585,15 @@ def test_every_column_of_the_case_list_fits_a_laptop_beside_the_open_menu(page, 
 
 
 def test_the_csv_is_for_the_period_typed_even_before_the_report_is_shown(page, live_site):
-    CaseFactory(subject="Sag i november")
+    CaseFactory(opened_at=datetime(2025, 11, 12, 10, tzinfo=timezone.get_current_timezone()))
     log_in(page, live_site.url, secretary(username="sofie"))
-    page.goto(f"{live_site.url}/admin/sager/rapport/")
-    page.fill("#id_fra", "01.11.2026")
-    page.fill("#id_til", "30.11.2026")
+    page.goto(f"{live_site.url}/admin/sager/rapport/")  # shown: the last twelve months
+    page.fill("#id_fra", "01.11.2025")
+    page.fill("#id_til", "30.11.2025")
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Hent som CSV").click()
 
-    assert download.value.suggested_filename == "sagsrapport-2026-11-01-2026-11-30.csv"
+    assert download.value.suggested_filename == "sagsrapport-2025-11-01-2025-11-30.csv"
+    months = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()[2:4]
+    assert months == ["November 2025;1;0", ""]  # that month alone, with its case

@@ -31,7 +31,7 @@ class Command(BaseCommand):
                 f"success@3={mean(s.success for s in answered):.3f}"
             )
             if unanswered:
-                found_nothing = sum(s.success for s in unanswered)
+                found_nothing = sum(not s.ranking for s in unanswered)
                 self.stdout.write(
                     f"{'':<14} without answers={len(unanswered)}  found nothing={found_nothing}"
                 )

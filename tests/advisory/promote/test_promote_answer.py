@@ -96,8 +96,18 @@ def test_an_answered_case_still_open_cannot_be_promoted(client, site):
 
     assert "Kun lukkede sager kan gøres til spørgsmål og svar." in response.content.decode()
     assert not FaqPage.objects.exists()
+
+
+def test_an_answered_case_says_its_answer_can_become_a_page_once_closed(client, site):
+    staff = secretary()
+    case = CaseFactory(subject="Frivillige der stopper hurtigt")
+    workflow.send_reply(case, staff, "Lav en velkomstsamtale og en mentorordning.")
+    client.force_login(staff)
+
     page = client.get(f"/admin/sager/{case.pk}/").content.decode()
+
     assert "Når sagen er lukket, kan svaret blive til en side i Spørgsmål og svar." in page
+    assert "Gør til spørgsmål og svar" not in page
 
 
 def test_a_secretary_who_cannot_edit_pages_is_sent_back_to_the_case_with_the_draft_named(

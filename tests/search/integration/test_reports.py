@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.core.management import call_command
 from django.utils import timezone
@@ -42,6 +43,15 @@ def test_zero_result_report_lists_only_misses_and_exports_csv(admin_client, logg
     assert response["Content-Type"].startswith("text/csv")
     assert rows[0] == "\ufeffSøgning;Antal;Senest"
     assert sorted(row.split(";")[0] for row in rows[1:]) == ["gammel", "qwxzy", "volontør"]
+
+
+def test_the_csv_is_sent_with_the_period_fields_so_it_is_for_the_dates_typed(admin_client):
+    html = admin_client.get("/admin/soegerapporter/populaere/").content.decode()
+    period_form = BeautifulSoup(html, "html.parser").find("input", attrs={"name": "fra"})
+    period_form = period_form.find_parent("form")
+
+    button = period_form.find("button", attrs={"name": "format"})
+    assert (button.get_text(strip=True), button["value"]) == ("Hent som CSV", "csv")
 
 
 def test_csv_export_shows_local_time_and_keeps_formula_like_queries_as_text(admin_client):
