@@ -2,7 +2,7 @@
 
 import re
 import threading
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from html import escape
@@ -49,6 +49,8 @@ def stem_alternative(stem: str) -> str:
 _stemmers = threading.local()  # a Stemmer is not safe to share between threads
 
 
+# A text repeats its words: the same few forms are stemmed on every result page.
+@lru_cache(maxsize=65536)
 def danish_stem(word: str) -> str:
     """The Snowball stem of a lower-case Danish word: the stemmer the search engines use."""
     if not hasattr(_stemmers, "danish"):
@@ -76,22 +78,24 @@ def lower_case(text: str) -> str:
 def best_start(matches: list[re.Match]) -> int:
     """Where the window holding the most different matched words begins (the first such);
     ``matches`` are in lower-case text."""
+    starts = [match.start() for match in matches]
     words = [match.group() for match in matches]
     variety = len(set(words))
-    in_window: Counter[str] = Counter()
-    best, best_variety, end = matches[0].start(), 0, 0
-    for first, match in enumerate(matches):
+    in_window: dict[str, int] = {}
+    best, best_variety, end = starts[0], 0, 0
+    for first, start in enumerate(starts):
         if best_variety == variety:  # no later window can hold more
             break
-        limit = match.start() + SNIPPET_CHARS - LEAD_CHARS
-        while end < len(matches) and matches[end].start() < limit:
-            in_window[words[end]] += 1
+        limit = start + SNIPPET_CHARS - LEAD_CHARS
+        while end < len(starts) and starts[end] < limit:
+            in_window[words[end]] = in_window.get(words[end], 0) + 1
             end += 1
         if len(in_window) > best_variety:
-            best, best_variety = match.start(), len(in_window)
-        in_window[words[first]] -= 1
-        if not in_window[words[first]]:
+            best, best_variety = start, len(in_window)
+        if in_window[words[first]] == 1:
             del in_window[words[first]]
+        else:
+            in_window[words[first]] -= 1
     return best
 
 
@@ -115,16 +119,19 @@ def title_pattern(title: str) -> re.Pattern | None:
 def outside_title(matches: list[re.Match], lowered: str, title: str) -> list[re.Match]:
     """``matches`` outside every repetition of ``title`` in ``lowered``; all of them when
     none is outside. The title shows above the snippet already: a PDF's title page or a first
-    heading that repeats it is no context. Looked for around each match only: a whole book
-    read for every hit would cost more than the rest of the page."""
+    heading that repeats it is no context. Looked for only as far as the matches reach: a
+    whole book read for every hit would cost more than the rest of the page."""
     pattern = title_pattern(title)
     if pattern is None:
         return matches
     reach = 2 * len(title)  # a repetition with more space between its words is longer
+    start, end = max(0, matches[0].start() - reach), matches[-1].end() + reach
+    repetitions = [found.span() for found in pattern.finditer(lowered, start, end)]
+    if not repetitions:
+        return matches
 
     def in_title(match: re.Match) -> bool:
-        around = pattern.finditer(lowered, max(0, match.start() - reach), match.end() + reach)
-        return any(found.start() <= match.start() < found.end() for found in around)
+        return any(first <= match.start() < last for first, last in repetitions)
 
     return [match for match in matches if not in_title(match)] or matches
 
@@ -168,7 +175,10 @@ def searched_matches(
 ) -> Iterator[re.Match]:
     """The ``candidates`` to mark: forms of the ``words`` searched one by one, and the words of
     each of ``phrases`` where they stand together, as the phrase search found them."""
-    ahead = max((len(phrase_words(phrase)) for phrase in phrases), default=1)
+    if not phrases:  # nothing to look ahead for
+        yield from (candidate for candidate in candidates if is_searched(candidate.group(), words))
+        return
+    ahead = max(len(phrase_words(phrase)) for phrase in phrases)
     candidates = iter(candidates)
     window = deque(islice(candidates, ahead))
     while window:
