@@ -16,6 +16,7 @@ values; the multi-search with aggregations).
 import argparse
 import csv
 import os
+import platform
 import random
 import statistics
 import sys
@@ -407,7 +408,10 @@ def main() -> None:
         seconds = reindex()
         settle()
     queries = bench_queries(args.queries, args.corpus)
-    print(f"{ArticlePage.objects.live().count()} sider, {len(queries)} forespørgsler")
+    print(
+        f"{ArticlePage.objects.live().count()} sider, {len(queries)} forespørgsler,"
+        f" Python {platform.python_version()} ({sys.executable})"
+    )
     if seconds:
         print("reindeksering: " + ", ".join(f"{k} {v:.1f} s" for k, v in seconds.items()))
     engine_backends = settings.WAGTAILSEARCH_BACKENDS
