@@ -768,7 +768,7 @@ def test_the_case_list_marks_cases_where_the_requester_wrote_after_the_last_repl
 
     statuses = {
         row.select_one("td:nth-of-type(2)").get_text(strip=True): row.get_text(" ", strip=True)
-        for row in page.select("tbody tr")
+        for row in page.select("table.listing tbody tr")
     }
     assert "I gang · ny besked fra spørger" in statuses["Skrev tilbage"]
     assert "ny besked" not in statuses["Besvaret igen"]
