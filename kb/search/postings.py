@@ -80,10 +80,14 @@ def condition(query, lexemes: dict[str, list[str]]) -> Condition:
     return Condition(f"{MATCHED} {operator} %s::text[]", [wanted])
 
 
+# Rarity among the entries of the kinds searched only: topics and documents have entries of
+# their own, and counted in, a word's rarity changed with whatever else had been indexed.
 RARITY_SQL = """
 SELECT lexeme, ln(1 + (entries.total - count(*) + 0.5) / (count(*) + 0.5))
-FROM kb_searchposting, (SELECT count(*) AS total FROM wagtailsearch_indexentry) AS entries
-WHERE lexeme = ANY(%s::text[])
+FROM kb_searchposting, (
+    SELECT count(*) AS total FROM wagtailsearch_indexentry WHERE content_type_id = ANY(%(kinds)s)
+) AS entries
+WHERE lexeme = ANY(%(lexemes)s::text[]) AND content_type_id = ANY(%(kinds)s)
 GROUP BY lexeme, entries.total
 """
 
@@ -129,12 +133,13 @@ def ranked_rows(query, queryset, limit: int, columns: tuple[str, ...]) -> list[t
     lexemes = lexemes_of(words)
     match = having(query, lexemes)
     searched = sorted({lexeme for found in lexemes.values() for lexeme in found})
+    kinds = get_descendants_content_types_pks(queryset.model)
     visible_sql, visible_params = queryset.order_by().values(*columns).query.sql_with_params()
     ranked = RANKED_SQL.format(visible=visible_sql, having=match.sql)
     with transaction.atomic(), connection.cursor() as cursor:
         # Enough memory to group tens of thousands of postings in a hash table, not by sorting.
         cursor.execute("SET LOCAL work_mem = '64MB'")
-        cursor.execute(RARITY_SQL, [searched])
+        cursor.execute(RARITY_SQL, {"kinds": kinds, "lexemes": searched})
         rarities = dict(cursor.fetchall())
 
         def best(candidates: int | None) -> list[tuple]:
@@ -143,7 +148,7 @@ def ranked_rows(query, queryset, limit: int, columns: tuple[str, ...]) -> list[t
                 [
                     list(rarities),
                     list(rarities.values()),
-                    get_descendants_content_types_pks(queryset.model),
+                    kinds,
                     *match.params,
                     candidates,
                     *visible_params,
