@@ -381,10 +381,12 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
         for text in parsed.phrases + parsed.expansions
         if len(text.split()) > 1
     ]
+    # Of a word the vocabulary does not keep ("1" in "35+1"), no one knows whether pages have it.
     unfound = [
         word.typed
         for word in parsed.words
-        if not (word.corrected or word.related or info[word.typed].known or word.typed in apart)
+        if vocabulary.is_kept(word.typed)
+        and not (word.corrected or word.related or info[word.typed].known or word.typed in apart)
     ]
     if len(unfound) < len(parsed.words) or parsed.phrases or parsed.expansions:
         parsed.unfound = unfound

@@ -69,8 +69,13 @@ class TokenInfo:
     published: bool = False
 
 
+def is_kept(word: str) -> bool:
+    """Whether the vocabulary keeps a word of this length: not a single letter or digit."""
+    return 1 < len(word) <= MAX_WORD_LENGTH
+
+
 def words_of(text: str) -> set[str]:
-    return {word for word in tokenize(text) if 1 < len(word) <= MAX_WORD_LENGTH}
+    return {word for word in tokenize(text) if is_kept(word)}
 
 
 def add_counts(counts: Counter) -> None:

@@ -79,6 +79,13 @@ def test_words_no_page_contains_are_named_beside_the_results_of_the_rest(client,
     assert search(client, "hash skunk").query.unfound == []  # no rest for results to fit
 
 
+def test_a_single_digit_is_not_named_as_a_word_no_page_contains(client, pages):
+    page = client.get("/soeg/", {"q": "værestedet 1"}).content.decode()
+
+    assert "Frivilligheden på værestedet" in page
+    assert "Ingen sider indeholder" not in page
+
+
 def test_a_word_published_in_both_spellings_is_no_correction(client, search_backend):
     GuidePageFactory(parent=section("vejledninger"), title="Værestederne i Aarhus")
     GuidePageFactory(parent=section("vejledninger"), title="Århus før 2011")
