@@ -20,8 +20,11 @@ MAX_MATCHES = 60
 # whole book for every hit would cost more than the rest of the page.
 SEARCHED_CHARS = 100_000
 SPACE_RE = re.compile(r"\s+")
-# The database index joins a body's blocks with ", ": after a full stop that comma is noise.
-BLOCK_JOIN_RE = re.compile(r"([.!?:]), ")
+# The database index joins a body's blocks with ", ": after a full stop (and any closing
+# quote) that comma is noise.
+BLOCK_JOIN_RE = re.compile(r"([.!?:][»«\"”’)]*), ")
+# The bullets of a PDF's lists: in a snippet the commas between the items say enough.
+BULLET_RE = re.compile(r"\s*[•▪●◦‣]\s*")
 
 
 @lru_cache(maxsize=256)
@@ -225,7 +228,8 @@ def snippet(
         html += [escape(text[position : match.start()]), f"<mark>{escape(marked)}</mark>"]
         position = match.end()
     html.append(escape(text[position:end]))
-    body = BLOCK_JOIN_RE.sub(r"\1 ", SPACE_RE.sub(" ", "".join(html)).strip())
+    body = BLOCK_JOIN_RE.sub(r"\1 ", SPACE_RE.sub(" ", BULLET_RE.sub(" ", "".join(html))))
+    body = body.strip(" ,")  # a window may begin or end at a comma between blocks
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + body + suffix)  # noqa: S308 - every piece of text is escaped

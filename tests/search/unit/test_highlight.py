@@ -50,6 +50,28 @@ def test_no_comma_after_a_full_stop_where_the_index_joined_two_blocks():
     assert html == "Hjælp med materialer. Forberedelse, <mark>Lokalet</mark> er roligt."
 
 
+def test_no_comma_after_a_closing_quote_where_the_index_joined_two_blocks():
+    html = snippet("»Hvad nu, hvis det lukkede?«, Et år med husmøder.", ["husmød"])
+
+    assert html == "»Hvad nu, hvis det lukkede?« Et år med <mark>husmøder</mark>."
+
+
+def test_a_snippet_cut_at_a_comma_between_blocks_does_not_end_with_it():
+    start = "Lokalet er roligt. "
+    heading = " Sådan gør I., "
+    text = start + "a" * (215 - len(start) - len(heading)) + heading + "Næsteafsnitsordet " * 20
+
+    html = snippet(text, ["lokal"])
+
+    assert html.endswith("Sådan gør I. …")
+
+
+def test_the_bullets_of_a_list_from_a_pdf_are_left_out():
+    html = snippet("Typiske problemer: • nedgroede negle, • hård hud, • svamp.", ["negl"])
+
+    assert html == "Typiske problemer: nedgroede <mark>negle</mark>, hård hud, svamp."
+
+
 def test_the_snippet_shows_the_words_in_the_text_not_where_it_repeats_the_title():
     title_page = "Håndbog i god bestyrelsespraksis For væresteder og boformer Landsforeningen 2018 "
     text = title_page + "Indledning om alt muligt. " * 12 + "God bestyrelsespraksis er åbenhed."
