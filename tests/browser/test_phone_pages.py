@@ -226,3 +226,13 @@ def test_on_a_desktop_the_menu_is_open_without_a_button(page, live_server, site)
     menu = page.get_by_role("navigation", name="Hovedmenu")
     expect(menu.get_by_role("link", name="Publikationer")).to_be_visible()
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+
+
+def test_a_tap_anywhere_on_a_section_card_of_the_home_page_opens_the_section(phone, live_server):
+    phone.goto(f"{live_server.url}/")
+    card = phone.locator(".card", has=phone.get_by_role("link", name="Metoder"))
+    box = card.bounding_box()
+
+    phone.mouse.click(box["x"] + box["width"] - 8, box["y"] + box["height"] - 8)
+
+    expect(phone).to_have_url(re.compile(r"/metoder/$"))

@@ -89,7 +89,7 @@ def test_a_long_facet_folds_its_smallest_values_and_opens_them_by_keyboard(page,
 
     expect(years.get_by_role("link", name=re.compile("^2021"))).to_be_visible()
     expect(years.get_by_role("link", name=re.compile("^2010"))).to_be_hidden()
-    more = page.get_by_text("Vis 6 mere")
+    more = page.get_by_text("Vis 6 flere")
     more.focus()
     page.keyboard.press("Enter")
     expect(years.get_by_role("link", name=re.compile("^2010"))).to_be_visible()
