@@ -46,7 +46,11 @@ class Synonym(models.Model):
         words = tokenize(self.term)
         if self.synonyms and not self.synonym_list:  # an empty field is told it is required
             errors["synonyms"] = _("Skriv mindst ét synonym.")
-        elif words and all(tokenize(synonym) == words for synonym in self.synonym_list):
+        elif (
+            words
+            and self.synonym_list
+            and all(tokenize(synonym) == words for synonym in self.synonym_list)
+        ):
             errors["synonyms"] = _("Skriv et andet ord end søgeordet selv.")
         if self.term and not words:
             errors["term"] = _(
