@@ -103,6 +103,8 @@ class ParsedQuery:
     # Typed words searched as typed that no published page contains ("hash"), beside others
     # that some page does.
     unfound: list[str] = field(default_factory=list)
+    # The editors' synonyms searched beside the typed words, save those a form of was typed.
+    synonyms: list[str] = field(default_factory=list)
     # Small words typed with ae/oe/aa, and how they read: paa → på. Not searched.
     small_words_read: dict[str, str] = field(default_factory=dict)
 
@@ -380,6 +382,10 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
         tuple(info[word].stem for word in tokenize(text))
         for text in parsed.phrases + parsed.expansions
         if len(text.split()) > 1
+    ]
+    typed_stems = set(stems(every_word, info))
+    parsed.synonyms = [
+        text for text in expansions if not set(stems(tokenize(text), info)) <= typed_stems
     ]
     # Of a word the vocabulary does not keep ("1" in "35+1"), no one knows whether pages have it.
     unfound = [

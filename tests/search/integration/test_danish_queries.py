@@ -132,6 +132,16 @@ def test_a_synonym_added_by_an_editor_works_at_once(client, pages):
     assert titles(client, "ildsjæle")[0] == "Frivilligheden på værestedet"
 
 
+def test_the_page_says_which_synonyms_were_searched_beside_the_typed_words(client, pages):
+    Synonym.objects.create(term="Ildsjæle", synonyms="frivillig, frivillige")
+
+    page = client.get("/soeg/", {"q": "ildsjæle"}).content.decode()
+    typed_too = client.get("/soeg/", {"q": "ildsjæle frivillige"}).content.decode()
+
+    assert "Der er også søgt efter »frivillig« og »frivillige«, som betyder det samme." in page
+    assert "Der er også søgt efter" not in typed_too  # nothing to add to what was typed
+
+
 def test_autocomplete_suggests_what_an_editors_synonym_stands_for(client, pages):
     Synonym.objects.create(term="Ildsjæle", synonyms="frivillig, frivillige")
 
