@@ -42,6 +42,7 @@ class Hit:
     promoted: bool
     # The kind of file a publication comes as ("PDF"), so a person looking for one sees it.
     file_kind: str = ""
+    page_id: int | None = None  # None for an editor's link elsewhere
 
 
 NO_IDS = [-1]
@@ -140,6 +141,7 @@ def load_hits(ids: list[int], parsed: ParsedQuery, promoted: dict[int, str]) -> 
             topics=names,
             promoted=pk in promoted,
             file_kind=file_kind(row["document_file"]),
+            page_id=pk,
         )
 
     return [hit(pk, rows[pk]) for pk in ids if pk in rows]

@@ -2,11 +2,13 @@
 sorting, pagination, highlighted snippets, and a line in the query log."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.translation import gettext
 
 from modelsearch.query import MATCH_ALL
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -25,7 +27,7 @@ from kb.search.facets import (
     MatchFacets,
     with_facet_values,
 )
-from kb.search.hits import load_hits
+from kb.search.hits import Hit, load_hits
 from kb.search.query import ParsedQuery, normalise, parse
 from kb.search.visibility import shown_now, visible_articles
 
@@ -55,7 +57,6 @@ class SearchOutcome:
     sort: str
     total: int
     backend: str = ""
-    links: list[Pick] = field(default_factory=list)  # editors' picks outside Vidensbanken
     counted_best: int = 0  # see Matches
     # Searched as typed: the person turned down the corrections.
     as_typed: bool = False
@@ -85,13 +86,33 @@ def promoted_ids(text: str) -> list[int]:
     return [pick.page_id for pick in promotions().get(text, []) if pick.page_id]
 
 
-def promoted_links(text: str) -> list[Pick]:
-    """Links elsewhere editors have chosen for exactly this query."""
-    return [pick for pick in promotions().get(text, []) if not pick.page_id]
-
-
 def pick_descriptions(text: str) -> dict[int, str]:
     return {pick.page_id: pick.description for pick in promotions().get(text, []) if pick.page_id}
+
+
+def link_elsewhere(pick: Pick) -> Hit:
+    """An editor's pick outside Vidensbanken, listed as a hit."""
+    return Hit(
+        title=pick.title,
+        url=pick.url,
+        type_label=gettext("Andet websted"),
+        year=None,
+        text=conditional_escape(pick.description),
+        topics=[],
+        promoted=True,
+    )
+
+
+def in_editors_order(hits: list[Hit], picks: list[Pick], ranked: bool) -> list[Hit]:
+    """The editor's picks first, pages and links elsewhere in the order the editor gave them
+    (of the pages, those shown), then the other hits. Sorted by date (not ``ranked``), the
+    pages stay where their dates put them, and only the links come first."""
+    shown = {hit.page_id: hit for hit in hits if hit.promoted and ranked}
+    chosen = [
+        shown.pop(pick.page_id, None) if pick.page_id else link_elsewhere(pick) for pick in picks
+    ]
+    first = [hit for hit in chosen if hit]
+    return first + [hit for hit in hits if hit not in first]
 
 
 def best_rows(backend, parsed: ParsedQuery, picks: list[int], limit: int, columns) -> list[tuple]:
@@ -231,8 +252,11 @@ def search(
     # that can be paged to.
     pageable = min(matches.total, LAST_PAGE * RESULTS_PER_PAGE)
     results = Paginator(range(pageable), RESULTS_PER_PAGE).page(matches.number)
-    results.object_list = load_hits(matches.ids, parsed, pick_descriptions(parsed.text))
-    links = promoted_links(parsed.text) if results.number == 1 else []
+    hits = load_hits(matches.ids, parsed, pick_descriptions(parsed.text))
+    if results.number == 1:
+        picks_made = promotions().get(parsed.text, [])
+        hits = in_editors_order(hits, picks_made, ranked=sort == SORT_RELEVANCE)
+    results.object_list = hits
     outcome = SearchOutcome(
         parsed,
         results,
@@ -240,7 +264,6 @@ def search(
         sort,
         matches.total,
         backend,
-        links,
         matches.counted_best,
         as_typed,
         parse(text).suggestion if as_typed else parsed.suggestion,

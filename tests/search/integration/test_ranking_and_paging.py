@@ -105,18 +105,25 @@ def test_newest_first_puts_material_without_a_year_last(client, search_backend):
     assert [listing.index(title) for title in newest] == sorted(listing.index(t) for t in newest)
 
 
-def test_an_editors_link_elsewhere_and_words_about_a_pick_are_shown(client, search_backend):
+@pytest.mark.parametrize("link_first", [False, True])
+def test_an_editors_link_elsewhere_and_pages_come_first_in_the_editors_order(
+    client, search_backend, link_first
+):
     chosen = GuidePageFactory(parent=section("vejledninger"), title="Rekruttering")
+    MethodPageFactory(parent=section("metoder"), title="Frivillige i køkkenet")
     query = Query.get("frivillige")
     SearchPromotion.objects.create(
-        query=query, page=chosen, sort_order=0, description="Start her, hvis I mangler nogen."
+        query=query,
+        page=chosen,
+        sort_order=1 if link_first else 0,
+        description="Start her, hvis I mangler nogen.",
     )
     SearchPromotion.objects.create(
         query=query,
         external_link_url="https://frivillighed.dk/",
         external_link_text="Center for frivilligt socialt arbejde",
         description="Kurser og råd om frivillige.",
-        sort_order=1,
+        sort_order=0 if link_first else 1,
     )
     search_backend.refresh()
 
@@ -125,7 +132,10 @@ def test_an_editors_link_elsewhere_and_words_about_a_pick_are_shown(client, sear
     assert '<a href="https://frivillighed.dk/">Center for frivilligt socialt arbejde</a>' in html
     assert "Kurser og råd om frivillige." in html
     assert "Start her, hvis I mangler nogen." in html
-    assert html.index("frivillighed.dk") < html.index("Rekruttering</a>")
+    in_order = ["Center for frivilligt", "Rekruttering</a>", "Frivillige i køkkenet"]
+    if not link_first:
+        in_order[:2] = reversed(in_order[:2])
+    assert [html.index(text) for text in in_order] == sorted(html.index(t) for t in in_order)
 
 
 def test_paging_stops_where_the_engine_stops_but_the_count_does_not(
