@@ -225,6 +225,14 @@ def test_filters_that_find_nothing_are_shown_and_can_be_removed(client, material
         assert f'<a class="chip" href="{removing}">{label}<' in html
 
 
+def test_a_search_of_only_common_small_words_says_they_are_not_searched(client, material):
+    html = client.get("/soeg/", {"q": "og i at det er"}).content.decode()
+
+    assert "Ingen resultater for »og i at det er«" in html
+    assert "Ordene er så almindelige, at de ikke søges på." in html
+    assert "Prøv med færre eller andre ord" not in html
+
+
 def test_an_editors_pick_comes_first(client, search_backend):
     MethodPageFactory(parent=section("metoder"), title="Frivillige frivillige frivillige")
     chosen = GuidePageFactory(parent=section("vejledninger"), title="Rekruttering")
