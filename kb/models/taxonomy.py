@@ -38,12 +38,22 @@ class TaxonomyTerm(models.Model):
         return self.name
 
     def clean(self):
-        if not self.slug:
+        made_from_name = not self.slug
+        if made_from_name:
             max_length = self._meta.get_field("slug").max_length
             self.slug = danish_slugify(self.name)[:max_length].rstrip("-")
         # Checked here rather than left to the unique constraint, so the message can name the
         # short name even when it was made from the name and the field is still empty.
-        if type(self).objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+        in_use = type(self).objects.filter(slug=self.slug).exclude(pk=self.pk).first()
+        if in_use and made_from_name:  # told at the name typed, not at the empty field
+            message = _(
+                "»%(name)s« har det korte navn »%(slug)s«, ligesom det, der allerede hedder "
+                "»%(other)s«. Skriv et andet navn eller et andet kort navn."
+            )
+            params = {"name": self.name, "slug": self.slug, "other": in_use.name}
+            self.slug = ""  # as typed: Django would tell the empty field it is in use too
+            raise ValidationError({"name": ValidationError(message, params=params)})
+        if in_use:
             message = _("Det korte navn »%(slug)s« er allerede i brug. Skriv et andet.")
             raise ValidationError({"slug": ValidationError(message, params={"slug": self.slug})})
 

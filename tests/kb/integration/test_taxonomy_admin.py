@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from kb.models import Audience, Topic
 
@@ -54,9 +55,23 @@ def test_short_name_left_empty_is_made_from_the_name_as_the_site_spells_urls(
 
 
 def test_a_short_name_already_in_use_is_refused_with_a_clear_message(admin_client):
-    response = admin_client.post(f"{TOPICS}add/", {"name": "Frivillige", "slug": ""})
+    response = admin_client.post(f"{TOPICS}add/", {"name": "Nyt emne", "slug": "frivillige"})
     html = response.content.decode()
 
     assert "Det korte navn »frivillige« er allerede i brug. Skriv et andet." in html
-    assert 'value="Frivillige"' in html
-    assert Topic.objects.filter(name="Frivillige").count() == 1
+    assert 'value="Nyt emne"' in html
+    assert not Topic.objects.filter(name="Nyt emne").exists()
+
+
+def test_a_name_whose_short_name_is_in_use_is_told_at_the_name(admin_client):
+    response = admin_client.post(f"{TOPICS}add/", {"name": "FRIVILLIGE", "slug": ""})
+    page = BeautifulSoup(response.content, "html.parser")
+
+    name_error = page.select_one('[data-contentpath="name"] .error-message')
+    assert name_error.get_text(" ", strip=True) == (
+        "»FRIVILLIGE« har det korte navn »frivillige«, ligesom det, der allerede hedder"
+        " »Frivillige«. Skriv et andet navn eller et andet kort navn."
+    )
+    assert page.select_one('[data-contentpath="slug"] .error-message') is None
+    assert page.select_one("#id_name")["value"] == "FRIVILLIGE"
+    assert Topic.objects.filter(slug="frivillige").count() == 1
