@@ -156,10 +156,9 @@ def phrase_words(phrase: Phrase) -> list[tuple[str, int]]:
     return words
 
 
-def phrase_at(candidates: list[re.Match], lowered: str, phrase: Phrase) -> int:
-    """How many of ``candidates``, from the first, are the words of ``phrase`` one after the
-    other (with its stop words between them) in ``lowered``; 0 when they are not."""
-    words = phrase_words(phrase)
+def phrase_at(candidates: list[re.Match], lowered: str, words: list[tuple[str, int]]) -> int:
+    """How many of ``candidates``, from the first, are the ``words`` of a phrase (see
+    phrase_words) one after the other in ``lowered``; 0 when they are not."""
     if len(candidates) < len(words):
         return 0
     for number, (stem, skipped) in enumerate(words):
@@ -181,11 +180,15 @@ def searched_matches(
     if not phrases:  # nothing to look ahead for
         yield from (candidate for candidate in candidates if is_searched(candidate.group(), words))
         return
-    ahead = max(len(phrase_words(phrase)) for phrase in phrases)
+    each_phrase = [phrase_words(phrase) for phrase in phrases]
+    ahead = max(len(words_of_phrase) for words_of_phrase in each_phrase)
     candidates = iter(candidates)
     window = deque(islice(candidates, ahead))
     while window:
-        found = max((phrase_at(list(window), lowered, phrase) for phrase in phrases), default=0)
+        in_window = list(window)
+        found = max(
+            phrase_at(in_window, lowered, words_of_phrase) for words_of_phrase in each_phrase
+        )
         if found:
             for _ in range(found):
                 yield window.popleft()
