@@ -18,6 +18,15 @@ def as_typed(query: str) -> str:
 
 
 @register.filter
+def between_guillemets(query: str) -> str:
+    """The query as typed, to show between »«: one that is a single quoted phrase without its
+    own quotes, which would show twice (»"de små skridt"«)."""
+    shown = as_typed(query)
+    is_one_phrase = len(shown) > 2 and shown[0] == shown[-1] == '"' and '"' not in shown[1:-1]
+    return shown[1:-1].strip() if is_one_phrase else shown
+
+
+@register.filter
 def quoted_list(words: list[str], conjunction: str = "eller") -> str:
     """»hash«, »pot« eller »skunk«, as in "Ingen sider indeholder …", or with "og"."""
     quoted = [f"»{word}«" for word in words]

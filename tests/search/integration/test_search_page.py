@@ -318,6 +318,15 @@ def test_the_results_heading_shows_the_query_as_typed_and_escaped(client, materi
     assert "for »&lt;b&gt;Frivillige&lt;/b&gt;«" in markup
 
 
+def test_a_quoted_phrase_shows_between_guillemets_without_its_quotes(client, material):
+    phrase = client.get("/soeg/", {"q": ' "finder vi frivillige" '}).content.decode()
+    partly = client.get("/soeg/", {"q": '"finder vi" frivillige'}).content.decode()
+
+    assert "for »finder vi frivillige«" in phrase
+    assert "<title>Søgning: &quot;finder vi frivillige&quot;" in phrase
+    assert "for »&quot;finder vi&quot; frivillige«" in partly
+
+
 def test_chosen_filters_are_chips_above_the_results_each_removing_only_itself(client, material):
     html = client.get(
         "/soeg/", {"q": "frivillige", "emne": "frivillige", "maalgruppe": "ledelse"}
