@@ -80,6 +80,17 @@ def test_the_filters_can_be_reached_from_above_the_results(phone, live_server, m
     expect(phone.get_by_role("heading", name="Afgræns")).to_be_in_viewport()
 
 
+def test_the_links_above_the_results_are_big_enough_for_a_thumb_and_apart(
+    phone, live_server, method
+):
+    phone.goto(f"{live_server.url}/soeg/?q=frivillige")
+
+    newest = phone.get_by_role("link", name="nyeste").bounding_box()
+    filters = phone.get_by_role("link", name="Afgræns resultaterne").bounding_box()
+    assert newest["height"] >= 24 and filters["height"] >= 24
+    assert newest["y"] + newest["height"] <= filters["y"]
+
+
 def test_topic_links_on_an_article_look_like_links(phone, live_server, method):
     phone.goto(live_server.url + method.url)
 
