@@ -24,6 +24,7 @@ from kb.list_columns import WIDE_ONLY
 from kb.models import Audience, PublicationPage, Synonym, Topic
 from kb.removed_text import page_fields_with_removed_text, removed_text_message
 from kb.search import picks
+from kb.search.admin_views import EditorsPicksCreateView, SynonymCreateView
 from kb.search.reports import can_read_searches, search_report
 
 
@@ -74,6 +75,7 @@ def register_search_tools_menu():
 
 class SynonymViewSet(SnippetViewSet):
     model = Synonym
+    add_view_class = SynonymCreateView
     icon = "search"
     menu_label = _("Synonymer")
     menu_order = 100
@@ -86,9 +88,10 @@ register_snippet(SynonymViewSet)
 
 
 @hooks.register("register_admin_urls", order=-1)
-def register_document_views():
+def register_views_in_place_of_wagtails():
     # Ahead of Wagtail's patterns for the same addresses, so its URL names lead to these views.
     return [
+        path("searchpicks/add/", EditorsPicksCreateView.as_view()),
         path("documents/", DocumentIndexView.as_view()),
         path("documents/results/", DocumentIndexView.as_view(results_only=True)),
         path("documents/multiple/add/", AddDocumentsView.as_view()),

@@ -75,6 +75,10 @@ def search_report(request, kind: str):
         "kinds": KINDS,
         "form": form,
         "shows_found_now": kind == ZERO_RESULTS,
+        # What the editor can do about a search that found nothing, from its row.
+        "can_add_synonym": kind == ZERO_RESULTS and request.user.has_perm("kb.add_synonym"),
+        "can_add_pick": kind == ZERO_RESULTS
+        and request.user.has_perm("wagtailsearchpromotions.add_searchpromotion"),
     }
     if not form.is_valid():
         return render(request, "search/admin/report.html", context)

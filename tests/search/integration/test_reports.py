@@ -166,9 +166,29 @@ def test_the_zero_result_report_says_which_searches_find_something_now(admin_cli
     found_now = {
         query: answer
         for query, answer in re.findall(
-            r'<td class="search-report__query"><a [^>]*>([^<]*)</a></td>.*?<td>(Ja|Nej)</td>',
+            r'<td class="search-report__query"><a [^>]*>([^<]*)</a>.*?<td>(Ja|Nej)</td>',
             html,
             re.S,
         )
     }
     assert found_now == {"ildsjæl": "Ja", "volontør": "Ja", "qwxzy": "Nej"}
+
+
+def test_a_search_that_found_nothing_offers_a_synonym_or_a_pick_with_the_search_filled_in(
+    client, logged
+):
+    client.force_login(editor())
+    report = BeautifulSoup(
+        client.get("/admin/soegerapporter/uden-resultater/").content, "html.parser"
+    )
+    links = {link.get_text(): link["href"] for link in report.select(".search-report__actions a")}
+    synonym_link = links["Tilføj synonym for »volontør«"]
+    pick_link = links["Fremhæv en side for »volontør«"]
+
+    synonym_form = BeautifulSoup(client.get(synonym_link).content, "html.parser")
+    pick_form = BeautifulSoup(client.get(pick_link).content, "html.parser")
+    assert synonym_form.find("input", attrs={"name": "term"})["value"] == "volontør"
+    assert pick_form.find("input", attrs={"name": "query_string"})["value"] == "volontør"
+
+    popular = client.get("/admin/soegerapporter/populaere/").content.decode()
+    assert "Tilføj synonym" not in popular and "Fremhæv en side" not in popular
