@@ -10,8 +10,8 @@ DATABASE_BACKEND = {
 
 # scripts/elasticsearch.sh runs either engine; SEARCH_ENGINE says which one the URL points at.
 ENGINE_BACKENDS = {
-    "elasticsearch": "modelsearch.backends.elasticsearch9",
-    "opensearch": "modelsearch.backends.opensearch3",
+    "elasticsearch": "kb.search.engine_backends.ElasticsearchBackend",
+    "opensearch": "kb.search.engine_backends.OpenSearchBackend",
 }
 
 DANISH_ANALYSIS = {

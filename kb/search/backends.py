@@ -54,10 +54,10 @@ def engine_errors() -> tuple[type[Exception], ...]:
 
 def backend_name(backend) -> str:
     """A short label for logs and reports: "database", "elasticsearch" or "opensearch"."""
-    module = type(backend).__module__
-    if ".database" in module:
+    modules = " ".join(kind.__module__ for kind in type(backend).__mro__)  # ours subclass them
+    if "modelsearch.backends.database" in modules:
         return DATABASE
-    return "opensearch" if "opensearch" in module else "elasticsearch"
+    return "opensearch" if "opensearch" in modules else "elasticsearch"
 
 
 _backends: dict[str, object] = {}
