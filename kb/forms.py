@@ -72,3 +72,12 @@ class ArticlePageForm(DanishSlugPageForm):
                 self.add_error(None, _("I teksten: %(message)s") % {"message": message})
             else:
                 self.add_error(name, message)
+
+
+class FaqPageForm(ArticlePageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.is_deferred_validation and not cleaned_data.get("body"):
+            # The summary says what the answer gives; without a body the page has no answer.
+            self.add_error(None, _("Skriv svaret i »Indhold«, før spørgsmålet kan udgives."))
+        return cleaned_data

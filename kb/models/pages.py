@@ -17,7 +17,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kb.blocks import ArticleBodyBlock
-from kb.forms import ArticlePageForm, DanishSlugCopyForm, DanishSlugPageForm
+from kb.forms import ArticlePageForm, DanishSlugCopyForm, DanishSlugPageForm, FaqPageForm
 from kb.models.media import file_kind
 from kb.models.taxonomy import Audience, Topic, danish_slugify
 from kb.panels import DocumentPanel
@@ -351,6 +351,8 @@ class GuidePage(ArticlePage):
 
 
 class FaqPage(ArticlePage):
+    base_form_class = FaqPageForm
+
     class Meta:
         verbose_name = _("spørgsmål og svar")
         verbose_name_plural = _("spørgsmål og svar")
