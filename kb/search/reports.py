@@ -40,14 +40,20 @@ def report_rows(searches: QuerySet) -> QuerySet:
     )
 
 
-def csv_row(row: dict) -> list:
+def csv_row(row: dict, with_found_now: bool) -> list:
     searched = timezone.localtime(row["last_searched"])
-    return [row["query"], row["searches"], f"{searched:%d.%m.%Y %H:%M}"]
+    cells = [row["query"], row["searches"], f"{searched:%d.%m.%Y %H:%M}"]
+    if with_found_now:
+        cells.append(_("Ja") if finds_something_now(row["query"]) else _("Nej"))
+    return cells
 
 
-def as_csv(rows, filename: str) -> HttpResponse:
+def as_csv(rows, filename: str, with_found_now: bool) -> HttpResponse:
+    """The report's rows as a CSV file, with the page's columns (but the chart's)."""
     headings = [_("Søgning"), _("Antal"), _("Senest")]
-    return excel_csv(f"{filename}.csv", [headings, *map(csv_row, rows)])
+    if with_found_now:
+        headings.append(_("Finder nu"))
+    return excel_csv(f"{filename}.csv", [headings, *(csv_row(row, with_found_now) for row in rows)])
 
 
 def finds_something_now(query: str) -> bool:
@@ -86,7 +92,8 @@ def search_report(request, kind: str):
     searches = searches_in(kind, *day_bounds(first, last))
     if request.GET.get("format") == "csv":  # every query, where the page shows the first
         rows = report_rows(searches).iterator()
-        return as_csv(rows, f"soegninger-{kind}-{first:%Y-%m-%d}-{last:%Y-%m-%d}")
+        filename = f"soegninger-{kind}-{first:%Y-%m-%d}-{last:%Y-%m-%d}"
+        return as_csv(rows, filename, context["shows_found_now"])
     rows = list(report_rows(searches)[:REPORT_LIMIT])
     most = max((row["searches"] for row in rows), default=1)
     for row in rows:

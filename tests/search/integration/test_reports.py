@@ -33,7 +33,8 @@ def test_popular_queries_report_counts_searches_in_the_period(admin_client, logg
     assert f"<td>{timezone.localtime():%d.%m.%Y %H:}" in html
 
 
-def test_zero_result_report_lists_only_misses_and_exports_csv(admin_client, logged):
+def test_zero_result_report_lists_only_misses_and_exports_csv(admin_client, logged, site):
+    GuidePageFactory(parent=section("vejledninger"), title="Nye frivillige")  # volontør finds it
     since = (timezone.localdate() - timedelta(days=100)).isoformat()
     response = admin_client.get(
         "/admin/soegerapporter/uden-resultater/", {"fra": since, "format": "csv"}
@@ -41,8 +42,9 @@ def test_zero_result_report_lists_only_misses_and_exports_csv(admin_client, logg
     rows = response.content.decode().splitlines()
 
     assert response["Content-Type"].startswith("text/csv")
-    assert rows[0] == "\ufeffSøgning;Antal;Senest"
-    assert sorted(row.split(";")[0] for row in rows[1:]) == ["gammel", "qwxzy", "volontør"]
+    assert rows[0] == "\ufeffSøgning;Antal;Senest;Finder nu"
+    found_now = {row.split(";")[0]: row.split(";")[-1] for row in rows[1:]}
+    assert found_now == {"gammel": "Nej", "qwxzy": "Nej", "volontør": "Ja"}
 
 
 def test_the_csv_is_sent_with_the_period_fields_so_it_is_for_the_dates_typed(admin_client):
