@@ -2,6 +2,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -57,9 +59,13 @@ class Synonym(models.Model):
                 "Søgeordet skal indeholde bogstaver eller tal: kun dem søges der på."
             )
         elif same_term := self.other_entry_for_same_term():
-            errors["term"] = ValidationError(
-                _("Der er allerede synonymer for »%(term)s«. Tilføj dem dér i stedet."),
-                params={"term": same_term.term},
+            errors["term"] = format_html(
+                _(
+                    "Der er allerede synonymer for »{term}«. "
+                    '<a href="{url}">Tilføj dem dér</a> i stedet.'
+                ),
+                term=same_term.term,
+                url=reverse("wagtailsnippets_kb_synonym:edit", args=[same_term.pk]),
             )
         if errors:
             raise ValidationError(errors)

@@ -26,7 +26,11 @@ def test_a_term_that_differs_only_in_capitals_from_an_existing_one_is_refused(ad
     response = admin_client.post(ADD_SYNONYM, {"term": "Volontør", "synonyms": "hjælper"})
     html = response.content.decode()
 
-    assert "Der er allerede synonymer for »volontør«. Tilføj dem dér i stedet." in html
+    existing = Synonym.objects.get(term="volontør")
+    assert (
+        f'Der er allerede synonymer for »volontør«. <a href="/admin/snippets/kb/synonym/edit/'
+        f'{existing.pk}/">Tilføj dem dér</a> i stedet.'
+    ) in html
     assert 'value="Volontør"' in html
     assert not Synonym.objects.filter(term="Volontør").exists()
 
