@@ -49,7 +49,7 @@ def csv_row(row: dict, with_found_now: bool) -> list:
 
 
 def as_csv(rows, filename: str, with_found_now: bool) -> HttpResponse:
-    """The report's rows as a CSV file, with the page's columns (but the chart's)."""
+    """The report's rows as a CSV file, in the columns the page shows apart from the chart."""
     headings = [_("Søgning"), _("Antal"), _("Senest")]
     if with_found_now:
         headings.append(_("Finder nu"))
