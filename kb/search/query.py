@@ -19,6 +19,7 @@ from kb.search.text import tokenize
 
 PHRASE_RE = re.compile(r'"([^"]+)"')
 WORD_RE = re.compile(r"\w+")
+LETTERS_OR_DIGITS_RE = re.compile(r"\d+|[^\W\d_]+")
 END_PUNCTUATION = "?!.,;:"
 FOLDINGS = {"aa": "å", "ae": "æ", "oe": "ø"}
 FOLDING_RE = re.compile("|".join(FOLDINGS))
@@ -194,8 +195,8 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     """What to search for one typed word: the known readings of ae/oe/aa, else the published
     compounds it begins, else the words of a phrase written as one ("igang"), else the nearest
     published word, else the published noun of it as a verb, else the two published words it
-    is a compound of, else the published verb it is a noun of; nothing for a stop word or an
-    unknown word a synonym stands in for."""
+    is a compound of (or the letters and digits written together), else the published verb it
+    is a noun of; nothing for a stop word or an unknown word a synonym stands in for."""
     variants = spellings(token)
     if any(info[variant].stem is None for variant in variants):
         return Word(token, [])
@@ -212,9 +213,17 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
         return corrected
     if noun := first_found(partial(published_noun, info=info), variants):
         return Word(token, [noun])
-    if parts := first_found(vocabulary.split_compound, variants):
+    if parts := first_found(vocabulary.split_compound, variants) or letters_and_digits(token):
         return Word(token, parts, Reading.PARTS)
     return Word(token, [first_found(vocabulary.derived_from, variants) or token])
+
+
+def letters_and_digits(token: str) -> list[str]:
+    """A word of letters and digits written together, as its runs of each (paragraf18 →
+    paragraf, 18, as pages write it) but single letters or digits (p18 → 18), which nothing
+    is searched by; [] for letters or digits alone."""
+    runs = LETTERS_OR_DIGITS_RE.findall(token)
+    return [run for run in runs if vocabulary.is_kept(run)] if len(runs) > 1 else []
 
 
 def correction(token: str) -> Word | None:

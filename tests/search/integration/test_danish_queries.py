@@ -279,6 +279,24 @@ def test_a_compound_of_published_words_finds_the_page_with_both(client, search_b
     )
 
 
+def test_letters_and_digits_written_together_are_searched_apart(client, search_backend):
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Søg om støtte efter paragraf 18",
+        summary="Kommunen giver tilskud til frivilligt socialt arbejde.",
+    )
+    GuidePageFactory(parent=section("vejledninger"), title="Paragraffer for foreninger")
+    search_backend.refresh()
+
+    outcome = search(client, "paragraf18")
+
+    assert outcome.results[0].title == "Søg om støtte efter paragraf 18"
+    page = client.get("/soeg/", {"q": "paragraf18"}).content.decode()
+    assert "Ingen sider indeholder »paragraf18«, så der er søgt efter »paragraf« og »18«." in page
+    single = client.get("/soeg/", {"q": "p18"}).content.decode()
+    assert "så der er søgt efter »18«." in single  # a single letter is no word to search by
+
+
 def test_a_part_that_ends_in_s_keeps_it_where_that_is_the_word(client, search_backend):
     GuidePageFactory(parent=section("vejledninger"), title="Mål pulsen: en måler til motion")
     GuidePageFactory(parent=section("vejledninger"), title="Hvad er en normal puls?")
