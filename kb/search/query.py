@@ -184,11 +184,10 @@ def stems(tokens, info: dict) -> list[str]:
     return [info[token].stem or token for token in tokens]
 
 
-def synonym_expansions(stemmed: list[str], synonyms: dict[str, list[str]]) -> list[str]:
-    """Synonyms of every editor-defined term that occurs in the query (``stemmed``) as whole
-    words."""
+def synonym_terms_in(stemmed: list[str], synonyms: dict[str, list[str]]) -> list[str]:
+    """Every editor-defined term that occurs in the query (``stemmed``) as whole words."""
     query = f" {' '.join(stemmed)} "
-    return [word for term, words in synonyms.items() if f" {term} " in query for word in words]
+    return [term for term in synonyms if f" {term} " in query]
 
 
 def resolve(token: str, info: dict, is_synonym: bool) -> Word:
@@ -346,8 +345,11 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
     analysed = with_related_forms(variants) | set(pairs.values()) | set(every_word)
     info = vocabulary.analyse(sorted(analysed))
     synonyms = editor_synonyms()
-    expansions = synonym_expansions(stems(every_word, info), synonyms)
-    synonym_words = {word for term in synonyms for word in term.split()}
+    terms = synonym_terms_in(stems(every_word, info), synonyms)
+    expansions = [word for term in terms for word in synonyms[term]]
+    # Only a term found in the query stands in for its words: "104" alone is searched, where
+    # "paragraf 104" is a term.
+    synonym_words = {word for term in terms for word in term.split()}
     # A compound typed apart is searched whole, and its parts are not corrected into other
     # words ("forsamling" is no slip for "opsamling" beside "general"). A small word is no
     # part: "man et" is no "manet", "hvad er" no "hvader".
@@ -396,11 +398,13 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
     parsed.synonyms = [
         text for text in expansions if not set(stems(tokenize(text), info)) <= typed_stems
     ]
-    # Of a word the vocabulary does not keep ("1" in "35+1"), no one knows whether pages have it.
+    # Of a word the vocabulary does not keep ("1" in "35+1"), no one knows whether pages have it;
+    # nor of a number, which pages often write after § (§104), one word in the vocabulary.
     unfound = [
         word.typed
         for word in parsed.words
         if vocabulary.is_kept(word.typed)
+        and not word.typed.isdigit()
         and not (word.corrected or word.related or info[word.typed].known or word.typed in apart)
     ]
     if len(unfound) < len(parsed.words) or parsed.phrases or parsed.expansions:

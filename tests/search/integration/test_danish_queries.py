@@ -162,6 +162,20 @@ def test_a_section_sign_synonym_finds_words_the_page_uses(client, pages):
     assert titles(client, "§18")[0] == "Kommunal støtte efter serviceloven"
 
 
+def test_a_number_alone_is_searched_though_a_synonym_term_has_it(client, search_backend):
+    FaqPageFactory(
+        parent=section("spoergsmaal-og-svar"),
+        title="Forskellen på §18 og §104",
+        summary="Frivilligt socialt arbejde eller et tilbud efter serviceloven.",
+    )
+    search_backend.refresh()
+    Synonym.objects.update_or_create(term="paragraf 104", defaults={"synonyms": "§104"})
+
+    assert titles(client, "104") == ["Forskellen på §18 og §104"]
+    page = client.get("/soeg/", {"q": "104 frivilligt"}).content.decode()
+    assert "Ingen sider indeholder »104«" not in page  # the page has it, after its §
+
+
 def test_a_synonym_of_several_words_finds_them_together_not_apart(client, search_backend):
     MethodPageFactory(
         parent=section("metoder"), title="Ansøg om kommunal støtte", summary="Sådan søger I."
