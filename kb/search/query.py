@@ -18,6 +18,8 @@ from kb.search import vocabulary
 from kb.search.text import tokenize
 
 PHRASE_RE = re.compile(r'"([^"]+)"')
+# Quotation marks as Danish prints them (»…«, „…“) and as phones type them (“…”), read as ".
+AS_STRAIGHT_QUOTES = str.maketrans(dict.fromkeys("»«„“”", '"'))
 WORD_RE = re.compile(r"\w+")
 LETTERS_OR_DIGITS_RE = re.compile(r"\d+|[^\W\d_]+")
 END_PUNCTUATION = "?!.,;:"
@@ -37,7 +39,7 @@ def normalise(raw: str) -> str:
     """The query as logged and compared: lower case, single spaces, bounded length, without
     the question mark or full stop a question ends with (kept when it is all there is: "!!!"
     is no empty search, which would list everything)."""
-    typed = " ".join(raw.lower().split())
+    typed = " ".join(raw.lower().translate(AS_STRAIGHT_QUOTES).split())
     return (typed.rstrip(END_PUNCTUATION).rstrip() or typed)[:MAX_QUERY_LENGTH]
 
 

@@ -2,6 +2,7 @@ from django import template
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from kb.search.query import AS_STRAIGHT_QUOTES
 from kb.templatetags.kb_tags import current_params, query_string
 
 register = template.Library()
@@ -20,8 +21,9 @@ def as_typed(query: str) -> str:
 @register.filter
 def between_guillemets(query: str) -> str:
     """The query as typed, to show between »«: one that is a single quoted phrase without its
-    own quotes, which would show twice (»"de små skridt"«)."""
-    shown = as_typed(query)
+    own quotes, which would show twice (»"de små skridt"«, »»de små skridt««), and any other
+    quotes in it as " (»de "små" skridt«)."""
+    shown = as_typed(query).translate(AS_STRAIGHT_QUOTES)
     is_one_phrase = len(shown) > 2 and shown[0] == shown[-1] == '"' and '"' not in shown[1:-1]
     return shown[1:-1].strip() if is_one_phrase else shown
 

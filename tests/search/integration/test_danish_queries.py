@@ -200,6 +200,8 @@ def test_quotes_search_for_the_exact_phrase(client, search_backend):
 
     assert titles(client, '"små skridts"') == ["De små skridts metode"]
     assert len(titles(client, "små skridts")) == 2
+    for quoted in ("»små skridts«", "„små skridts“", "“små skridts”"):  # as Danish prints them
+        assert titles(client, quoted) == ["De små skridts metode"], quoted
 
 
 def test_the_matched_words_are_highlighted_in_an_escaped_snippet(client, search_backend):

@@ -325,6 +325,8 @@ def test_a_quoted_phrase_shows_between_guillemets_without_its_quotes(client, mat
     assert "for »finder vi frivillige«" in phrase
     assert "<title>Søgning: &quot;finder vi frivillige&quot;" in phrase
     assert "for »&quot;finder vi&quot; frivillige«" in partly
+    printed = client.get("/soeg/", {"q": "»finder vi frivillige«"}).content.decode()
+    assert "for »finder vi frivillige«" in printed
 
 
 def test_chosen_filters_are_chips_above_the_results_each_removing_only_itself(client, material):
