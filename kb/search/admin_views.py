@@ -22,6 +22,12 @@ class FilledInFromLink:
 class SynonymCreateView(FilledInFromLink, SnippetCreateView):
     filled_in = ("term",)
 
+    def get_initial(self):
+        initial = super().get_initial()
+        if "term" in initial:  # a search's quotes are no part of a term: "§18" is §18
+            initial["term"] = " ".join(initial["term"].replace('"', " ").split())
+        return initial
+
 
 class EditorsPicksCreateView(FilledInFromLink, PicksCreateView):
     filled_in = ("query_string",)

@@ -192,5 +192,11 @@ def test_a_search_that_found_nothing_offers_a_synonym_or_a_pick_with_the_search_
     assert synonym_form.find("input", attrs={"name": "term"})["value"] == "volontør"
     assert pick_form.find("input", attrs={"name": "query_string"})["value"] == "volontør"
 
+    quoted = BeautifulSoup(
+        client.get("/admin/snippets/kb/synonym/add/", {"term": '"paragraf18"'}).content,
+        "html.parser",
+    )
+    assert quoted.find("input", attrs={"name": "term"})["value"] == "paragraf18"
+
     popular = client.get("/admin/soegerapporter/populaere/").content.decode()
     assert "Tilføj synonym" not in popular and "Fremhæv en side" not in popular
