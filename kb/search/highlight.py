@@ -32,7 +32,7 @@ def stem_pattern(stems: tuple[str, ...]) -> re.Pattern | None:
     """Whole words that start with one of the stems (husmød → husmødet, husmøder), in lower-case
     text. Each stem is found as plain text, then checked for a word start before it: several
     times faster than checking for a word start at every character."""
-    kept = {stem for stem in stems if len(stem) >= MIN_STEM or is_section(stem)}
+    kept = {stem for stem in stems if len(stem) >= MIN_STEM or is_section(stem) or is_number(stem)}
     if not kept:
         return None
     alternatives = map(stem_alternative, sorted(kept, key=len, reverse=True))
@@ -43,10 +43,16 @@ def is_section(stem: str) -> bool:
     return stem.startswith("§")
 
 
+def is_number(stem: str) -> bool:
+    """A number of two digits or more (18 in "paragraf 18"): one digit marks too much."""
+    return stem.isdigit() and len(stem) > 1
+
+
 def stem_alternative(stem: str) -> str:
     if is_section(stem):  # §18 as the query has it, § 18 as texts often do; § starts no word
         return rf"§\s?{re.escape(stem[1:])}(?!\d)"
-    return rf"{re.escape(stem)}(?<!\w{re.escape(stem)})"
+    whole = r"(?!\d)" if is_number(stem) else ""  # 18, not the beginning of 180 or 1800
+    return rf"{re.escape(stem)}(?<!\w{re.escape(stem)}){whole}"
 
 
 _stemmers = threading.local()  # a Stemmer is not safe to share between threads

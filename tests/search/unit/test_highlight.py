@@ -34,6 +34,14 @@ def test_a_section_of_the_law_is_marked_with_or_without_a_space():
     )
 
 
+def test_a_number_is_marked_where_it_stands_alone_or_after_a_section_sign():
+    html = snippet("Efter paragraf 18 og §18, ikke 180 eller 2018.", ["paragraf", "18"])
+
+    assert html == (
+        "Efter <mark>paragraf</mark> <mark>18</mark> og §<mark>18</mark>, ikke 180 eller 2018."
+    )
+
+
 def test_a_letter_whose_lower_case_is_longer_does_not_shift_the_marks():
     html = snippet("İzmir og Istanbul har frivillige.", ["frivil"])
 
