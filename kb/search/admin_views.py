@@ -7,14 +7,17 @@ from wagtail.snippets.views.snippets import CreateView as SnippetCreateView
 
 class FilledInFromLink:
     """A create view whose ``filled_in`` fields start with the link's query-string values of
-    the same names (``?term=julefrokost``)."""
+    the same names (``?term=julefrokost``), as ``filled_in_value`` reads them."""
 
     filled_in: tuple[str, ...] = ()
+
+    def filled_in_value(self, field: str, value: str) -> str:
+        return value.strip()
 
     def get_initial(self):
         initial = super().get_initial()
         for field in self.filled_in:
-            if value := self.request.GET.get(field, "").strip():
+            if value := self.filled_in_value(field, self.request.GET.get(field, "")):
                 initial[field] = value
         return initial
 
@@ -22,11 +25,9 @@ class FilledInFromLink:
 class SynonymCreateView(FilledInFromLink, SnippetCreateView):
     filled_in = ("term",)
 
-    def get_initial(self):
-        initial = super().get_initial()
-        if "term" in initial:  # a search's quotes are no part of a term: "§18" is §18
-            initial["term"] = " ".join(initial["term"].replace('"', " ").split())
-        return initial
+    def filled_in_value(self, field: str, value: str) -> str:
+        """A search's quotes are no part of a term: "§18" is §18."""
+        return " ".join(value.replace('"', " ").split())
 
 
 class EditorsPicksCreateView(FilledInFromLink, PicksCreateView):
