@@ -64,20 +64,16 @@ class ArticlePageForm(DanishSlugPageForm):
             seen.add(article.pk)
 
     def check_removed_text(self) -> None:
-        """No page goes out with "[fjernet]" in it, beside the field that has it (above the
-        form for the body)."""
+        """No page goes out with "[fjernet]" in it, said beside the field that has it."""
         message = removed_text_message()
         for name in fields_with_removed_text(self.cleaned_data):
-            if name == "body":
-                self.add_error(None, _("I teksten: %(message)s") % {"message": message})
-            else:
-                self.add_error(name, message)
+            self.add_error(name, message)
 
 
 class FaqPageForm(ArticlePageForm):
     def clean(self):
         cleaned_data = super().clean()
-        if not self.is_deferred_validation and not cleaned_data.get("body"):
-            # The summary says what the answer gives; without a body the page has no answer.
-            self.add_error(None, _("Skriv svaret i »Indhold«, før spørgsmålet kan udgives."))
+        # The summary says what the answer gives; without a body the page has no answer.
+        if not self.is_deferred_validation and "body" in cleaned_data and not cleaned_data["body"]:
+            self.add_error("body", _("Skriv svaret, før spørgsmålet kan udgives."))
         return cleaned_data

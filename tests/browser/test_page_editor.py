@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from django.urls import reverse
 
 from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, log_in, screenshot
-from tests.factories import GuidePageFactory, MethodPageFactory, section
+from tests.factories import FaqPageFactory, GuidePageFactory, MethodPageFactory, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -89,6 +89,23 @@ def test_a_publishing_date_typed_wrong_is_kept_and_refused_in_danish(page, live_
     page.get_by_role("button", name="Rediger planlægning").click()
     expect(page.get_by_text("Skriv en gyldig dato og tid som dd.mm.åååå tt:mm")).to_have_count(2)
     expect(go_live).to_have_value("31.02.2026 10:00")
+
+
+def test_a_question_published_without_its_answer_is_told_so_at_the_answer(
+    page, live_site, admin_user
+):
+    faq = FaqPageFactory(parent=section("spoergsmaal-og-svar"), body=[], live=False)
+    log_in(page, live_site, admin_user)
+    page.goto(f"{live_site.url}{reverse('wagtailadmin_pages:edit', args=[faq.pk])}")
+
+    page.get_by_role("button", name="Flere handlinger").click()
+    page.get_by_role("button", name="Udgiv").click()
+
+    answer = page.locator("[data-contentpath='body']")
+    expect(answer.get_by_text("Skriv svaret, før spørgsmålet kan udgives.")).to_be_visible()
+    screenshot(page, "page-editor-faq-without-answer", PHONE)
+    faq.refresh_from_db()
+    assert not faq.live
 
 
 @pytest.fixture

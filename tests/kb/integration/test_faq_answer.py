@@ -34,9 +34,9 @@ def test_a_faq_without_an_answer_is_kept_as_a_draft_but_not_published(client, si
 
     refused = client.post(edit, {**faq_form(""), "action-publish": "action-publish"})
 
-    page = refused.content.decode()
-    assert "Skriv svaret i »Indhold«, før spørgsmålet kan udgives." in page
-    assert 'value="Må frivillige have tavshedspligt?"' in page  # what was typed is kept
+    errors = refused.context["form"].errors  # said at »Indhold«, where the answer is written
+    assert errors == {"body": ["Skriv svaret, før spørgsmålet kan udgives."]}
+    assert 'value="Må frivillige have tavshedspligt?"' in refused.content.decode()  # kept
     assert not FaqPage.objects.get(pk=faq.pk).live
 
     client.post(edit, faq_form(""))  # a draft may still be without it
