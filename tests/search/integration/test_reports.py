@@ -9,6 +9,8 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.utils import timezone
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
 from kb.models import SearchQueryLog, Synonym
 from tests.advisory.factories import editor, secretary
 from tests.factories import GuidePageFactory, section
@@ -200,3 +202,43 @@ def test_a_search_that_found_nothing_offers_a_synonym_or_a_pick_with_the_search_
 
     popular = client.get("/admin/soegerapporter/populaere/").content.decode()
     assert "Tilføj synonym" not in popular and "Fremhæv en side" not in popular
+
+
+def test_a_synonym_or_pick_saved_from_the_report_goes_back_to_it_which_finds_the_search_now(
+    client, logged, site
+):
+    guide = GuidePageFactory(parent=section("vejledninger"), title="Nye frivillige")
+    client.force_login(editor())
+    report_address = "/admin/soegerapporter/uden-resultater/?period=30"
+    report = BeautifulSoup(client.get(report_address).content, "html.parser")
+    links = {link.get_text(): link["href"] for link in report.select(".search-report__actions a")}
+
+    synonym_form = BeautifulSoup(
+        client.get(links["Tilføj synonym for »qwxzy«"]).content, "html.parser"
+    )
+    saved = client.post(
+        synonym_form.find("form", id="w-editor-form")["action"],
+        {"term": "qwxzy", "synonyms": "frivillig"},
+        follow=True,
+    )
+    assert saved.redirect_chain[-1][0] == report_address
+    assert "»qwxzy«" in saved.content.decode()  # Wagtail's message that it was added
+
+    pick_form = BeautifulSoup(
+        client.get(links["Fremhæv en side for »volontør«"]).content, "html.parser"
+    )
+    picked = client.post(
+        pick_form.find("form", id="w-editor-form")["action"],
+        nested_form_data(
+            {
+                "query_string": "volontør",
+                "editors_picks": inline_formset([{"page": guide.pk, "description": ""}]),
+            }
+        ),
+        follow=True,
+    )
+    assert picked.redirect_chain[-1][0] == report_address
+    found_now = BeautifulSoup(picked.content, "html.parser").select(
+        "table.listing tbody tr td:last-child"
+    )
+    assert [cell.get_text() for cell in found_now] == ["Ja", "Ja"]
