@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.query import And, Boost, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from config.search import DATABASE_BACKEND
@@ -36,7 +36,22 @@ def words_of(query) -> list[str]:
         return query.query_string.split()
     if isinstance(query, And | Or):
         return [word for sub in query.subqueries for word in words_of(sub)]
+    if isinstance(query, Boost):
+        return words_of(query.subquery)
     raise UnsupportedQuery(type(query).__name__)
+
+
+def weights_of(query, lexemes: dict[str, list[str]], weight: float = 1.0) -> dict[str, float]:
+    """How much each lexeme counts: 1, or a Boost's weight where only that searches it."""
+    if isinstance(query, Boost):
+        return weights_of(query.subquery, lexemes, weight * query.boost)
+    if isinstance(query, And | Or):
+        weights = {}
+        for sub in query.subqueries:
+            for lexeme, sub_weight in weights_of(sub, lexemes, weight).items():
+                weights[lexeme] = max(sub_weight, weights.get(lexeme, 0))
+        return weights
+    return {lexeme: weight for word in words_of(query) for lexeme in lexemes.get(word, [])}
 
 
 def lexemes_of(words: list[str]) -> dict[str, list[str]]:
@@ -61,6 +76,8 @@ PHRASE_FOUND = """EXISTS (
 def condition(query, lexemes: dict[str, list[str]]) -> Condition:
     """Which pages match: any word of an or-query, all words of an and-query or a phrase,
     and for a phrase also the words in that order."""
+    if isinstance(query, Boost):
+        return condition(query.subquery, lexemes)
     if isinstance(query, And | Or):
         parts = [condition(sub, lexemes) for sub in query.subqueries]
         joiner = " AND " if isinstance(query, And) else " OR "
@@ -118,9 +135,17 @@ LIMIT %s
 """
 
 
+def any_word_will_do(query) -> bool:
+    if isinstance(query, Boost):
+        return any_word_will_do(query.subquery)
+    if isinstance(query, Or):
+        return all(any_word_will_do(sub) for sub in query.subqueries)
+    return isinstance(query, PlainText) and query.operator == "or"
+
+
 def having(query, lexemes: dict[str, list[str]]) -> Condition:
     """The condition on a page's postings, or none when any searched word will do."""
-    if isinstance(query, PlainText) and query.operator == "or":
+    if any_word_will_do(query):
         return Condition("", [])
     match = condition(query, lexemes)
     return Condition(f"HAVING {match.sql}", match.params)
@@ -132,7 +157,8 @@ def ranked_rows(query, queryset, limit: int, columns: tuple[str, ...]) -> list[t
     words = words_of(query)
     lexemes = lexemes_of(words)
     match = having(query, lexemes)
-    searched = sorted({lexeme for found in lexemes.values() for lexeme in found})
+    weights = weights_of(query, lexemes)
+    searched = sorted(weights)
     kinds = get_descendants_content_types_pks(queryset.model)
     visible_sql, visible_params = queryset.order_by().values(*columns).query.sql_with_params()
     ranked = RANKED_SQL.format(visible=visible_sql, having=match.sql)
@@ -140,7 +166,7 @@ def ranked_rows(query, queryset, limit: int, columns: tuple[str, ...]) -> list[t
         # Enough memory to group tens of thousands of postings in a hash table, not by sorting.
         cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(RARITY_SQL, {"kinds": kinds, "lexemes": searched})
-        rarities = dict(cursor.fetchall())
+        rarities = {lexeme: float(rarity) * weights[lexeme] for lexeme, rarity in cursor.fetchall()}
 
         def best(candidates: int | None) -> list[tuple]:
             cursor.execute(

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import partial
 
-from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
+from modelsearch.query import And, Boost, Or, Phrase, PlainText, SearchQuery
 
 from kb.models import Synonym
 from kb.remembered import remembered
@@ -26,6 +26,9 @@ END_PUNCTUATION = "?!.,;:"
 FOLDINGS = {"aa": "å", "ae": "æ", "oe": "ø"}
 FOLDING_RE = re.compile("|".join(FOLDINGS))
 MAX_QUERY_LENGTH = 200
+# How much a published compound's part counts beside the compound, whose pages it should not
+# outrank: "ansvarsforsikring" wants the page that says it before one that says "forsikring".
+PART_WEIGHT = 0.3
 # Words that make a question of what is asked, and stand in nearly every page ("Hvordan finder
 # I …", "Vi kan …"): searched for, they put a page first for them alone. Left out beside the
 # words that say what the question is about.
@@ -75,6 +78,9 @@ class Word:
     related: list[str] = field(default_factory=list)
     # How a correction reads, when that is more than the word searched: "i gang" for igang.
     shown: str = ""
+    # Of a published compound, its published parts, searched beside it with less weight: a
+    # "strikkeklub" is for pages on "strik" too.
+    parts: list[str] = field(default_factory=list)
 
     @property
     def all_searched(self) -> list[str]:
@@ -150,7 +156,7 @@ class ParsedQuery:
     @property
     def terms(self) -> list[str]:
         """Every word searched for, for highlighting."""
-        searched = [spelling for word in self.words for spelling in word.all_searched]
+        searched = [term for word in self.words for term in word.all_searched + word.parts]
         extra = [t for text in self.phrases + self.expansions for t in tokenize(text)]
         return list(dict.fromkeys(searched + extra))
 
@@ -160,6 +166,8 @@ class ParsedQuery:
         plain = " ".join(spelling for word in self.words for spelling in word.all_searched)
         if plain:
             alternatives.append(PlainText(plain, operator="or"))
+        if parts := " ".join(part for word in self.words for part in word.parts):
+            alternatives.append(Boost(PlainText(parts, operator="or"), PART_WEIGHT))
         # A synonym of several words ("kommunal støtte") means them together, as a phrase.
         alternatives += [
             Phrase(text) if len(text.split()) > 1 else PlainText(text, operator="and")
@@ -313,6 +321,35 @@ def related_words(words: list[str], info: dict) -> list[str]:
     return []
 
 
+def add_compound_parts(words: list[Word]) -> None:
+    """Give each published compound searched as typed (or as a slip mended) the two words it
+    is made of, when pages have one of them more often than the compound: pages on "strik"
+    answer a "strikkeklub". A compound that is a common Danish word has a meaning of its own:
+    "samtale" is not about "tale", nor "værestedet" about "stedet". Parts of words that no page
+    has are searched already."""
+    compounds = [
+        word
+        for word in words
+        if word.reading is Reading.SLIP
+        and len(word.searched) == 1
+        and not vocabulary.is_common_danish(word.searched[0])
+    ]
+    if not compounds:
+        return
+    splits, info = vocabulary.split_compounds(sorted({word.searched[0] for word in compounds}))
+    for word in compounds:
+        whole = word.searched[0]
+        parts = splits[whole]
+        if (
+            len(parts) == 2
+            and info[whole].known
+            and not vocabulary.is_common_danish(info[whole].stem)
+            and all(info[part].published or vocabulary.is_common_danish(part) for part in parts)
+            and max(info[part].pages for part in parts) > info[whole].pages
+        ):
+            word.parts = parts
+
+
 def published_noun(verb: str, info: dict) -> str | None:
     return next((noun for noun in vocabulary.noun_forms(verb) if info[noun].known), None)
 
@@ -384,11 +421,12 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
             if variant != token and info[variant].stem is None
         },
     )
-    # Corrections, phrases and synonyms bring words not analysed yet.
+    add_compound_parts(parsed.words)
+    # Corrections, phrases, synonyms and compounds' parts bring words not analysed yet.
     info |= vocabulary.analyse(sorted(with_related_forms(parsed.terms) - info.keys()))
     for word in parsed.words:
         word.related = related_words(word.searched, info)
-    alone = [spelling for word in parsed.words for spelling in word.all_searched]
+    alone = [term for word in parsed.words for term in word.all_searched + word.parts]
     alone += [text for text in parsed.expansions if len(text.split()) == 1]
     parsed.stems = list(dict.fromkeys(info[term].stem for term in alone if info[term].stem))
     parsed.phrase_stems = [

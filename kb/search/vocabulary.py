@@ -29,13 +29,14 @@ ON CONFLICT (word) DO UPDATE SET frequency = kb_searchterm.frequency + EXCLUDED.
 REBUILD_BATCH = 500
 
 ANALYSE_SQL = """
-SELECT token, stem, stem IS NOT NULL AND EXISTS (
-    SELECT 1 FROM kb_searchterm WHERE kb_searchterm.stem = stem_of.stem
-), EXISTS (SELECT 1 FROM kb_searchterm WHERE kb_searchterm.word = token)
+SELECT token, stem, stem IS NOT NULL AND pages > 0,
+       EXISTS (SELECT 1 FROM kb_searchterm WHERE kb_searchterm.word = token), pages
 FROM unnest(%s::text[]) AS token,
 LATERAL (SELECT CASE WHEN cardinality(lexemes) = 0 THEN NULL ELSE lexemes[1] END AS stem
          FROM (SELECT COALESCE(ts_lexize('danish_stem', token), ARRAY[token]) AS lexemes) l
-) AS stem_of
+) AS stem_of,
+LATERAL (SELECT COALESCE(sum(frequency), 0) AS pages
+         FROM kb_searchterm WHERE kb_searchterm.stem = stem_of.stem) AS counted
 """
 
 # Two letters swapped count as one slip, as on a phone keyboard (levenshtein counts two).
@@ -67,6 +68,8 @@ class TokenInfo:
     known: bool
     # Whether published material has the word itself, not only another word with its stem.
     published: bool = False
+    # How often pages have a word with its stem: pages, counted once for each form they have.
+    pages: int = 0
 
 
 def is_kept(word: str) -> bool:
@@ -183,12 +186,9 @@ MIN_WHOLE_PART = 5  # letters of a published part searched without the rest of i
 LINKING_LETTERS = "se"
 
 
-def split_compound(token: str) -> list[str]:
-    """The published words ``token`` is a compound of: both parts when both are published
-    (kørselsgodtgørelse → kørsel, godtgørelse; of several splits, the most even), else the
-    longest published part when it is at least half the word and MIN_WHOLE_PART letters
-    (effektmåling → effekt, where nothing says "måling"), else []. A shorter part is too
-    likely a chance fragment of a name ("hus" in Aarhus)."""
+def compound_splits(token: str) -> list[tuple[str, str]]:
+    """Every cut of ``token`` into two parts of MIN_PART letters or more, also without a
+    linking letter."""
     if len(token) < 2 * MIN_PART or not token.isalpha():
         return []
     splits = []
@@ -197,7 +197,27 @@ def split_compound(token: str) -> list[str]:
         splits.append((first, second))
         if first[-1] in LINKING_LETTERS and len(first) > MIN_PART:
             splits.append((first[:-1], second))
-    info = analyse(sorted({part for split in splits for part in split}))
+    return splits
+
+
+def split_compounds(tokens: list[str]) -> tuple[dict[str, list[str]], dict[str, TokenInfo]]:
+    """split_compound of each token in one round trip, and what the vocabulary says of the
+    tokens and of their parts."""
+    parts = {part for token in tokens for split in compound_splits(token) for part in split}
+    info = analyse(sorted(parts | set(tokens)))
+    return {token: split_compound(token, info) for token in tokens}, info
+
+
+def split_compound(token: str, info: dict[str, TokenInfo] | None = None) -> list[str]:
+    """The published words ``token`` is a compound of: both parts when both are published
+    (kørselsgodtgørelse → kørsel, godtgørelse; of several splits, the most even), else the
+    longest published part when it is at least half the word and MIN_WHOLE_PART letters
+    (effektmåling → effekt, where nothing says "måling"), else []. A shorter part is too
+    likely a chance fragment of a name ("hus" in Aarhus). ``info`` has the parts analysed."""
+    splits = compound_splits(token)
+    if not splits:
+        return []
+    info = info or analyse(sorted({part for split in splits for part in split}))
     known = [split for split in splits if all(info[part].known for part in split)]
     # Of the two splits at one cut, the one whose first part is published as a word: kørsel
     # (a linking s: kørsels-godtgørelse), holde (hold-e-plads) and puls (pul is a stem only).

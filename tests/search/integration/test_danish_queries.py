@@ -357,6 +357,41 @@ def test_a_compound_of_which_one_part_is_published_finds_that_part(client, searc
     assert titles(client, "aarhus") == []
 
 
+def test_a_published_compound_also_finds_pages_on_its_parts_after_the_pages_with_it(
+    client, search_backend
+):
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Mødes hver tirsdag",
+        summary="Strikkeklubben har plads til flere.",
+    )
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Strik og hækling",
+        summary="Garn og pinde til en eftermiddag med strik.",
+    )
+    GuidePageFactory(parent=section("vejledninger"), title="Strikket til vinteren")
+    GuidePageFactory(parent=section("vejledninger"), title="Sådan starter I en klub")
+    GuidePageFactory(parent=section("vejledninger"), title="Det fælles måltid")
+    search_backend.refresh()
+
+    found = titles(client, "strikkeklub")
+
+    assert found[0] == "Mødes hver tirsdag"
+    assert "Strik og hækling" in found and "Det fælles måltid" not in found
+    page = client.get("/soeg/", {"q": "strikkeklub"}).content.decode()
+    assert "eftermiddag med <mark>strik</mark>." in page
+    assert "Ingen sider indeholder" not in page  # the compound was found, not searched apart
+
+
+def test_a_word_is_not_read_as_a_compound_of_a_stem_and_a_small_word(client, search_backend):
+    GuidePageFactory(parent=section("vejledninger"), title="Nye frivillige")
+    GuidePageFactory(parent=section("vejledninger"), title="Lige muligheder for alle")
+    search_backend.refresh()
+
+    assert titles(client, "frivillige") == ["Nye frivillige"]  # frivil-lige is no compound
+
+
 def test_two_swapped_letters_count_as_one_typo(client, search_backend):
     GuidePageFactory(parent=section("vejledninger"), title="Find de rigtige lokaler")
     search_backend.refresh()
