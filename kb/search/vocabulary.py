@@ -184,6 +184,8 @@ MIN_PART = 3
 MIN_WHOLE_PART = 5  # letters of a published part searched without the rest of its compound
 # Letters Danish puts between the parts of a compound: kørsel-s-godtgørelse, hold-e-plads.
 LINKING_LETTERS = "se"
+# Endings of words that always take the linking s in a compound: trænings-tøj, ledelses-stil.
+LINKING_S_ENDINGS = ("ing", "ion", "hed", "else", "skab", "dom", "tet")
 
 
 def compound_splits(token: str) -> list[tuple[str, str]]:
@@ -219,6 +221,17 @@ def split_compound(token: str, info: dict[str, TokenInfo] | None = None) -> list
         return []
     info = info or analyse(sorted({part for split in splits for part in split}))
     known = [split for split in splits if all(info[part].known for part in split)]
+    # After a word that takes the linking s, an s is that, not the next word's: træning-s-tøj,
+    # not træning-støj.
+    known = [
+        (first, second)
+        for first, second in known
+        if not (
+            first.endswith(LINKING_S_ENDINGS)
+            and second.startswith("s")
+            and (first, second[1:]) in known
+        )
+    ]
     # Of the two splits at one cut, the one whose first part is published as a word: kørsel
     # (a linking s: kørsels-godtgørelse), holde (hold-e-plads) and puls (pul is a stem only).
     known.sort(key=lambda split: not info[split[0]].published)

@@ -323,6 +323,20 @@ def test_a_part_that_ends_in_s_keeps_it_where_that_is_the_word(client, search_ba
     assert "så der er søgt efter »puls« og »måler«." in page  # not »pul«, a stem only
 
 
+def test_an_s_after_a_word_that_takes_the_linking_s_is_not_read_as_the_next_words(
+    client, search_backend
+):
+    GuidePageFactory(parent=section("vejledninger"), title="Træning for alle")
+    GuidePageFactory(parent=section("vejledninger"), title="Tøj til udflugter")
+    GuidePageFactory(parent=section("vejledninger"), title="Støj i lokalet")
+    search_backend.refresh()
+
+    page = client.get("/soeg/", {"q": "træningstøj"}).content.decode()
+
+    assert "så der er søgt efter »træning« og »tøj«." in page  # not »støj«
+    assert "Støj i lokalet" not in page
+
+
 def test_the_beginning_of_a_published_compound_finds_the_page_with_it(client, search_backend):
     FaqPageFactory(
         parent=section("spoergsmaal-og-svar"),
