@@ -136,6 +136,7 @@ LIMIT %s
 
 
 def any_word_will_do(query) -> bool:
+    """Whether a page matches with any one of the searched words (or a compound's parts)."""
     if isinstance(query, Boost):
         return any_word_will_do(query.subquery)
     if isinstance(query, Or):
