@@ -28,7 +28,10 @@ FOLDING_RE = re.compile("|".join(FOLDINGS))
 MAX_QUERY_LENGTH = 200
 # How much a published compound's part counts beside the compound, whose pages it should not
 # outrank: "ansvarsforsikring" wants the page that says it before one that says "forsikring".
-PART_WEIGHT = 0.3
+PART_WEIGHT = 0.15
+# How many times more pages a part may have than its compound: a part that is on nearly every
+# page ("bruger" in "brugerundersøgelse") says nothing of what was searched.
+MAX_PART_SPREAD = 10
 # Words that make a question of what is asked, and stand in nearly every page ("Hvordan finder
 # I …", "Vi kan …"): searched for, they put a page first for them alone. Left out beside the
 # words that say what the question is about.
@@ -347,7 +350,8 @@ def add_compound_parts(words: list[Word]) -> None:
             and all(info[part].published or vocabulary.is_common_danish(part) for part in parts)
             and max(info[part].pages for part in parts) > info[whole].pages
         ):
-            word.parts = parts
+            spread = MAX_PART_SPREAD * info[whole].pages
+            word.parts = [part for part in parts if info[part].pages <= spread]
 
 
 def published_noun(verb: str, info: dict) -> str | None:
@@ -426,7 +430,7 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
     info |= vocabulary.analyse(sorted(with_related_forms(parsed.terms) - info.keys()))
     for word in parsed.words:
         word.related = related_words(word.searched, info)
-    alone = [term for word in parsed.words for term in word.all_searched + word.parts]
+    alone = [spelling for word in parsed.words for spelling in word.all_searched]
     alone += [text for text in parsed.expansions if len(text.split()) == 1]
     parsed.stems = list(dict.fromkeys(info[term].stem for term in alone if info[term].stem))
     parsed.phrase_stems = [

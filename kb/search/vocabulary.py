@@ -186,6 +186,20 @@ MIN_WHOLE_PART = 5  # letters of a published part searched without the rest of i
 LINKING_LETTERS = "se"
 # Endings of words that always take the linking s in a compound: trænings-tøj, ledelses-stil.
 LINKING_S_ENDINGS = ("ing", "ion", "hed", "else", "skab", "dom", "tet")
+# Whether pages have other compounds that begin with a word and the linking s: sports-klub.
+LINKING_S_SQL = """
+SELECT EXISTS (SELECT 1 FROM kb_searchterm WHERE word LIKE %s AND word NOT LIKE %s)
+"""
+
+
+def takes_linking_s(first: str, token: str) -> bool:
+    """Whether ``first`` takes the linking s: by its ending, or as pages write it in compounds
+    other than ``token`` (and its forms): "sportsklub", but no word begins "huss"."""
+    if first.endswith(LINKING_S_ENDINGS):
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute(LINKING_S_SQL, [f"{first}s%", f"{token[: len(first) + 2]}%"])
+        return cursor.fetchone()[0]
 
 
 def compound_splits(token: str) -> list[tuple[str, str]]:
@@ -221,15 +235,15 @@ def split_compound(token: str, info: dict[str, TokenInfo] | None = None) -> list
         return []
     info = info or analyse(sorted({part for split in splits for part in split}))
     known = [split for split in splits if all(info[part].known for part in split)]
-    # After a word that takes the linking s, an s is that, not the next word's: træning-s-tøj,
-    # not træning-støj.
+    # After a word that takes the linking s, an s is that, not the next word's: sport-s-tøj,
+    # not sport-støj; but hus-stand. Asked only when both splits are words.
     known = [
         (first, second)
         for first, second in known
         if not (
-            first.endswith(LINKING_S_ENDINGS)
-            and second.startswith("s")
+            second.startswith("s")
             and (first, second[1:]) in known
+            and takes_linking_s(first, token)
         )
     ]
     # Of the two splits at one cut, the one whose first part is published as a word: kørsel

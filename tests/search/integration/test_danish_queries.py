@@ -337,6 +337,21 @@ def test_an_s_after_a_word_that_takes_the_linking_s_is_not_read_as_the_next_word
     assert "Støj i lokalet" not in page
 
 
+def test_an_s_is_read_as_the_linking_s_after_a_word_pages_write_with_it(client, search_backend):
+    GuidePageFactory(parent=section("vejledninger"), title="Sport for alle i sportsklubber")
+    GuidePageFactory(parent=section("vejledninger"), title="Tøj til udflugter")
+    GuidePageFactory(parent=section("vejledninger"), title="Støj i lokalet")
+    GuidePageFactory(parent=section("vejledninger"), title="Et hus med plads")
+    GuidePageFactory(parent=section("vejledninger"), title="Stand på markedet")
+    search_backend.refresh()
+
+    sport = client.get("/soeg/", {"q": "sportstøj"}).content.decode()
+    household = client.get("/soeg/", {"q": "husstand"}).content.decode()
+
+    assert "så der er søgt efter »sport« og »tøj«." in sport  # pages write "sportsklubber"
+    assert "så der er søgt efter »hus« og »stand«." in household  # no page writes "huss…"
+
+
 def test_the_beginning_of_a_published_compound_finds_the_page_with_it(client, search_backend):
     FaqPageFactory(
         parent=section("spoergsmaal-og-svar"),
@@ -394,7 +409,8 @@ def test_a_published_compound_also_finds_pages_on_its_parts_after_the_pages_with
     assert found[0] == "Mødes hver tirsdag"
     assert "Strik og hækling" in found and "Det fælles måltid" not in found
     page = client.get("/soeg/", {"q": "strikkeklub"}).content.decode()
-    assert "eftermiddag med <mark>strik</mark>." in page
+    assert "<mark>Strikkeklubben</mark>" in page  # what was searched is marked, not its parts
+    assert "<mark>strik</mark>" not in page
     assert "Ingen sider indeholder" not in page  # the compound was found, not searched apart
 
 
