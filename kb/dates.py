@@ -24,7 +24,8 @@ class KeepsWhatWasTyped:
     field has focus (date-pickers.js)."""
 
     def get_config(self):
-        return {**super().get_config(), "validateOnBlur": False}
+        # enterLikeTab moved the focus on, where Enter in a form's field sends the form.
+        return {**super().get_config(), "validateOnBlur": False, "enterLikeTab": False}
 
     @property
     def media(self):

@@ -1,7 +1,7 @@
 """A secretary handles a phone call from start to finish in the admin, in Chromium."""
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -231,6 +231,51 @@ def test_a_new_deadline_can_be_picked_from_a_calendar_on_the_case_page(page, liv
     expect(page.locator(".messages")).to_contain_text("Fristen er nu 15.")
 
 
+def a_day_next_month() -> str:
+    next_month = timezone.localdate().replace(day=1) + timedelta(days=40)
+    return next_month.replace(day=15).strftime("%d.%m.%Y")
+
+
+def test_typing_a_deadline_closes_the_calendar_that_covered_the_button(page, live_site):
+    """The calendar opens under the field, over »Flyt fristen«: a click on the button after
+    typing landed in the calendar, and the deadline stayed."""
+    case = CaseFactory()
+    log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
+    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+    field = page.get_by_label("Ny frist")
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+
+    field.click()
+    expect(picker).to_have_count(1)
+    button = page.get_by_role("button", name="Flyt fristen")
+    assert picker.bounding_box()["y"] < button.bounding_box()["y"] < picker_bottom(picker)
+    field.press("Control+A")
+    field.press_sequentially(a_day_next_month())
+    expect(picker).to_have_count(0)
+    button.click()
+
+    expect(page.locator(".messages")).to_contain_text("Fristen er nu 15.")
+    field.click()  # a click in the field asks for the calendar again
+    expect(picker).to_have_count(1)
+
+
+def picker_bottom(picker) -> float:
+    box = picker.bounding_box()
+    return box["y"] + box["height"]
+
+
+def test_enter_in_the_deadline_field_moves_the_deadline(page, live_site):
+    """The calendar took Enter to mean Tab: the focus moved on and nothing was sent."""
+    case = CaseFactory()
+    log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
+    page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
+
+    page.get_by_label("Ny frist").fill(a_day_next_month())
+    page.get_by_label("Ny frist").press("Enter")
+
+    expect(page.locator(".messages")).to_contain_text("Fristen er nu 15.")
+
+
 def test_a_call_from_the_requester_is_logged_by_choosing_from_a_named_group(page, live_site):
     case = CaseFactory()
     log_in(page, live_site.url, secretary(username="sofie", first_name="Sofie"))
@@ -251,7 +296,6 @@ def test_an_impossible_deadline_is_shown_where_it_was_typed(page, live_site):
     page.goto(f"{live_site.url}/admin/sager/{case.pk}/")
 
     page.get_by_label("Ny frist").fill("31.02.2026")
-    page.get_by_label("Ny frist").press("Tab")  # leaves the field, as a person does: no calendar
     page.get_by_role("button", name="Flyt fristen").click()
 
     field = page.get_by_label("Ny frist")
