@@ -25,6 +25,9 @@ LETTERS_OR_DIGITS_RE = re.compile(r"\d+|[^\W\d_]+")
 END_PUNCTUATION = "?!.,;:"
 FOLDINGS = {"aa": "å", "ae": "æ", "oe": "ø"}
 FOLDING_RE = re.compile("|".join(FOLDINGS))
+# An e that may be the é of a loanword typed without it: at the end or before the e of an
+# ending (cafe, cafeen, ideer for café, caféen, idéer).
+ACCENTED_E_RE = re.compile("e(?=e|$)")
 MAX_QUERY_LENGTH = 200
 # How much a published compound's part counts beside the compound, whose pages it should not
 # outrank: "ansvarsforsikring" wants the page that says it before one that says "forsikring".
@@ -59,6 +62,14 @@ def spellings(token: str) -> list[str]:
     for choice in itertools.product(*((pair, FOLDINGS[pair]) for pair in pairs)):
         variants.append(parts[0] + "".join(c + p for c, p in zip(choice, parts[1:], strict=True)))
     return variants
+
+
+def readings(token: str) -> list[str]:
+    """The spellings of ``token`` (see spellings), each also with é for the e of a loanword
+    (cafe → café): searched where pages have it so, never a start for a correction."""
+    variants = spellings(token)
+    accented = [ACCENTED_E_RE.sub("é", variant) for variant in variants]
+    return list(dict.fromkeys(variants + accented))
 
 
 class Reading(enum.Enum):
@@ -204,7 +215,7 @@ def synonym_terms_in(stemmed: list[str], synonyms: dict[str, list[str]]) -> list
 
 
 def resolve(token: str, info: dict, is_synonym: bool) -> Word:
-    """What to search for one typed word: the known readings of ae/oe/aa, else the published
+    """What to search for one typed word: its known readings (ae/oe/aa, é), else the published
     compounds it begins, else the words of a phrase written as one ("igang"), else the nearest
     published word, else the published noun of it as a verb, else the two published words it
     is a compound of (or the letters and digits written together), else the published verb it
@@ -212,7 +223,7 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     variants = spellings(token)
     if any(info[variant].stem is None for variant in variants):
         return Word(token, [])
-    known = [variant for variant in variants if info[variant].known]
+    known = [variant for variant in readings(token) if info[variant].known]
     if known:
         return Word(token, known)
     if is_synonym:
@@ -303,7 +314,7 @@ def in_phrase(token: str, info: dict) -> Word:
     variants = spellings(token)
     if info[token].known or any(info[variant].stem is None for variant in variants):
         return Word(token, [token])
-    known = [variant for variant in variants if info[variant].known]
+    known = [variant for variant in readings(token) if info[variant].known]
     return Word(token, known[-1:] or [first_found(vocabulary.closest, variants) or token])
 
 
@@ -383,7 +394,7 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
     tokens = [token for token in typed if token not in QUESTION_WORDS] or typed
     quoted = list(dict.fromkeys(itertools.chain.from_iterable(typed_phrases)))
     pairs = typed_apart(typed)
-    variants = {variant for token in tokens + quoted for variant in spellings(token)}
+    variants = {variant for token in tokens + quoted for variant in readings(token)}
     every_word = tokenize(text)
     analysed = with_related_forms(variants) | set(pairs.values()) | set(every_word)
     info = vocabulary.analyse(sorted(analysed))

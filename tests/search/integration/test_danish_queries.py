@@ -46,6 +46,19 @@ def test_ae_oe_aa_typed_for_aeoeaa_finds_the_page(client, pages):
     assert found[0] == "Frivilligheden på værestedet" and len(found) == 3
 
 
+def test_a_loanwords_e_typed_without_its_accent_finds_the_page(client, search_backend):
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Caféen som mødested",
+        summary="Gode idéer til en café, hvor alle kan være med.",
+    )
+    search_backend.refresh()
+
+    for typed in ("cafe", "cafeen", "ideer til en cafe"):
+        assert titles(client, typed) == ["Caféen som mødested"], typed
+    assert search(client, "cafe").query.suggestion == "café"
+
+
 def test_a_one_letter_typo_finds_the_page_and_suggests_the_spelling(client, pages):
     outcome = search(client, "brugerindragelse")
 
