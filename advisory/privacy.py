@@ -194,6 +194,17 @@ def cases_of(person: str):
     return cases.none()
 
 
+def names_in(cases) -> list[str]:
+    """The different requesters' names of ``cases``, as first written: one email address or
+    phone number may be several people's (a værested's landline or shared address)."""
+    names = {}
+    for case in cases:
+        name = " ".join(case.requester_name.split())
+        if name and name != NAME_PLACEHOLDER:
+            names.setdefault(name.casefold(), name)
+    return list(names.values())
+
+
 def chosen_cases_of(person: str, chosen: Iterable[int] | None = None):
     """The cases of ``person``, only those with the ids ``chosen`` when given: found by name,
     some may be another person's."""

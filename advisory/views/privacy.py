@@ -42,10 +42,15 @@ class PersonDataView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["person"] = person
         context["found_by_name"] = privacy.is_name(person)
-        cases = privacy.cases_of(person).select_related("topic") if person else None
+        cases = list(privacy.cases_of(person).select_related("topic")) if person else None
         context["cases"] = cases
-        # Every case is ticked when found; after a refused export or erasure, as it was.
-        context["chosen"] = {case.pk for case in cases or []} if chosen is None else chosen
+        names = privacy.names_in(cases or [])
+        context["several_names"] = names if len(names) > 1 else []
+        # Every case is ticked when found, unless they are in several people's names; after
+        # a refused export or erasure, as it was.
+        if chosen is None:
+            chosen = set() if context["several_names"] else {case.pk for case in cases or []}
+        context["chosen"] = chosen
         return context
 
     def post(self, request, *args, **kwargs):

@@ -200,6 +200,25 @@ def test_a_person_who_gave_only_a_phone_number_is_found_and_erased_by_it():
     assert "Mette" not in case.question
 
 
+def test_a_number_several_people_gave_ticks_no_case_and_names_them(client):
+    """A værested's landline: a case of each person who called from it."""
+    birthe = CaseFactory(requester_name="Birthe Sørensen", requester_phone="20 12 34 56")
+    soeren = CaseFactory(requester_name="Søren Østergaard", requester_phone="2012 3456")
+    client.force_login(secretary())
+
+    found = client.post(PERSON_DATA, {"person": "20123456", "action": "find"}).content.decode()
+
+    assert "2 sager" in found
+    assert "Sagerne står i flere personers navne: Birthe Sørensen, Søren Østergaard." in found
+    assert not BeautifulSoup(found, "html.parser").select("input[name=case][checked]")
+    person = {"person": "20123456", "case": [birthe.pk], "confirm": "1", "action": "erase"}
+    client.post(PERSON_DATA, person)
+    birthe.refresh_from_db()
+    soeren.refresh_from_db()
+    assert birthe.requester_name == privacy.NAME_PLACEHOLDER
+    assert (soeren.requester_name, soeren.requester_phone) == ("Søren Østergaard", "2012 3456")
+
+
 def test_a_person_who_gave_only_a_name_is_found_by_it_with_a_warning_and_erased(client):
     case = open_requester_case(
         Channel.MEETING,
