@@ -1,33 +1,39 @@
-// Wagtail's date picker opens a tenth of a second after its field gets focus, even when the focus
-// has moved on by then: a quick Tab from "Fra" to "Til og med" left both pickers open, one over
-// the other, covering the button below. A picker now opens only while its own field has focus,
-// and closes when the focus leaves it (a click in the picker keeps the focus in the field). Set
-// on first focus, as some pickers (the page's publishing schedule) are made after this runs.
-//
-// Typing a date closes the picker, and it stays closed until the field is clicked or left and
-// entered again: over the case page's "Ny frist" it covered "Flyt fristen", and a click on the
-// button after typing landed in the calendar.
+// Wagtail's date picker opens a tenth of a second after its field gets focus. It covered what
+// was under the field: the next field, the button ("Flyt fristen"), and, when a form came back
+// with the focus in a field it refused, the field's own error. A picker now opens only on a
+// click or tap in its field, while the field has focus and nothing has been typed in it since:
+// typing closes it, and a click on the button after typing no longer lands in the calendar.
+// It closes when the focus leaves the field (a click in the picker keeps the focus there). Set
+// at once and on first focus, as some pickers (the page's publishing schedule) are made later.
 const $ = window.jQuery;
+const clickedInto = new WeakSet();
 const typedInto = new WeakSet();
 
 function isPicker(input) {
   return Boolean($(input).data("xdsoft_datetimepicker"));
 }
 
-$(document).on("focusin", "input", (event) => {
-  const $input = $(event.target);
-  typedInto.delete(event.target);
-  if (isPicker(event.target) && !$input.data("opensOnlyWithFocus")) {
-    $input.data("opensOnlyWithFocus", true);
-    $input.datetimepicker({
-      onShow: (_time, $field) => $field.is(":focus") && !typedInto.has($field[0]),
-    });
-  }
-});
+function mayShow(field) {
+  return $(field).is(":focus") && clickedInto.has(field) && !typedInto.has(field);
+}
 
 $(document).on("pointerdown", "input", (event) => {
+  clickedInto.add(event.target);
   typedInto.delete(event.target);
 });
+
+function takeOver(input) {
+  const $input = $(input);
+  if (isPicker(input) && !$input.data("opensOnClick")) {
+    $input.data("opensOnClick", true);
+    $input.datetimepicker({ onShow: (_time, $field) => mayShow($field[0]) });
+    if (!mayShow(input)) $input.datetimepicker("hide");
+  }
+}
+
+// Also now: a form that came back with an error may have put the focus in a field already.
+document.querySelectorAll("input").forEach(takeOver);
+$(document).on("focusin", "input", (event) => takeOver(event.target));
 
 $(document).on("input", "input", (event) => {
   if (isPicker(event.target)) {
@@ -37,6 +43,7 @@ $(document).on("input", "input", (event) => {
 });
 
 $(document).on("focusout", "input", (event) => {
+  clickedInto.delete(event.target);
   if (isPicker(event.target)) {
     $(event.target).datetimepicker("hide");
   }
