@@ -1,11 +1,16 @@
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kb.models import Topic
 
 PLACEHOLDER_RE = re.compile(r"\{(\w+)\}")
+PLACEHOLDERS = ("navn", "reference", "emne", "sagsbehandler")
+# Anything in braces a person may have meant for a placeholder: {nanv}, {Navn}, { navn }.
+BRACES_RE = re.compile(r"\{[^{}\n]{1,40}\}")
 # What staff fill in themselves, as a standard reply marks it: [Indsæt link til vejledningen].
 GAP_RE = re.compile(r"\[Indsæt[^\]]*\]")
 
@@ -42,6 +47,21 @@ class ReplyTemplate(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        """A placeholder mistyped ({nanv}) was sent to the requester as it stood."""
+        braces = dict.fromkeys(BRACES_RE.findall(self.body))
+        unknown = [typed for typed in braces if typed.strip("{}") not in PLACEHOLDERS]
+        if unknown:
+            message = ngettext(
+                "Ukendt pladsholder: %(unknown)s. Brug %(known)s.",
+                "Ukendte pladsholdere: %(unknown)s. Brug %(known)s.",
+                len(unknown),
+            )
+            known = ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+            raise ValidationError(
+                {"body": message % {"unknown": ", ".join(unknown), "known": known}}
+            )
 
     def render(self, case, user) -> str:
         """The body with the placeholders filled in from ``case`` and the signed-in ``user``."""

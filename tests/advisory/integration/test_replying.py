@@ -157,3 +157,23 @@ def test_an_answer_given_by_phone_is_recorded_when_there_is_no_email_address(
     case.refresh_from_db()
     assert case.status == Status.ANSWERED and case.first_response_at is not None
     assert case.latest_reply().body == "Jeg ringede og forklarede om fondsansøgninger."
+
+
+def test_a_standard_reply_with_a_mistyped_placeholder_is_refused_with_the_right_ones(client, staff):
+    staff.is_superuser = True  # may add standard replies
+    staff.save()
+    add = reverse("wagtailsnippets_advisory_replytemplate:add")
+    body = "Kære {nanv}\n\nTak for din henvendelse ({reference}). Ring på {telefon}."
+
+    response = client.post(add, {"title": "Tak", "body": body})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["body"] == [
+        "Ukendte pladsholdere: {nanv}, {telefon}. Brug {navn}, {reference}, {emne}, "
+        "{sagsbehandler}."
+    ]
+    assert body in response.content.decode()  # kept as typed
+    assert not ReplyTemplate.objects.exists()
+    mended = "Kære {navn}\n\nTak for din henvendelse ({reference})."
+    client.post(add, {"title": "Tak", "body": mended})
+    assert ReplyTemplate.objects.get().body == mended
