@@ -66,13 +66,13 @@ class CasesPanel(Component):
                 "unassigned",
                 _("Ikke tildelt"),
                 by_due_date.filter(status__in=CLOCK_RUNNING, assignee__isnull=True),
-                [*clock_running, ("assignee", "null"), ("ordering", "due_date")],
+                [*clock_running, ("assignee", "null"), ("ordering", "open_due_date")],
             ),
             Group(
                 "overdue",
                 _("Overskredet svarfrist"),
                 Case.objects.overdue().order_by("due_date", "opened_at"),
-                [("overdue", OVERDUE), ("ordering", "due_date")],
+                [("overdue", OVERDUE), ("ordering", "open_due_date")],
             ),
             Group(
                 "follow_up",

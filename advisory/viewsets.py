@@ -65,7 +65,7 @@ class CaseViewSet(ModelViewSet):
             accessor=lambda case: person_name(case.assignee),
             sort_key="assignee__first_name",
         ),
-        TextColumn("due_date", label=_("Svarfrist"), accessor=due_label, sort_key="due_date"),
+        TextColumn("due_date", label=_("Svarfrist"), accessor=due_label, sort_key="open_due_date"),
         TextColumn(
             "follow_up_date",
             label=_("Opfølgning"),

@@ -77,14 +77,19 @@ class CaseQuerySet(models.QuerySet):
 
     def for_listing(self):
         """With the status's place in the workflow (new first, closed last) to sort by: its
-        stored value would sort in English."""
+        stored value would sort in English. And with the deadline still to meet, which an
+        answered or closed case has none of (it keeps the date it had): sorted by the date
+        it keeps, closed cases came before the open ones."""
         place_in_workflow = models.Case(
             *(models.When(status=status, then=place) for place, status in enumerate(Status)),
             output_field=models.IntegerField(),
         )
+        deadline_to_meet = models.Case(
+            models.When(status__in=OPEN_STATUSES, then="due_date"), default=None
+        )
         return self.select_related(
             "organisation__municipality", "municipality", "topic", "assignee"
-        ).annotate(status_order=place_in_workflow)
+        ).annotate(status_order=place_in_workflow, open_due_date=deadline_to_meet)
 
 
 class ReferenceCounter(models.Model):

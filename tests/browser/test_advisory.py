@@ -606,7 +606,7 @@ def test_on_a_phone_each_case_shows_every_column_by_name_without_scrolling_sidew
     screenshot(page, "advisory-case-list-phone", PHONE)
     assert_accessible(page)
     sort_by_deadline.click()
-    expect(page).to_have_url(re.compile("ordering=due_date"))
+    expect(page).to_have_url(re.compile("ordering=open_due_date"))
 
 
 def assert_on_one_line(link) -> None:

@@ -221,6 +221,28 @@ def test_the_case_list_sorts_statuses_in_the_order_of_the_workflow(client, staff
     assert statuses("-status_order") == ["Lukket", "Besvaret", "Afventer spørger", "Ny"]
 
 
+def test_the_case_list_sorts_by_the_deadlines_still_to_meet_closed_cases_last(client, staff):
+    """A closed case keeps the deadline it had, blank in the list: sorted by it, closed cases
+    from years ago came first."""
+    for subject, due, closed in [
+        ("Lukket for længe siden", date(2023, 1, 10), True),
+        ("Haster", date(2026, 12, 1), False),
+        ("Kan vente", date(2026, 12, 20), False),
+    ]:
+        case = CaseFactory(subject=subject)
+        for status in [Status.IN_PROGRESS, Status.ANSWERED, Status.CLOSED] if closed else []:
+            case = workflow.change_status(case, status, staff)
+        Case.objects.filter(pk=case.pk).update(due_date=due)
+    index = reverse("sager:index")
+
+    def subjects(ordering):
+        listed = client.get(index, {"ordering": ordering}).context["object_list"]
+        return [case.subject for case in listed]
+
+    assert subjects("open_due_date") == ["Haster", "Kan vente", "Lukket for længe siden"]
+    assert subjects("-open_due_date") == ["Kan vente", "Haster", "Lukket for længe siden"]
+
+
 def test_case_list_filters_by_status_region_and_overdue(client, staff):
     odense = OrganisationFactory(name="Stedet i Odense")
     late = CaseFactory(organisation=odense, subject="Forsinket sag")
