@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from advisory.models import Municipality, Organisation
 from advisory.models.organisations import validate_phone
-from advisory.text import single_line, typed_text
+from advisory.text import comparable, single_line, typed_text
 from kb.models import Topic
 
 QUESTION_MAX = 5000
@@ -186,13 +186,14 @@ class AskForm(AccessibleFormMixin, forms.Form):
         return data
 
     def member_organisation(self) -> Organisation | None:
-        """The member organisation the typed name matches exactly (ignoring case), if any, and
-        in the kommune chosen, if one was: two places may share a name."""
-        name = single_line(self.cleaned_data.get("organisation", ""))
-        members = Organisation.objects.filter(name__iexact=name, is_member=True)
+        """The member organisation the typed name matches (case and accents aside: see
+        comparable), if any, and in the kommune chosen, if one was: two places may share a
+        name."""
+        name = comparable(self.cleaned_data.get("organisation", ""))
+        members = Organisation.objects.filter(is_member=True).only("name")
         if municipality := self.cleaned_data.get("municipality"):
             members = members.filter(municipality=municipality)
-        return members.first()
+        return next((member for member in members if comparable(member.name) == name), None)
 
     @property
     def search_text(self) -> str:

@@ -119,6 +119,13 @@ def test_a_member_typed_by_name_is_linked_to_the_case(ask):
     assert Case.objects.get().organisation == member
 
 
+def test_a_member_typed_without_its_accent_is_linked_to_the_case(ask):
+    member = OrganisationFactory(name="Café Solstrålen")
+    OrganisationFactory(name="Cafe Solstralen")  # å is a letter of its own, no a with a ring
+    ask(organisation="cafe  solstrålen", starting_up="")
+    assert Case.objects.get().organisation == member
+
+
 def test_an_unknown_place_and_the_municipality_are_kept_on_the_case(ask):
     from advisory.models import Municipality
 
