@@ -186,6 +186,24 @@ def test_an_answer_typed_in_the_browser_becomes_paragraphs_without_greeting_and_
     )
 
 
+def test_greetings_in_the_first_line_and_one_above_a_standard_replys_are_left_out(client, site):
+    staff = secretary()
+    case = CaseFactory(
+        requester_name="Birthe Sørensen",
+        subject="Museumsbesøg",
+        question="Hej sekretariatet. Vi vil gerne tage brugerne med på museum.",
+    )
+    answer = "Hej Birthe.\n\nKære Birthe,\n\nAftal besøget med brugerne.\n\nVenlig hilsen\nSofie"
+    workflow.send_reply(case, staff, answer)
+    workflow.change_status(case, Status.CLOSED, staff)
+    client.force_login(staff)
+    client.post(f"/admin/sager/{case.pk}/til-faq/")
+    faq = FaqPage.objects.get()
+
+    assert faq.summary == "Vi vil gerne tage brugerne med på museum."
+    assert faq.body[3].value.source == "<p>Aftal besøget med brugerne.</p>"
+
+
 def test_of_several_answers_staff_choose_the_one_the_draft_builds_on(client, site):
     staff = secretary()
     case = CaseFactory(subject="Frivillige der stopper", question="Hvad gør andre?")
