@@ -19,6 +19,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import IntegerField, Max
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from advisory.deadlines import response_due_date
 from advisory.models import Case, CaseEvent, Contact, Municipality, Organisation, ReferenceCounter
@@ -135,38 +136,87 @@ def _parse_time(value: str | None, key: str) -> datetime | None:
         raise RowError(f"»{key}« er ikke et tidspunkt: {value!r}") from None
 
 
-def organisation_values(row: dict) -> tuple[str, dict]:
-    name = _required(row, "name").strip()
-    kind = _required(row, "kind")
-    if kind not in Organisation.Kind.values:
-        raise RowError(f"ukendt type »{kind}«")
-    municipality = Municipality.objects.filter(
-        name__iexact=_required(row, "municipality").strip()
-    ).first()
+# The columns as the admin's own export heads them too ("Navn;Type;Kommune;…"): a list
+# exported, corrected in a spreadsheet and imported again.
+ORGANISATION_COLUMNS = ["name", *ORGANISATION_FIELDS, "member_since", "is_member", "active"]
+REQUIRED_COLUMNS = ["name", "kind", "municipality"]
+YES_NO = {"ja": True, "nej": False, "true": True, "false": False, "1": True, "0": False}
+FIELD_CHECKS = [
+    ("postcode", validate_postcode, "ugyldigt postnummer »{value}« (fire cifre)"),
+    ("phone", validate_phone, "ugyldigt telefonnummer »{value}« (mindst otte cifre)"),
+    ("email", validate_email, "ugyldig e-mail »{value}«"),
+]
+
+
+def column_heading(name: str) -> str:
+    return str(Organisation._meta.get_field(name).verbose_name)
+
+
+def organisation_column(heading: str) -> str:
+    """The field a heading names, by its name (``kind``) or as the export heads it (Type)."""
+    wanted = heading.strip().casefold()
+    names = (name for name in ORGANISATION_COLUMNS if wanted in (name, column_heading(name)))
+    return next(names, heading)
+
+
+def organisation_kind(row: dict) -> str:
+    """The type by its value (vaerested) or as the export writes it (Værested)."""
+    value = _required(row, "kind")
+    for kind, label in Organisation.Kind.choices:
+        if value.casefold() in (kind, str(label).casefold()):
+            return kind
+    raise RowError(f"ukendt type »{value}«")
+
+
+def municipality_of(row: dict) -> Municipality:
+    name = _required(row, "municipality").strip()
+    municipality = Municipality.objects.filter(name__iexact=name).first()
     if municipality is None:
-        raise RowError(f"ukendt kommune »{row['municipality']}«")
-    if row.get("postcode"):
+        raise RowError(f"ukendt kommune »{name}«")
+    return municipality
+
+
+def yes_or_no(row: dict, key: str) -> bool:
+    value = row[key].strip().casefold()
+    if value not in YES_NO:
+        raise RowError(f"»{key}« skal være ja eller nej, ikke »{row[key]}«")
+    return YES_NO[value]
+
+
+def check(row: dict, key: str, validate, fault: str) -> None:
+    if row.get(key):
         try:
-            validate_postcode(row["postcode"])
+            validate(row[key])
         except ValidationError:
-            raise RowError(f"ugyldigt postnummer »{row['postcode']}« (fire cifre)") from None
-    if row.get("phone"):
+            raise RowError(fault.format(value=row[key])) from None
+
+
+def organisation_values(row: dict) -> tuple[str, dict]:
+    """The row's name and its values; RowError naming every fault the row has. A member unless
+    the row says otherwise; whether it is active only when the row says."""
+    faults = []
+
+    def read(reading, *args):
         try:
-            validate_phone(row["phone"])
-        except ValidationError:
-            raise RowError(f"ugyldigt telefonnummer »{row['phone']}« (mindst otte cifre)") from None
-    if row.get("email"):
-        try:
-            validate_email(row["email"])
-        except ValidationError:
-            raise RowError(f"ugyldig e-mail »{row['email']}«") from None
+            return reading(*args)
+        except RowError as fault:
+            faults.append(str(fault))
+
+    name = read(_required, row, "name")
     values = {key: row.get(key) or "" for key in ORGANISATION_FIELDS}
     values.update(
-        municipality=municipality,
-        member_since=_parse_date(row.get("member_since", ""), "member_since"),
-        is_member=True,
+        kind=read(organisation_kind, row),
+        municipality=read(municipality_of, row),
+        member_since=read(_parse_date, row.get("member_since", ""), "member_since"),
+        is_member=read(yes_or_no, row, "is_member") if row.get("is_member") else True,
     )
-    return name, values
+    if row.get("active"):
+        values["active"] = read(yes_or_no, row, "active")
+    for key, validate, fault in FIELD_CHECKS:
+        read(check, row, key, validate, fault)
+    if faults:
+        raise RowError("; ".join(faults))
+    return name.strip(), values
 
 
 def import_organisation(row: dict, warn) -> str:
@@ -204,8 +254,17 @@ def organisation_name(row: dict) -> str:
 
 
 def import_organisations(path: Path, progress=iter) -> ImportReport:
-    rows = once_each(csv_rows(path), organisation_name)
-    return import_rows(progress(rows), import_organisation)
+    rows = [
+        (line, {organisation_column(heading): value for heading, value in row.items()})
+        for line, row in csv_rows(path)
+    ]
+    missing = [name for name in REQUIRED_COLUMNS if rows and name not in rows[0][1]]
+    if missing:  # said once, not as the same fault in every row
+        columns = ", ".join(
+            f"»{name}« (eller »{capfirst(column_heading(name))}«)" for name in missing
+        )
+        return ImportReport(errors=[(1, f"overskriftslinjen mangler {columns}")])
+    return import_rows(progress(once_each(rows, organisation_name)), import_organisation)
 
 
 def _choice(row: dict, key: str, choices) -> str:

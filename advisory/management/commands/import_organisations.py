@@ -3,7 +3,10 @@ from advisory.management.commands._import import ImportCommand
 
 
 class Command(ImportCommand):
-    help = "Importér organisationer fra en CSV-fil (name,kind,municipality,…); kan køres igen."
+    help = (
+        "Importér organisationer fra en CSV-fil (name,kind,municipality,… eller admin-listens"
+        " eksport: Navn;Type;Kommune;…); kan køres igen."
+    )
     noun = "Organisationer"
 
     def run_import(self, path, progress):

@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 import pytest
 
@@ -15,7 +16,7 @@ from advisory.models import (
 )
 from advisory.models.cases import Status
 from kb.models import ArticlePage
-from tests.advisory.factories import CaseFactory
+from tests.advisory.factories import CaseFactory, OrganisationFactory, secretary
 from tests.factories import GuidePageFactory, section
 
 pytestmark = pytest.mark.django_db
@@ -232,3 +233,51 @@ def test_load_demo_content_without_corpus_loads_the_projects_own_cases(site, set
     call_command("load_demo_content", verbosity=0)
     assert Case.objects.count() == 5
     assert ReplyTemplate.objects.count() == 2
+
+
+def test_the_organisation_list_exported_from_the_admin_imports_again_unchanged(
+    tmp_path, client, capsys
+):
+    OrganisationFactory(name="Café Solen", member_since=date(2019, 5, 1))
+    OrganisationFactory(name="Tidligere medlem", is_member=False, active=False)
+    client.force_login(secretary())
+    export = client.get("/admin/organisationer/", {"export": "csv"})
+    exported = tmp_path / "organisationer.csv"
+    exported.write_bytes(b"".join(export.streaming_content))
+    assert exported.read_text(encoding="utf-8-sig").startswith("Navn;Type;Kommune;")
+
+    call_command("import_organisations", str(exported))
+
+    assert "0 oprettet, 0 opdateret, 2 uændret, 0 fejl" in capsys.readouterr().out
+    former = Organisation.objects.get(name="Tidligere medlem")
+    assert (former.is_member, former.active) == (False, False)
+
+
+def test_a_file_without_the_name_column_is_told_so_once(tmp_path, capsys):
+    organisations = tmp_path / "organisations.csv"
+    rows = "".join(f"Sted {n};vaerested;Aarhus\n" for n in range(3))
+    organisations.write_text("Stednavn;Type;Kommune\n" + rows, encoding="utf-8")
+
+    with pytest.raises(CommandError):
+        call_command("import_organisations", str(organisations), verbosity=0)
+
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"{organisations}:1: overskriftslinjen mangler »name« (eller »Navn«)"]
+
+
+def test_every_fault_of_a_row_is_reported(tmp_path, capsys):
+    organisations = tmp_path / "organisations.csv"
+    organisations.write_text(
+        "name,kind,municipality,address,postcode,city,email,phone,member_since\n"
+        "Stedet,vaerested,Atlantis,Vej 1,50,Odense C,b@,abc,i går\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(CommandError):
+        call_command("import_organisations", str(organisations), verbosity=0)
+
+    assert capsys.readouterr().err.strip() == (
+        f"{organisations}:2: ukendt kommune »Atlantis«; »member_since« er ikke en dato: 'i går'; "
+        "ugyldigt postnummer »50« (fire cifre); ugyldigt telefonnummer »abc« (mindst otte "
+        "cifre); ugyldig e-mail »b@«"
+    )
