@@ -228,7 +228,9 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
         return Word(token, known)
     if is_synonym:
         return Word(token, [])
-    if longer := first_found(vocabulary.completions, variants):
+    if longer := first_found(vocabulary.completions, variants) or first_found(
+        vocabulary.compounds_beginning, variants
+    ):
         return Word(token, longer, Reading.BEGINNING)
     if apart := first_found(vocabulary.WRITTEN_APART.get, variants):
         return Word(token, apart.split(), shown=apart)

@@ -365,6 +365,25 @@ def test_an_s_is_read_as_the_linking_s_after_a_word_pages_write_with_it(client, 
     assert "så der er søgt efter »hus« og »stand«." in household  # no page writes "huss…"
 
 
+def test_a_short_word_no_page_has_alone_finds_the_compounds_pages_write_it_in(
+    client, search_backend
+):
+    FaqPageFactory(
+        parent=section("spoergsmaal-og-svar"),
+        title="Godtgørelse til frivillige",
+        summary="En skattefri godtgørelse efter Skattestyrelsens satser.",
+    )
+    FaqPageFactory(
+        parent=section("spoergsmaal-og-svar"),
+        title="Hvor mange kommer?",
+        summary="Over hundrede brugere om ugen.",
+    )
+    search_backend.refresh()
+
+    assert titles(client, "skat") == ["Godtgørelse til frivillige"]  # skat-t-e-fri
+    assert titles(client, "hund") == []  # hundrede is a word of its own, no hund-rede
+
+
 def test_the_beginning_of_a_published_compound_finds_the_page_with_it(client, search_backend):
     FaqPageFactory(
         parent=section("spoergsmaal-og-svar"),
