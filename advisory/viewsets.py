@@ -207,6 +207,7 @@ class ContactViewSet(ModelViewSet):
     icon = "user"
     menu_label = _("Kontaktpersoner")
     menu_order = 300
+    index_view_class = views.ContactIndexView
     add_view_class = views.ContactCreateView
     edit_view_class = views.EditThenReturnView
     delete_view_class = views.DeleteThenReturnView

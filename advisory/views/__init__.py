@@ -2,6 +2,7 @@ from advisory.views.admin import CaseCreateView, CaseEditView, CaseIndexView
 from advisory.views.case_page import CaseDetailView
 from advisory.views.organisations import (
     ContactCreateView,
+    ContactIndexView,
     DeleteThenReturnView,
     EditThenReturnView,
     OrganisationIndexView,
@@ -15,6 +16,7 @@ __all__ = [
     "CaseEditView",
     "CaseIndexView",
     "ContactCreateView",
+    "ContactIndexView",
     "DeleteThenReturnView",
     "EditThenReturnView",
     "OrganisationIndexView",

@@ -25,6 +25,7 @@ from wagtail.permissions import policy_registry
 from advisory.columns import LinkColumn, TextColumn, opened_day
 from advisory.models import Case, Contact, Organisation
 from advisory.views.exports import DanishExportMixin
+from advisory.views.search import EveryWordSearchMixin
 
 #: The newest cases shown on an organisation's page; "Se alle sager" leads to the rest.
 CASES_SHOWN = 10
@@ -53,7 +54,7 @@ class OrganisationChosenMixin:
         return initial
 
 
-class OrganisationIndexView(DanishExportMixin, IndexView):
+class OrganisationIndexView(EveryWordSearchMixin, DanishExportMixin, IndexView):
     sheet_title = _("Organisationer")
 
     def get_base_queryset(self):
@@ -208,6 +209,10 @@ class OrganisationInspectView(InspectView):
         newest = self.object.cases.order_by("-opened_at")[:CASES_SHOWN]
         caption = _("Sager fra %(name)s, nyeste først") % {"name": self.object.name}
         return Table(columns, newest, caption=caption)
+
+
+class ContactIndexView(EveryWordSearchMixin, IndexView):
+    pass
 
 
 class ContactCreateView(OrganisationChosenMixin, CreateView):

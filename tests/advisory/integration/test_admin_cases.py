@@ -21,6 +21,7 @@ from advisory.public.intake import receive_message
 from kb.models import Topic
 from tests.advisory.factories import (
     CaseFactory,
+    ContactFactory,
     OrganisationFactory,
     UserFactory,
     editor,
@@ -633,6 +634,28 @@ def test_case_list_search_finds_every_word_anywhere_and_phone_numbers_however_sp
         assert names(query) == ["Jens Hansen"], query
     assert names("+45 11 22 33 44") == ["Hans Jensen"]
     assert names("hansen husleje") == []
+
+
+def test_the_secretariats_lists_find_every_word_in_any_order_accents_aside(client, staff):
+    """The demo data writes both "Cafe …" and "Café …": "cafe" found half the places, and the
+    organisations and contacts were searched for the whole query as one text."""
+    solstuen = OrganisationFactory(name="Café Solstuen")
+    OrganisationFactory(name="Værestedet Trappen")
+    ContactFactory(organisation=solstuen, name="Søren Østergaard")
+    CaseFactory(organisation=solstuen, subject="Husleje")
+    CaseFactory(subject="Lokaler")
+
+    def found(list_name, query, shown):
+        response = client.get(reverse(f"{list_name}:index"), {"q": query})
+        return [shown(item) for item in response.context["object_list"]]
+
+    for query in ["cafe solstuen", "solstuen café", "CAFE"]:
+        assert found("organisationer", query, str) == ["Café Solstuen"], query
+        assert found("sager", query, lambda case: case.subject) == ["Husleje"], query
+    for query in ["østergaard søren", "soren", "solstuen søren"]:
+        assert found("kontaktpersoner", query, lambda contact: contact.name) == [
+            "Søren Østergaard"
+        ], query
 
 
 def test_case_list_search_finds_a_reference_written_without_its_zeros(client, staff):
