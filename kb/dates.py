@@ -20,8 +20,8 @@ ENDS_BEFORE_START = _("Slutdatoen må ikke ligge før startdatoen.")
 
 class KeepsWhatWasTyped:
     """For Wagtail's pickers: on leaving the field they turned 31.02 into 03.03 and words into
-    today, without a word. The form says what is wrong instead. And a picker opens only while its
-    field has focus (date-pickers.js)."""
+    today, without a word. The form says what is wrong instead. And a picker opens only on a
+    click in its field, and closes when the field is typed in or left (date-pickers.js)."""
 
     def get_config(self):
         # enterLikeTab moved the focus on, where Enter in a form's field sends the form.
