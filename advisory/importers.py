@@ -176,7 +176,8 @@ def municipality_of(row: dict) -> Municipality:
     return municipality
 
 
-def yes_or_no(row: dict, key: str) -> bool:
+def ja_or_nej(row: dict, key: str) -> bool:
+    """The row's Ja or Nej (as the export writes it; also true/false, 1/0) of ``key``."""
     value = row[key].strip().casefold()
     if value not in YES_NO:
         raise RowError(f"»{key}« skal være ja eller nej, ikke »{row[key]}«")
@@ -208,10 +209,10 @@ def organisation_values(row: dict) -> tuple[str, dict]:
         kind=read(organisation_kind, row),
         municipality=read(municipality_of, row),
         member_since=read(_parse_date, row.get("member_since", ""), "member_since"),
-        is_member=read(yes_or_no, row, "is_member") if row.get("is_member") else True,
+        is_member=read(ja_or_nej, row, "is_member") if row.get("is_member") else True,
     )
     if row.get("active"):
-        values["active"] = read(yes_or_no, row, "active")
+        values["active"] = read(ja_or_nej, row, "active")
     for key, validate, fault in FIELD_CHECKS:
         read(check, row, key, validate, fault)
     if faults:

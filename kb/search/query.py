@@ -64,10 +64,9 @@ def spellings(token: str) -> list[str]:
     return variants
 
 
-def readings(token: str) -> list[str]:
-    """The spellings of ``token`` (see spellings), each also with é for the e of a loanword
-    (cafe → café): searched where pages have it so, never a start for a correction."""
-    variants = spellings(token)
+def with_accents(variants: list[str]) -> list[str]:
+    """A word's ``variants`` (see spellings), each also with é for the e of a loanword (cafe →
+    café): searched where pages have it so, never a start for a correction."""
     accented = [ACCENTED_E_RE.sub("é", variant) for variant in variants]
     return list(dict.fromkeys(variants + accented))
 
@@ -223,7 +222,7 @@ def resolve(token: str, info: dict, is_synonym: bool) -> Word:
     variants = spellings(token)
     if any(info[variant].stem is None for variant in variants):
         return Word(token, [])
-    known = [variant for variant in readings(token) if info[variant].known]
+    known = [variant for variant in with_accents(variants) if info[variant].known]
     if known:
         return Word(token, known)
     if is_synonym:
@@ -316,7 +315,7 @@ def in_phrase(token: str, info: dict) -> Word:
     variants = spellings(token)
     if info[token].known or any(info[variant].stem is None for variant in variants):
         return Word(token, [token])
-    known = [variant for variant in readings(token) if info[variant].known]
+    known = [variant for variant in with_accents(variants) if info[variant].known]
     return Word(token, known[-1:] or [first_found(vocabulary.closest, variants) or token])
 
 
@@ -396,7 +395,7 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
     tokens = [token for token in typed if token not in QUESTION_WORDS] or typed
     quoted = list(dict.fromkeys(itertools.chain.from_iterable(typed_phrases)))
     pairs = typed_apart(typed)
-    variants = {variant for token in tokens + quoted for variant in readings(token)}
+    variants = {variant for token in tokens + quoted for variant in with_accents(spellings(token))}
     every_word = tokenize(text)
     analysed = with_related_forms(variants) | set(pairs.values()) | set(every_word)
     info = vocabulary.analyse(sorted(analysed))
