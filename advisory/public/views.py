@@ -65,7 +65,9 @@ def ask(request):
         )
     if "suggest" in request.POST:
         form = AskForm(initial=request.POST.dict())
-        return _ask_page(request, form, suggestions=suggested_pages(form.search_text))
+        # Nothing written yet: the page says what to write first, not that nothing matched.
+        suggestions = suggested_pages(form.search_text) if form.search_text.strip() else None
+        return _ask_page(request, form, suggestions=suggestions)
     form = AskForm(request.POST)
     try:
         token = tokens.read(request.POST.get("form_token", ""))
@@ -79,7 +81,7 @@ def ask(request):
         return _rejected(request, form, _("Formularen kunne ikke sendes. Prøv igen."))
     if not form.is_valid():  # what to correct first; how fast it came matters only after
         return _ask_page(request, form)
-    if token.too_fast:
+    if token.too_fast and not _sent_before(form.cleaned_data):
         # Counted from when the form was first shown: waiting again from now would reject a
         # person who sends it again a moment later.
         message = _("Formularen blev sendt meget hurtigt. Vent et øjeblik, og send igen.")

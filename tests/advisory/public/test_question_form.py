@@ -166,6 +166,15 @@ def test_seeing_suggestions_without_javascript_keeps_what_was_typed(client, site
     assert not Case.objects.exists()
 
 
+def test_asking_for_suggestions_before_writing_says_what_to_write_first(client, site):
+    GuidePageFactory(parent=section("vejledninger"), title="Rekruttering af frivillige")
+    data = question_data(subject="", question="", suggest="1")
+    del data["send"]
+    page = client.post(ASK_URL, data).content.decode()
+    assert "Når du har skrevet overskrift og spørgsmål, viser vi her sider" in page
+    assert "<p>Vi fandt ingen sider" not in page
+
+
 def test_suggestions_endpoint_gives_at_most_five_pages(client, site):
     for n in range(7):
         GuidePageFactory(parent=section("vejledninger"), title=f"Frivillige i praksis {n}")
@@ -219,6 +228,15 @@ def test_the_same_question_sent_again_after_going_back_opens_no_second_case(ask,
     assert case.reference in page
     assert "Du havde allerede sendt dette spørgsmål, så vi har ikke oprettet en ny sag." in page
     assert [mail.to for mail in mailoutbox] == [["karen@example.org"], ["lvsinfo@lavs.dk"]]
+
+
+def test_the_same_question_sent_again_at_once_after_going_back_shows_its_receipt(ask):
+    ask()
+    # The page the browser went back to was made anew, a moment ago, with a new form token.
+    page = ask(form_token=form_token(seconds_ago=1)).content.decode()
+
+    assert Case.objects.get().reference in page
+    assert "Formularen blev sendt meget hurtigt" not in page
 
 
 def test_the_receipt_shows_where_it_was_sent(ask):
