@@ -151,7 +151,8 @@ def test_the_page_says_which_synonyms_were_searched_beside_the_typed_words(clien
     page = client.get("/soeg/", {"q": "ildsjæle"}).content.decode()
     typed_too = client.get("/soeg/", {"q": "ildsjæle frivillige"}).content.decode()
 
-    assert "Der er også søgt efter »frivillig« og »frivillige«, som betyder det samme." in page
+    searched_too = "Der er også søgt efter »frivillig« og »frivillige«, som redaktionen har knyttet"
+    assert f"{searched_too} til din søgning." in page
     assert "Der er også søgt efter" not in typed_too  # nothing to add to what was typed
 
 
