@@ -197,8 +197,7 @@ def suggestions_json(request):
 @never_cache
 def track(request, token: str):
     """The requester's view of the case: status, question, replies and an answer form."""
-    access = get_object_or_404(CaseAccess.objects.select_related("case"), token=token)
-    case = access.case
+    case = _tracked_case(token)
     form = MessageForm(initial={"form_token": tokens.issue()})
     if request.method == "POST":
         form = MessageForm(request.POST)
@@ -207,6 +206,14 @@ def track(request, token: str):
             return redirect("advisory_public:track", token=token)
         form.data = form.data.copy()
         form.data["form_token"] = tokens.issue()
+    return _tracking_page(request, case, form)
+
+
+def _tracked_case(token: str) -> Case:
+    return get_object_or_404(CaseAccess.objects.select_related("case"), token=token).case
+
+
+def _tracking_page(request, case: Case, form: MessageForm, status: int = 200):
     context = {
         "case": case,
         "status_text": status_text(case),
@@ -215,7 +222,7 @@ def track(request, token: str):
         "timeline": requester_timeline(case),
         "form": form,
     }
-    response = render(request, "advisory/public/tracking.html", context)
+    response = render(request, "advisory/public/tracking.html", context, status=status)
     # The token is in the URL: keep it from other sites. Not "no-referrer": then browsers
     # send "Origin: null" with the answer form and Django's CSRF check refuses it.
     response["Referrer-Policy"] = "same-origin"
@@ -245,3 +252,34 @@ def _accept_message(request, case: Case, form: MessageForm) -> bool:
     if not accepted:
         form.add_error(None, too_many())
     return accepted
+
+
+def _not_sent_for_the_cookie() -> str:
+    return _(
+        "Det blev ikke sendt, fordi din browser ikke sendte den cookie, der beskytter "
+        "formularen – fx fordi siden har været åben længe, eller fordi cookies er slået fra. "
+        "Det, du skrev, står her stadig: send igen. Virker det ikke, så tillad cookies for "
+        "siden."
+    )
+
+
+def ask_after_csrf_failure(request):
+    return _rejected(
+        request, AskForm(request.POST), _not_sent_for_the_cookie(), 403, shown_at=_filled_in()
+    )
+
+
+def track_after_csrf_failure(request, token: str):
+    form = MessageForm(request.POST)
+    form.is_valid()
+    form.add_error(None, _not_sent_for_the_cookie())
+    form.data = form.data.copy()
+    form.data["form_token"] = tokens.issue()
+    return _tracking_page(request, _tracked_case(token), form, status=403)
+
+
+# The public forms, shown again with what was typed when Django's CSRF check refuses them.
+AFTER_CSRF_FAILURE = {
+    "advisory_public:ask": ask_after_csrf_failure,
+    "advisory_public:track": track_after_csrf_failure,
+}

@@ -4,7 +4,9 @@ import time
 
 import pytest
 
+from advisory.models.cases import Channel
 from advisory.public import tokens
+from advisory.public.intake import open_requester_case
 
 ASK_URL = "/raadgivning/spoerg/"
 
@@ -58,3 +60,19 @@ def ask(post):
         return post(ASK_URL, question_data(**overrides), follow=follow, **(meta or {}))
 
     return send
+
+
+@pytest.fixture
+def web_case(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return open_requester_case(
+            Channel.WEB,
+            requester_name="Karen Jensen",
+            requester_email="karen@example.org",
+            subject="Frivillige til weekenden",
+            question="Hvor finder vi frivillige til weekenden?",
+        )
+
+
+def tracking_url(case) -> str:
+    return f"/raadgivning/sag/{case.access.token}/"

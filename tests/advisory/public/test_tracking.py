@@ -9,28 +9,12 @@ import pytest
 from advisory import workflow
 from advisory.models import CaseAccess, CaseEvent
 from advisory.models.cases import Channel, Status
-from advisory.public.intake import open_requester_case, receive_message
+from advisory.public.intake import receive_message
 from tests.advisory.factories import CaseFactory, secretary
 
-from .conftest import form_token
+from .conftest import form_token, tracking_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def web_case(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        return open_requester_case(
-            Channel.WEB,
-            requester_name="Karen Jensen",
-            requester_email="karen@example.org",
-            subject="Frivillige til weekenden",
-            question="Hvor finder vi frivillige til weekenden?",
-        )
-
-
-def tracking_url(case) -> str:
-    return f"/raadgivning/sag/{case.access.token}/"
 
 
 def test_tracking_page_shows_status_question_and_replies_but_nothing_internal(client, web_case):
