@@ -48,8 +48,21 @@ def normalise(raw: str) -> str:
     """The query as logged and compared: lower case, single spaces, bounded length, without
     the question mark or full stop a question ends with (kept when it is all there is: "!!!"
     is no empty search, which would list everything)."""
+    return within_length(unbounded(raw))
+
+
+def unbounded(raw: str) -> str:
     typed = " ".join(raw.lower().translate(AS_STRAIGHT_QUOTES).split())
-    return (typed.rstrip(END_PUNCTUATION).rstrip() or typed)[:MAX_QUERY_LENGTH]
+    return typed.rstrip(END_PUNCTUATION).rstrip() or typed
+
+
+def within_length(text: str) -> str:
+    """``text`` cut to MAX_QUERY_LENGTH after its last whole word, not in the middle of one,
+    which would search for a word nobody typed."""
+    if len(text) <= MAX_QUERY_LENGTH:
+        return text
+    head = text[: MAX_QUERY_LENGTH + 1]
+    return head.rsplit(" ", 1)[0] if " " in head else text[:MAX_QUERY_LENGTH]
 
 
 def spellings(token: str) -> list[str]:
@@ -129,6 +142,8 @@ class ParsedQuery:
     synonyms: list[str] = field(default_factory=list)
     # Small words typed with ae/oe/aa, and how they read: paa → på. Not searched.
     small_words_read: dict[str, str] = field(default_factory=dict)
+    # Whether words were left out at the end of a query too long to search whole.
+    shortened: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -389,7 +404,8 @@ def searched_as_typed(token: str, info: dict) -> Word:
 def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
     """Understand a typed query; see the module docstring. ``as_typed`` searches every word as
     it was typed, when a person has turned down the corrections."""
-    text = normalise(raw)
+    whole = unbounded(raw)
+    text = within_length(whole)
     typed_phrases = [tokenize(p) for p in PHRASE_RE.findall(text) if tokenize(p)]
     typed = list(dict.fromkeys(tokenize(PHRASE_RE.sub(" ", text))))
     tokens = [token for token in typed if token not in QUESTION_WORDS] or typed
@@ -436,6 +452,7 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
             for variant in spellings(token)
             if variant != token and info[variant].stem is None
         },
+        shortened=text != whole,
     )
     add_compound_parts(parsed.words)
     # Corrections, phrases, synonyms and compounds' parts bring words not analysed yet.

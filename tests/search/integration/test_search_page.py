@@ -354,6 +354,16 @@ def test_a_pasted_paragraph_is_shown_back_cut_short(client, material):
     assert len(title) < 200
 
 
+def test_a_query_too_long_says_what_was_searched_and_no_half_word_is_unfound(client, material):
+    pasted = "frivillige " * 18 + "fodplejedage"  # 210 characters
+
+    html = client.get("/soeg/", {"q": pasted}).content.decode()
+
+    assert "Søgningen var for lang til at søge efter det hele" in html
+    assert "Ingen sider indeholder »fo«" not in html
+    assert "Frivillige nummer 1" in html
+
+
 def test_a_publication_found_says_it_comes_as_a_pdf(client, search_backend):
     report = KbDocumentFactory(file=ContentFile(blank_pdf(), name="havebrug-rapport.pdf"))
     PublicationPageFactory(

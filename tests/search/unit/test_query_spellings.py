@@ -18,6 +18,12 @@ def test_queries_are_normalised_to_lower_case_and_single_spaces():
     assert normalise("  Frivillige   OG  Bestyrelse ") == "frivillige og bestyrelse"
 
 
+def test_a_query_too_long_is_cut_after_its_last_whole_word():
+    pasted = "frivillige " * 18 + "fodplejedage"  # 210 characters
+    assert normalise(pasted) == ("frivillige " * 18).strip()
+    assert normalise("x" * 250) == "x" * 200  # no word to keep whole
+
+
 @pytest.mark.parametrize(
     "typed,published,other_form",
     [
