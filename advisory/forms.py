@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from django import forms
-from django.db import transaction
+from django.core import signing
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -125,8 +126,74 @@ class CaseIntakeForm(CaseForm):
 
 
 class CaseEditForm(CaseForm):
+    """Saved over what others saved while it was open: a field they changed and this form did
+    not keeps their value; a field both changed is refused once, showing theirs."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta(CaseForm.Meta):
         fields = [*CASE_FIELDS, "tags"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.saved = {name: _comparable(_value_of(self.instance, name)) for name in CASE_FIELDS}
+        if not self.is_bound:
+            self.initial["seen"] = signing.dumps(self.saved)
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = self._seen()
+        clashes = False
+        for name, now in self.saved.items():
+            if name not in cleaned or seen.get(name, now) == now:
+                continue  # an error of its own, or nobody else changed it
+            typed = _comparable(cleaned[name])
+            if typed == seen[name]:
+                cleaned[name] = getattr(self.instance, name)
+            elif typed != now:
+                clashes = True
+                self.add_error(name, self._changed_meanwhile(name))
+        if clashes:  # sent again, the form saves what it says
+            self.data = self.data.copy()
+            self.data[self.add_prefix("seen")] = signing.dumps(self.saved)
+        return cleaned
+
+    def _seen(self) -> dict:
+        """The values the form was opened with (what is saved now, if it does not say)."""
+        try:
+            return signing.loads(self.data.get(self.add_prefix("seen"), ""))
+        except signing.BadSignature:
+            return self.saved
+
+    def _changed_meanwhile(self, name: str) -> str:
+        label = str(Case._meta.get_field(name).verbose_name)
+        edit = self.instance.events.filter(kind=CaseEvent.Kind.EDIT, field=label).first()
+        value = shown_value(self.instance, name) or _("(tomt)")
+        return _(
+            "%(who)s har ændret feltet til »%(value)s«, mens du havde sagen åben. Gem igen, "
+            "hvis din ændring skal gælde."
+        ) % {
+            "who": edit.author_name if edit and edit.author_name else _("En anden"),
+            "value": value,
+        }
+
+
+def _value_of(case: Case, name: str):
+    return Case._meta.get_field(name).value_from_object(case)
+
+
+def _comparable(value) -> str:
+    """A field's value as a form cleans it or the case holds it, comparable either way."""
+    if isinstance(value, models.Model):
+        value = value.pk
+    return "" if value is None else str(value)
+
+
+def shown_value(case: Case, name: str) -> str:
+    """A field's value as staff read it: a choice's label, a related object's name."""
+    display = getattr(case, f"get_{name}_display", None)
+    value = display() if display else getattr(case, name)
+    return "" if value is None else str(value)
 
 
 class ActionFailed(Exception):

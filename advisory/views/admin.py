@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 
 from advisory import workflow
-from advisory.forms import CASE_FIELDS
+from advisory.forms import CASE_FIELDS, shown_value
 from advisory.models import Case, CaseEvent
 from advisory.public.intake import open_requester_case
 from advisory.views.exports import DanishExportMixin
@@ -130,21 +130,15 @@ class CaseEditView(EditView):
     def save_instance(self):
         before = Case.objects.get(pk=self.object.pk)
         case = super().save_instance()
-        changes = {}
-        for name in self.form.changed_data:
-            field = Case._meta.get_field(name)
-            if field.many_to_many or name == "tags":
-                continue
-            old, new = (self._display(instance, name) for instance in (before, case))
-            changes[str(field.verbose_name)] = (old, new)
+        changes = {
+            str(Case._meta.get_field(name).verbose_name): (
+                shown_value(before, name),
+                shown_value(case, name),
+            )
+            for name in CASE_FIELDS
+        }
         workflow.record_edits(case, self.request.user, changes)
         return case
-
-    @staticmethod
-    def _display(case: Case, name: str) -> str:
-        display = getattr(case, f"get_{name}_display", None)
-        value = display() if display else getattr(case, name)
-        return "" if value is None else str(value)
 
     def get_success_url(self):
         return reverse("sager:detail", args=[self.object.pk])
