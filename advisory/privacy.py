@@ -226,6 +226,7 @@ def export(person: str, chosen: Iterable[int] | None = None) -> dict:
 
 
 def _case_data(case: Case) -> dict:
+    events = case.events.all()
     return {
         "reference": case.reference,
         "name": case.requester_name,
@@ -239,16 +240,22 @@ def _case_data(case: Case) -> dict:
         "status": case.get_status_display(),
         "opened_at": timezone.localtime(case.opened_at).isoformat(),
         "closed_at": timezone.localtime(case.closed_at).isoformat() if case.closed_at else None,
-        "timeline": [
-            {
-                "kind": event.get_kind_display(),
-                "at": timezone.localtime(event.created_at).isoformat(),
-                "text": event.body,
-            }
-            for event in case.events.order_by("created_at", "pk")
-            if event.body
-        ],
+        "timeline": _events_data(events.exclude(kind=CaseEvent.Kind.NOTE)),
+        # Apart, for staff to read through before the file is sent: the person has a right to
+        # see what is noted about them, but a note may name others or be a guess.
+        "internal_notes": _events_data(events.filter(kind=CaseEvent.Kind.NOTE)),
     }
+
+
+def _events_data(events) -> list[dict]:
+    return [
+        {
+            "kind": event.get_kind_display(),
+            "at": timezone.localtime(event.created_at).isoformat(),
+            "text": event.body,
+        }
+        for event in events.exclude(body="").order_by("created_at", "pk")
+    ]
 
 
 @transaction.atomic

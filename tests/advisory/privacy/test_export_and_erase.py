@@ -45,6 +45,20 @@ def test_export_lists_every_case_of_the_person_and_nobody_elses(web_case):
     assert data["cases"][0]["opened_at"] == opened and opened.endswith(("+01:00", "+02:00"))
 
 
+def test_export_keeps_internal_notes_apart_from_what_the_person_saw(web_case):
+    staff = secretary()
+    workflow.add_note(web_case, staff, "Virker urealistisk; ring til kommunen først.")
+    workflow.send_reply(web_case, staff, "Se vores vejledning om at starte et værested.")
+
+    case = privacy.export("soeren@example.net")["cases"][0]
+
+    timeline = [event["text"] for event in case["timeline"]]
+    assert "Se vores vejledning om at starte et værested." in timeline
+    assert "Virker urealistisk; ring til kommunen først." not in timeline
+    notes = [note["text"] for note in case["internal_notes"]]
+    assert "Virker urealistisk; ring til kommunen først." in notes
+
+
 def test_export_names_the_place_the_question_came_from_member_or_not():
     aarhus = Municipality.objects.get(name="Aarhus")
     CaseFactory(
