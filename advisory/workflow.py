@@ -114,12 +114,18 @@ def _apply_clock(case: Case, old: Status, new: Status, at: datetime) -> None:
         case.closed_at = at
 
 
-def move_towards(case: Case, target: Status, author, at: datetime | None = None) -> Case:
-    """After a reply: a case moves on to ``target`` (answered, or waiting for the requester),
-    through in progress when it is new, or answered or closed and asked a question back."""
+def start_towards(case: Case, target: Status, author, at: datetime | None = None) -> Case:
+    """A case on its way to ``target`` goes through in progress first when it is new, or
+    answered or closed and asked a question back."""
     reopened = target == Status.WAITING and case.status in (Status.ANSWERED, Status.CLOSED)
     if case.status == Status.NEW or reopened:
         case = change_status(case, Status.IN_PROGRESS, author, at)
+    return case
+
+
+def move_towards(case: Case, target: Status, author, at: datetime | None = None) -> Case:
+    """After a reply: a case moves on to ``target`` (answered, or waiting for the requester)."""
+    case = start_towards(case, target, author, at)
     if target in TRANSITIONS[Status(case.status)]:
         case = change_status(case, target, author, at)
     return case
@@ -254,6 +260,9 @@ def send_reply(
             _reply_message(case, body, awaits_answer, acknowledgement).send()
         except Exception as exc:  # any transport failure is shown on the timeline, not raised
             error = f"{type(exc).__name__}: {exc}"
+    target = Status.WAITING if awaits_answer else Status.ANSWERED
+    if not error:  # taken up before it is answered, in that order on the timeline
+        case = start_towards(case, Status.IN_PROGRESS if acknowledgement else target, author)
     event = log(
         case,
         CaseEvent.Kind.REPLY,
@@ -267,13 +276,11 @@ def send_reply(
     if error:
         return event
     if acknowledgement:
-        if case.status == Status.NEW:
-            change_status(case, Status.IN_PROGRESS, author)
         return event
     if not awaits_answer and case.first_response_at is None:
         case.first_response_at = event.created_at
         case.save(update_fields=["first_response_at"])
-    move_towards(case, Status.WAITING if awaits_answer else Status.ANSWERED, author)
+    move_towards(case, target, author)
     return event
 
 

@@ -147,6 +147,22 @@ def test_reply_is_emailed_to_requester_and_marks_the_case_answered(mailoutbox):
     assert not event.delivery_failed
 
 
+@pytest.mark.parametrize("awaits_answer,last", [(False, Status.ANSWERED), (True, Status.WAITING)])
+def test_the_timeline_shows_a_new_case_taken_up_before_it_was_replied_to(awaits_answer, last):
+    case = CaseFactory(requester_email="karen@example.org")
+    workflow.send_reply(case, secretary(), "Her er vores svar.", awaits_answer=awaits_answer)
+
+    timeline = [
+        (event.kind, event.new_value)
+        for event in case.events.exclude(new_value=Status.NEW).order_by("created_at", "pk")
+    ]
+    assert timeline == [
+        (CaseEvent.Kind.STATUS, Status.IN_PROGRESS),
+        (CaseEvent.Kind.REPLY, ""),
+        (CaseEvent.Kind.STATUS, last),
+    ]
+
+
 def test_marking_answered_by_hand_counts_as_the_first_response():
     # e.g. the secretary called back: no email, but the requester got an answer.
     case = case_in(Status.IN_PROGRESS)
