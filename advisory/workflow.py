@@ -1,10 +1,11 @@
 """Everything that changes a case goes through here, so every change lands on its timeline."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -300,3 +301,26 @@ def _reply_message(
         to=[case.requester_email],
         reply_to=[settings.SECRETARIAT_EMAIL],
     )
+
+
+def close_long_answered(days: int, now: datetime | None = None) -> list[str]:
+    """Close the answered cases nothing has happened on for ``days``: the requester has not
+    come back, so the question is done (and its data will be anonymised in time). A case that
+    is to be followed up stays. Returns the references closed."""
+    quiet_since = (now or timezone.now()) - timedelta(days=days)
+    cases = (
+        Case.objects.filter(status=Status.ANSWERED, follow_up_date__isnull=True)
+        .annotate(last_event=Max("events__created_at"))
+        .filter(last_event__lt=quiet_since)
+    )
+    closed = []
+    for case in cases:
+        change_status(case, Status.CLOSED)
+        add_note(
+            case,
+            None,
+            _("Lukket, fordi sagen var besvaret, og der ikke var sket noget i %(days)d dage.")
+            % {"days": days},
+        )
+        closed.append(case.reference)
+    return closed

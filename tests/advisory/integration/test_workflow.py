@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from advisory import workflow
-from advisory.models import CaseEvent
+from advisory.models import Case, CaseEvent
 from advisory.models.cases import Status
 from advisory.workflow import TRANSITIONS, TransitionError
 from tests.advisory.factories import CaseFactory, secretary
@@ -221,3 +221,23 @@ def test_a_reply_sent_from_a_page_shown_before_a_colleagues_reply_does_not_reope
         Status.IN_PROGRESS,
         Status.ANSWERED,
     ]
+
+
+def test_the_daily_run_closes_answered_cases_left_quiet_and_says_why():
+    staff = secretary()
+    quiet, lately, to_follow_up, waiting = (CaseFactory() for _ in range(4))
+    for case in (quiet, lately, to_follow_up):
+        workflow.send_reply(case, staff, "Her er vores svar.")
+    workflow.send_reply(waiting, staff, "Hvor ligger jeres lokaler?", awaits_answer=True)
+    to_follow_up.refresh_from_db()
+    workflow.set_follow_up(to_follow_up, date(2026, 1, 5), staff)
+    month_later = timezone.now() + timedelta(days=31)
+    workflow.log(lately, CaseEvent.Kind.NOTE, staff, at=month_later - timedelta(days=2))
+
+    assert workflow.close_long_answered(30, now=month_later) == [quiet.reference]
+
+    cases = (quiet, lately, to_follow_up, waiting)
+    statuses = [Case.objects.get(pk=case.pk).status for case in cases]
+    assert statuses == [Status.CLOSED, Status.ANSWERED, Status.ANSWERED, Status.WAITING]
+    note = quiet.events.filter(kind=CaseEvent.Kind.NOTE).first()
+    assert note.body == "Lukket, fordi sagen var besvaret, og der ikke var sket noget i 30 dage."
