@@ -1,11 +1,14 @@
-"""The panel on the Wagtail admin home: my open cases, unassigned cases, overdue cases and
-cases due for follow-up. Each group links to the case list filtered to the same cases."""
+"""The panel on the Wagtail admin home: my open cases, unassigned cases, overdue cases, cases
+waiting for the requester (longest first) and cases due for follow-up. Each group links to the
+case list filtered to the same cases."""
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from urllib.parse import urlencode
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +16,7 @@ from wagtail.admin.ui.components import Component
 
 from advisory.filters import FOLLOW_UP_DUE, OVERDUE
 from advisory.models import Case
-from advisory.models.cases import CLOCK_RUNNING, OPEN_STATUSES
+from advisory.models.cases import CLOCK_RUNNING, OPEN_STATUSES, Status
 
 SHOWN = 5
 
@@ -32,10 +35,14 @@ class Group:
             "key": self.key,
             "title": self.title,
             "count": self.cases.count(),
-            "cases": [(case, getattr(case, self.date_field)) for case in self.cases[:SHOWN]],
+            "cases": [(case, self.day_of(case)) for case in self.cases[:SHOWN]],
             "date_label": self.date_label,
             "url": f"{index_url}?{urlencode(self.query)}",
         }
+
+    def day_of(self, case: Case) -> date | None:
+        value = getattr(case, self.date_field)
+        return timezone.localdate(value) if isinstance(value, datetime) else value
 
 
 class CasesPanel(Component):
@@ -73,6 +80,16 @@ class CasesPanel(Component):
                 _("Overskredet svarfrist"),
                 Case.objects.overdue().order_by("due_date", "opened_at"),
                 [("overdue", OVERDUE), ("ordering", "open_due_date")],
+            ),
+            Group(
+                "waiting",
+                _("Venter på spørger"),
+                Case.objects.filter(status=Status.WAITING).order_by(
+                    F("waiting_since").asc(nulls_last=True), "opened_at"
+                ),
+                [("status", Status.WAITING)],
+                date_field="waiting_since",
+                date_label=_("siden"),
             ),
             Group(
                 "follow_up",

@@ -554,6 +554,18 @@ def test_dashboard_shows_my_open_unassigned_and_overdue_counts(client, staff):
     assert "Min sag" in html
 
 
+def test_the_dashboard_lists_the_cases_waiting_for_the_requester_longest_first(client, staff):
+    for subject in ("Venter længst", "Venter kort"):
+        workflow.send_reply(CaseFactory(subject=subject), staff, "Hvor?", awaits_answer=True)
+    CaseFactory(subject="Ny sag")
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    panel = html[html.index("Venter på spørger: 2") :]
+
+    assert panel.index("Venter længst") < panel.index("Venter kort")
+    assert "Ny sag" not in panel[: panel.index("</section>")]
+
+
 def test_the_dashboards_unassigned_link_lists_the_unassigned_cases(client, staff):
     workflow.assign(CaseFactory(subject="Min sag"), staff, staff)
     CaseFactory(subject="Ledig sag")
