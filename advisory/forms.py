@@ -1,6 +1,6 @@
 """Forms staff use on a case: the quick intake, edits, and the actions on the case page."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django import forms
 from django.core import signing
@@ -306,6 +306,7 @@ class ReplyForm(CaseActionForm):
         with transaction.atomic():
             if tokens.claim(self.cleaned_data["form_token"]) is None:
                 return _("Svaret er allerede sendt.")
+            self._refuse_if_answered_meanwhile(user)
             event = workflow.send_reply(
                 self.case,
                 user,
@@ -328,6 +329,28 @@ class ReplyForm(CaseActionForm):
                 "email": event.sent_to
             }
         return _("Svaret er sendt til %(email)s.") % {"email": event.sent_to}
+
+    def _refuse_if_answered_meanwhile(self, user):
+        """Once, when a colleague replied while this reply was written: the requester should
+        not get two answers unless that is meant."""
+        shown_at = datetime.fromtimestamp(self.cleaned_data["form_token"].issued_at, tz=UTC)
+        replied = (
+            self.case.events.filter(kind=CaseEvent.Kind.REPLY, created_at__gt=shown_at)
+            .exclude(author=user)
+            .first()
+        )
+        if replied:
+            raise ActionFailed(
+                _(
+                    "%(who)s har svaret spørgeren kl. %(time)s, mens du skrev, så dit svar er "
+                    "ikke sendt. Læs svaret på tidslinjen, og send dit, hvis det stadig skal "
+                    "sendes."
+                )
+                % {
+                    "who": replied.author_name or _("En kollega"),
+                    "time": date_format(timezone.localtime(replied.created_at), "H:i"),
+                }
+            )
 
 
 class StatusForm(CaseActionForm):

@@ -19,10 +19,15 @@ def post_reply(client):
     with. Pass ``token`` to send an earlier form again, ``awaits_answer`` for the second button,
     ``acknowledgement`` to tick "Kun en kvittering"."""
 
+    def page_token(case) -> str:
+        """The token of the reply form on the case page, as opened now."""
+        url = reverse("sager:detail", args=[case.pk])
+        return client.get(url).context["forms"]["reply"]["form_token"].value()
+
     def post(case, body, token=None, awaits_answer=False, acknowledgement=False, **kwargs):
         url = reverse("sager:detail", args=[case.pk])
         if token is None:
-            token = client.get(url).context["forms"]["reply"]["form_token"].value()
+            token = page_token(case)
         data = {"action": "reply", "reply-body": body, "reply-form_token": token}
         if awaits_answer:
             data["reply-awaits_answer"] = ""
@@ -30,4 +35,5 @@ def post_reply(client):
             data["reply-acknowledgement"] = "on"
         return client.post(url, data, **kwargs)
 
+    post.page_token = page_token
     return post

@@ -5,7 +5,7 @@ from django.urls import reverse
 from advisory import workflow
 from advisory.models import CaseAccess, CaseEvent, ReplyTemplate
 from advisory.models.cases import Status
-from tests.advisory.factories import CaseFactory
+from tests.advisory.factories import CaseFactory, secretary
 
 pytestmark = pytest.mark.django_db
 
@@ -68,17 +68,31 @@ def test_send_svar_still_marks_the_case_answered(client, staff, post_reply):
 
 def test_the_same_reply_form_sent_twice_is_sent_once(client, staff, post_reply, mailoutbox):
     case = CaseFactory(requester_email="lone@example.org")
-    token = (
-        client.get(reverse("sager:detail", args=[case.pk]))
-        .context["forms"]["reply"]["form_token"]
-        .value()
-    )
+    token = post_reply.page_token(case)
     post_reply(case, "Her er vores svar.", token=token)
     again = post_reply(case, "Her er vores svar.", token=token, follow=True)
     assert "Svaret er allerede sendt." in again.content.decode()
     assert len(mailoutbox) == 1
     assert case.events.filter(kind=CaseEvent.Kind.REPLY).count() == 1
     assert tracking_page(client, case).count("Her er vores svar.") == 1
+
+
+def test_a_reply_written_while_a_colleague_answered_is_held_once_with_who_answered(
+    client, staff, post_reply, mailoutbox
+):
+    case = CaseFactory(requester_email="lone@example.org")
+    token = post_reply.page_token(case)
+    workflow.send_reply(case, secretary(first_name="Mette", last_name="Holm"), "Mettes svar.")
+
+    response = post_reply(case, "Sofies svar.", token=token)
+    html = response.content.decode()
+
+    assert "Mette Holm har svaret spørgeren kl." in html
+    assert "Sofies svar." in html  # kept, to send after all
+    assert len(mailoutbox) == 1
+    held = response.context["forms"]["reply"]["form_token"].value()
+    post_reply(case, "Sofies svar.", token=held)
+    assert [mail.body.split("\n")[0] for mail in mailoutbox] == ["Mettes svar.", "Sofies svar."]
 
 
 def test_a_reply_form_without_a_valid_token_is_shown_again_with_the_text(
