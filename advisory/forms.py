@@ -401,7 +401,11 @@ class DeadlineForm(CaseActionForm):
     promise to call back after the case is answered is a follow-up date: FollowUpForm.)"""
 
     due_date = DayFromTodayField(
-        label=_("Ny frist"), error_messages={"past": _("Fristen kan ikke ligge før i dag.")}
+        label=_("Ny frist"),
+        error_messages={"past": _("Fristen kan ikke ligge før i dag.")},
+        help_text=_(
+            "Har spørgeren et link til sagen, ser de fristen der: »Du hører fra os senest …«."
+        ),
     )
 
     def perform(self, user):

@@ -31,6 +31,7 @@ def test_a_moved_deadline_is_kept_shown_and_on_the_timeline(client, staff):
     assert Case.objects.get(pk=case.pk).due_date == day
     danish = date_format(day, "j. F Y")  # e.g. "27. december 2026"
     assert f"Fristen er nu {danish}." in page
+    assert "Har spørgeren et link til sagen, ser de fristen der" in page
     edit = CaseEvent.objects.get(case=case, kind=CaseEvent.Kind.EDIT)
     assert (edit.field, edit.new_value) == ("Svarfrist", danish)
 
