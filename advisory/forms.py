@@ -59,6 +59,9 @@ class CaseForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["requester_name"].required = False  # the contact's name will do
+        for field in self.fields.values():
+            # Too long is refused with a message: a browser cuts a pasted text short unseen.
+            field.widget.attrs.pop("maxlength", None)
 
     def clean(self):
         cleaned = super().clean()

@@ -485,6 +485,24 @@ def test_a_standard_reply_inserted_after_a_typed_greeting_adds_no_second_greetin
     assert body == "Kære Søren\n\nSe vores vejledning.\n\nVenlig hilsen LVS"
 
 
+def test_a_subject_pasted_too_long_is_refused_with_its_length_not_cut_short(client, staff):
+    form = client.get(reverse("sager:add")).content.decode()
+    assert 'maxlength="200"' not in form
+
+    data = {
+        "channel": Channel.PHONE,
+        "requester_name": "Lone Berg",
+        "subject": "Frivillige " * 30,
+        "question": "Hvordan finder vi frivillige?",
+        "priority": "normal",
+    }
+    page = client.post(reverse("sager:add"), data).content.decode()
+
+    assert "højst have 200 tegn (den har 329)" in page
+    assert "Frivillige " * 30 in page
+    assert not Case.objects.exists()
+
+
 def test_editing_a_case_records_each_changed_field(client, staff):
     case = CaseFactory(subject="Gammel emnelinje")
     form = client.get(reverse("sager:edit", args=[case.pk])).context["form"]
