@@ -1,15 +1,18 @@
 """Searching the secretariat's lists as people type: every word, in any order, each in any of
-the searched fields, accents aside ("solstuen cafe" finds Café Solstuen)."""
+the searched fields, spelled as Danes write it ("solstuen cafe" finds Café Solstuen, "aarhus"
+finds Århus: see advisory.spelling)."""
 
 from functools import reduce
 from operator import or_
 
 from django.db.models import Q
 
+from advisory.spelling import spelled_as
+
 
 def word_in_fields(word: str, fields: list[str]) -> Q:
-    """``word`` in any of ``fields``, case and accents aside (PostgreSQL's unaccent)."""
-    return reduce(or_, (Q(**{f"{field}__unaccent__icontains": word}) for field in fields))
+    """``word`` in any of ``fields``, compared as advisory.spelling compares it."""
+    return reduce(or_, (spelled_as(field, word) for field in fields))
 
 
 class EveryWordSearchMixin:

@@ -682,7 +682,7 @@ def test_the_secretariats_lists_find_every_word_in_any_order_accents_aside(clien
     for query in ["cafe solstuen", "solstuen café", "CAFE"]:
         assert found("organisationer", query, str) == ["Café Solstuen"], query
         assert found("sager", query, lambda case: case.subject) == ["Husleje"], query
-    for query in ["østergaard søren", "soren", "solstuen søren"]:
+    for query in ["østergaard søren", "soeren", "solstuen søren"]:
         assert found("kontaktpersoner", query, lambda contact: contact.name) == [
             "Søren Østergaard"
         ], query
