@@ -688,13 +688,13 @@ def test_the_secretariats_lists_find_every_word_in_any_order_accents_aside(clien
         ], query
 
 
-def test_case_list_search_finds_a_reference_written_without_its_zeros(client, staff):
+def test_case_list_search_finds_a_reference_without_its_zeros_its_r_or_its_year(client, staff):
     case = CaseFactory(subject="Husleje")
     CaseFactory(subject="Lokaler")
     year, number = case.reference.split("-")[1:]
     short = f"{year}-{int(number)}"
 
-    for query in [case.reference, f"r-{short}", short]:
+    for query in [case.reference, f"r-{short}", short, f"{year}-{number}", number]:
         response = client.get(reverse("sager:index"), {"q": query})
         assert [found.subject for found in response.context["object_list"]] == ["Husleje"], query
 
