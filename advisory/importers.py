@@ -18,6 +18,7 @@ from django.core.validators import validate_email
 from django.db import DatabaseError, transaction
 from django.db.models import IntegerField, Max
 from django.db.models.functions import Cast, Substr
+from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.text import capfirst
 
@@ -25,6 +26,7 @@ from advisory.deadlines import response_due_date
 from advisory.models import Case, CaseEvent, Contact, Municipality, Organisation, ReferenceCounter
 from advisory.models.cases import Channel, Status
 from advisory.models.organisations import validate_phone, validate_postcode
+from advisory.spelling import spelled_as
 from advisory.workflow import log
 from kb.dates import DanishDateField
 from kb.models import ArticlePage, Topic
@@ -169,8 +171,10 @@ def organisation_kind(row: dict) -> str:
 
 
 def municipality_of(row: dict) -> Municipality:
+    """The kommune as officially spelled or as commonly written: Århus is Aarhus, Åbenrå
+    Aabenraa."""
     name = _required(row, "municipality").strip()
-    municipality = Municipality.objects.filter(name__iexact=name).first()
+    municipality = Municipality.objects.filter(spelled_as("name", name, Exact)).first()
     if municipality is None:
         raise RowError(f"ukendt kommune »{name}«")
     return municipality

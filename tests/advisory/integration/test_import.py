@@ -163,6 +163,26 @@ def test_a_spreadsheets_csv_with_semicolons_and_danish_dates_is_imported(tmp_pat
     assert organisation.member_since.isoformat() == "2020-05-01"
 
 
+def test_a_kommune_written_with_å_or_aa_is_imported_as_officially_spelled(tmp_path):
+    organisations = tmp_path / "organisations.csv"
+    organisations.write_text(
+        f"{HEADING}\n"
+        "Værestedet Åen;vaerested;Århus;;;;;;\n"
+        "Cafe Broen;vaerested;Åbenrå;;;;;;\n"
+        "Trappen;vaerested;aabenraa;;;;;;\n",
+        encoding="utf-8",
+    )
+
+    call_command("import_organisations", str(organisations), verbosity=0)
+
+    kommuner = Organisation.objects.order_by("name").values_list("name", "municipality__name")
+    assert list(kommuner) == [
+        ("Cafe Broen", "Aabenraa"),
+        ("Trappen", "Aabenraa"),
+        ("Værestedet Åen", "Aarhus"),
+    ]
+
+
 def test_a_name_twice_in_one_file_is_reported_and_the_first_row_kept(tmp_path, capsys):
     organisations = tmp_path / "organisations.csv"
     organisations.write_text(
