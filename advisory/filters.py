@@ -13,6 +13,7 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from advisory.models import Case, Organisation, Region
 from advisory.models.cases import Channel, Status
+from advisory.spelling import spelled_as
 from advisory.workflow import person_name
 from kb.dates import PeriodFilter
 from kb.models import Topic
@@ -137,13 +138,13 @@ class CaseFilterSet(WagtailFilterSet):
         )
 
     def filter_organisation(self, queryset, name, value):
-        """Cases of every organisation, member or not, whose name contains what was typed; a
-        whole name in quotes (as an organisation's page links here) finds that member's cases
-        only."""
+        """Cases of every organisation, member or not, whose name contains what was typed,
+        spelled as the search box reads it (see advisory.spelling); a whole name in quotes (as
+        an organisation's page links here) finds that member's cases only."""
         if len(value) > 2 and value.startswith('"') and value.endswith('"'):
             return queryset.filter(organisation__name=value[1:-1])
         return queryset.filter(
-            Q(organisation__name__icontains=value) | Q(other_organisation__icontains=value)
+            spelled_as("organisation__name", value) | spelled_as("other_organisation", value)
         )
 
 

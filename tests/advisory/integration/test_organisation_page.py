@@ -287,18 +287,29 @@ def test_an_organisation_without_contacts_or_cases_says_so(client, staff):
     assert "Sekretariatet har ingen sager fra organisationen endnu." in page
 
 
+def filtered_by_organisation(client, organisation):
+    response = client.get(reverse("sager:index"), {"organisation": organisation})
+    return {case.subject for case in response.context["object_list"]}
+
+
 def test_the_case_lists_organisation_filter_takes_part_of_a_name_or_a_whole_name_in_quotes(
     client, staff
 ):
     CaseFactory(organisation=OrganisationFactory(name="Stedet"), subject="Stedets sag")
     CaseFactory(organisation=OrganisationFactory(name="Mødestedet Lommen"), subject="Lommens sag")
 
-    def subjects(organisation):
-        response = client.get(reverse("sager:index"), {"organisation": organisation})
-        return {case.subject for case in response.context["object_list"]}
+    assert filtered_by_organisation(client, "stedet") == {"Stedets sag", "Lommens sag"}
+    assert filtered_by_organisation(client, '"Stedet"') == {"Stedets sag"}
 
-    assert subjects("stedet") == {"Stedets sag", "Lommens sag"}
-    assert subjects('"Stedet"') == {"Stedets sag"}
+
+def test_the_case_lists_organisation_filter_reads_names_as_the_search_does(client, staff):
+    CaseFactory(organisation=OrganisationFactory(name="Café Åen"), subject="Åens sag")
+    CaseFactory(organisation=OrganisationFactory(name="Cafe Skrænten"), subject="Skræntens sag")
+    CaseFactory(organisation=None, other_organisation="Aarhus Cafeen", subject="Aarhus' sag")
+
+    assert filtered_by_organisation(client, "åen") == {"Åens sag"}
+    assert filtered_by_organisation(client, "café") == {"Åens sag", "Skræntens sag", "Aarhus' sag"}
+    assert filtered_by_organisation(client, "århus") == {"Aarhus' sag"}
 
 
 def test_the_organisation_list_exports_for_danish_excel(client, staff):
