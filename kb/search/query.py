@@ -142,8 +142,8 @@ class ParsedQuery:
     synonyms: list[str] = field(default_factory=list)
     # Small words typed with ae/oe/aa, and how they read: paa → på. Not searched.
     small_words_read: dict[str, str] = field(default_factory=dict)
-    # Whether words were left out at the end of a query too long to search whole.
-    shortened: bool = False
+    # The words left out at the end of a query too long to search whole.
+    left_out: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -452,7 +452,7 @@ def parse(raw: str, as_typed: bool = False) -> ParsedQuery:
             for variant in spellings(token)
             if variant != token and info[variant].stem is None
         },
-        shortened=text != whole,
+        left_out=whole[len(text) :].strip(),
     )
     add_compound_parts(parsed.words)
     # Corrections, phrases, synonyms and compounds' parts bring words not analysed yet.
