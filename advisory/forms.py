@@ -200,7 +200,7 @@ def shown_value(case: Case, name: str) -> str:
 
 
 class ActionFailed(Exception):
-    """The action was carried out as far as it could but did not succeed; tell the user, and
+    """The action did not succeed, or was held back for the user to decide; tell them, and
     give them the form's ``retry()`` to try again with what they typed."""
 
 
