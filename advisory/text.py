@@ -23,9 +23,16 @@ def single_line(value: str) -> str:
 RING_ABOVE = "\u030a"  # of å, which is a letter of its own in Danish, not an a with an accent
 
 
+# æ, ø and å as a keyboard without them writes them.
+DANISH_LETTERS_RE = re.compile("aa|ae|oe")
+DANISH_LETTERS = {"aa": "å", "ae": "æ", "oe": "ø"}
+
+
 def comparable(name: str) -> str:
     """``name`` as typed and as registered compare alike: case, runs of spaces and accents
-    aside (cafe solstuen is Café Solstuen); æ, ø and å stay letters of their own."""
+    aside (cafe solstuen is Café Solstuen); æ, ø and å stay letters of their own, written
+    either way (Aarhus is Århus)."""
     decomposed = unicodedata.normalize("NFD", single_line(name).casefold())
     kept = (c for c in decomposed if c == RING_ABOVE or not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", "".join(kept))
+    plain = unicodedata.normalize("NFC", "".join(kept))
+    return DANISH_LETTERS_RE.sub(lambda pair: DANISH_LETTERS[pair[0]], plain)

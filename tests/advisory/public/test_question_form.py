@@ -126,6 +126,12 @@ def test_a_member_typed_without_its_accent_is_linked_to_the_case(ask):
     assert Case.objects.get().organisation == member
 
 
+def test_a_member_typed_with_aa_for_aa_is_linked_to_the_case(ask):
+    member = OrganisationFactory(name="Værestedet Åhuset")
+    ask(organisation="vaerestedet aahuset", starting_up="")
+    assert Case.objects.get().organisation == member
+
+
 def test_an_unknown_place_and_the_municipality_are_kept_on_the_case(ask):
     from advisory.models import Municipality
 
