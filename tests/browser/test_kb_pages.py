@@ -1,10 +1,15 @@
+from io import BytesIO
+
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from django.core.management import call_command
 
+from kb.markdown_blocks import markdown_to_blocks
 from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, screenshot
 from tests.factories import (
+    FaqPageFactory,
     MethodPageFactory,
     PublicationPageFactory,
     TopicFactory,
@@ -100,6 +105,39 @@ def test_a_focused_link_over_two_lines_is_marked_without_covering_the_line_above
     assert style["ring"] == "rgba(0, 0, 0, 0)", style
     assert " 5px" not in style["shadow"], style  # no ring spread over the neighbouring lines
     screenshot(page, "focused-wrapped-link", PHONE)
+
+
+def test_a_printed_article_is_its_content_on_one_page(page, live_site, content):
+    """Printed, a short FAQ took four pages with the search, the menu, the related material,
+    the "ask us" box and the footer."""
+    faq = FaqPageFactory(
+        parent=section("spoergsmaal-og-svar"),
+        title="Kan vi søge §18-midler?",
+        topics=list(content["method"].topics.all()),  # so it has related material
+        body=markdown_to_blocks("Ja. Se [kommunens side](https://www.kommune.dk/paragraf-18)."),
+    )
+    page.goto(live_site.url + faq.url)
+    site_boxes = [
+        page.get_by_role("link", name="Spring til indholdet"),
+        page.get_by_role("search"),
+        page.get_by_role("navigation", name="Hovedmenu"),
+        page.get_by_role("region", name="Relateret materiale"),
+        page.get_by_role("complementary", name="Fandt du ikke svaret?"),
+        page.get_by_role("contentinfo"),
+    ]
+    expect(site_boxes[3]).to_be_visible()
+
+    page.emulate_media(media="print")
+
+    for box in site_boxes:
+        expect(box).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kan vi søge §18-midler?")
+    expect(page.locator(".article__body")).to_contain_text("Ja. Se kommunens side")
+    link = page.get_by_role("link", name="kommunens side")
+    assert "(https://www.kommune.dk/paragraf-18)" in link.evaluate(
+        "link => getComputedStyle(link, '::after').content"
+    )
+    assert len(PdfReader(BytesIO(page.pdf(format="A4"))).pages) == 1
 
 
 def test_publication_offers_its_document_with_type_and_size(page, live_site, content):
