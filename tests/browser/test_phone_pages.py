@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from advisory.models.cases import Channel
 from advisory.public.intake import open_requester_case, receive_message
 from kb.markdown_blocks import markdown_to_blocks
-from tests.browser.conftest import PHONE, assert_accessible
+from tests.browser.conftest import PHONE, assert_accessible, inside
 from tests.factories import FaqPageFactory, MethodPageFactory, TopicFactory, section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -149,6 +149,25 @@ def test_with_text_at_twice_its_size_no_page_scrolls_sideways(phone, live_server
         phone.goto(live_server.url + path)
         phone.add_style_tag(content="html { font-size: 200% }")  # a phone's largest text size
         assert not scrolls_sideways(phone), path
+
+
+@pytest.mark.parametrize(
+    ("width", "text_size"), [(320, "100%"), (360, "100%"), (390, "130%"), (390, "200%")]
+)
+def test_the_site_name_stays_whole_on_a_narrow_phone_and_with_larger_text(
+    page, live_server, site, width, text_size
+):
+    """It broke as "Vidensban / ken" beside the menu button at 320 px and at 130 % text."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(live_server.url + "/metoder/")
+    page.add_style_tag(content=f"html {{ font-size: {text_size} }}")
+
+    name = page.locator(".site-logo__name")
+    expect(name).to_have_text("Vidensbanken")
+    lines = "name => { const text = document.createRange(); text.selectNodeContents(name);"
+    assert name.evaluate(lines + " return text.getClientRects().length; }") == 1
+    assert inside(name.bounding_box(), {"x": 0, "y": 0, "width": width, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 def test_on_a_phone_the_menu_folds_behind_a_button_the_keyboard_opens_and_escape_closes(
