@@ -127,6 +127,29 @@ def test_errors_are_summarised_at_the_top_focused_and_linked_to_their_fields(
     assert not Case.objects.exists()
 
 
+def test_an_error_link_brings_the_fields_label_help_and_error_into_view_with_it(
+    page, site_with_guidance
+):
+    """Followed on a phone, the link to the organisation put its input at the top of the screen
+    and its label, help and three-line error above it, out of sight."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_with_guidance.url}/raadgivning/spoerg/")
+    page.get_by_role("button", name="Send spørgsmålet").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+
+    for link, input_id in [
+        ("Værested eller forening", "id_organisation"),
+        ("give lov", "id_consent"),
+    ]:
+        page.evaluate("window.scrollTo(0, 0)")
+        summary.get_by_role("link", name=re.compile(link)).click()
+        expect(page.locator(f"#{input_id}")).to_be_focused()
+        field = page.locator(".field", has=page.locator(f"#{input_id}"))
+        expect(field.locator(".field__error")).to_be_visible()
+        expect(field).to_be_in_viewport(ratio=1)
+
+
 def test_enter_in_a_field_sends_the_question(page, site_with_guidance):
     """On a phone the keyboard's "Send" key is Enter: it pressed "Se om vi allerede har svaret",
     and the page came back with nothing sent."""
