@@ -52,9 +52,8 @@ def type_models() -> dict[str, type]:
 
 
 def is_year(value: str) -> bool:
-    """Four ASCII digits at most: what a year facet value may be (anything else finds nothing,
-    rather than an error from the engine)."""
-    return value.isascii() and value.isdigit() and len(value) <= 4
+    """A year as the year facet's values are written: four ASCII digits, the first not 0."""
+    return len(value) == 4 and value.isascii() and value.isdigit() and value[0] != "0"
 
 
 def type_content_type_id(slug: str) -> int | None:
@@ -90,13 +89,26 @@ def slugs_by_id(param: str) -> dict[int, str]:
     return {pk: slug for pk, (slug, _name) in TAXONOMIES[param]().items()}
 
 
+def can_be_chosen(param: str, value: str) -> bool:
+    """Whether ``value`` is a value of facet ``param`` at all: a year, or the slug of a type,
+    topic or audience there is (whether any article has it or not)."""
+    if param == "aar":
+        return is_year(value)
+    if param == "type":
+        return value in type_models()
+    return any(slug == value for slug, _name in TAXONOMIES[param]().values())
+
+
 class FacetSelection:
     """The facet values chosen in the query string."""
 
     params = {"type": _("Type"), "emne": _("Emne"), "maalgruppe": _("Målgruppe"), "aar": _("År")}
 
     def __init__(self, query_dict):
-        self.chosen = {p: query_dict.get(p, "").strip() for p in self.params if query_dict.get(p)}
+        """The values in ``query_dict``. A made-up one (?aar=xyz, ?type=bogus) is left out, as an
+        unknown parameter is: shown as chosen, it found nothing and hid every result."""
+        given = {p: query_dict.get(p, "").strip() for p in self.params}
+        self.chosen = {p: value for p, value in given.items() if value and can_be_chosen(p, value)}
 
     def __bool__(self) -> bool:
         return bool(self.chosen)
@@ -186,8 +198,6 @@ class MatchFacets:
         """The articles that have every chosen facet value except ``skip``'s."""
         pks = self.pks
         for param, value in selection.chosen.items():
-            if param == "aar" and is_year(value):
-                value = str(int(value))
             if param != skip:
                 pks = {pk for pk in pks if value in self.values[param][pk]}
         return pks
