@@ -154,6 +154,7 @@ WAGTAILIMAGES_IMAGE_MODEL = "kb.KbImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "kb.KbDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "txt", "xlsx", "pptx"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+DOCUMENT_MAX_UPLOAD_MB = env.int("DOCUMENT_MAX_UPLOAD_MB", default=50)
 WAGTAILSEARCH_BACKENDS = search_backends(
     env.str("ELASTICSEARCH_URL", default=None),
     engine=env.str("SEARCH_ENGINE", default="opensearch"),

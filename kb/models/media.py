@@ -1,5 +1,6 @@
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
@@ -88,7 +89,23 @@ class KbDocument(AbstractDocument):
 
     def clean(self):
         super().clean()
+        self.check_size()
         self.check_contents()
+
+    def check_size(self):
+        """A file over DOCUMENT_MAX_UPLOAD_MB is refused before it is stored and read: one
+        upload of hundreds of MB filled the disk, and nobody on a phone would fetch it."""
+        limit = settings.DOCUMENT_MAX_UPLOAD_MB * 1024 * 1024
+        if self.is_new_file() and self.file.size > limit:
+            raise ValidationError(
+                {
+                    "file": _(
+                        "Filen fylder %(size)s, men højst %(limit)s kan lægges op. Gør den "
+                        "mindre, fx ved at gemme PDF'en med lavere billedkvalitet."
+                    )
+                    % {"size": filesizeformat(self.file.size), "limit": filesizeformat(limit)}
+                }
+            )
 
     def check_contents(self):
         """A file whose name says PDF (or an Office format) and whose bytes are something else

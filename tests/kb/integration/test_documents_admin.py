@@ -187,3 +187,13 @@ def test_a_file_named_as_another_kind_than_it_is_is_refused_in_danish(
     ).json()
     assert not multiple["success"] and f"men er ikke en {kind}-fil." in multiple["error_message"]
     assert not KbDocument.objects.exists()
+
+
+def test_a_document_over_the_size_limit_is_refused_in_danish_and_not_stored(admin_client, settings):
+    settings.DOCUMENT_MAX_UPLOAD_MB = 1
+    too_big = blank_pdf() + b"\0" * (2 * 1024 * 1024)
+
+    page = upload(admin_client, "stor-rapport.pdf", too_big).content.decode()
+
+    assert "Filen fylder 2,0\xa0MB, men højst 1,0\xa0MB kan lægges op." in page
+    assert not KbDocument.objects.exists()
