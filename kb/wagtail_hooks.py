@@ -142,6 +142,18 @@ def register_search_report_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_search_report_among_reports():
+    # Also where an editor looks for a report first.
+    return SearchReportMenuItem(
+        _("Søgninger"),
+        reverse("search_report", args=["populaere"]),
+        name="searches",
+        icon_name="search",
+        order=900,
+    )
+
+
 @hooks.register("construct_settings_menu")
 def hide_editors_picks_among_settings(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.name != "promoted-search-results"]
@@ -150,7 +162,7 @@ def hide_editors_picks_among_settings(request, menu_items):
 @hooks.register("construct_reports_menu")
 def hide_wagtails_search_terms_report(request, menu_items):
     # Wagtail's report covers only the last week's searches and never says which found
-    # nothing; ours ("Søgninger") reads the site's query log over any period.
+    # nothing; ours (Rapporter → Søgninger) reads the site's query log over any period.
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
 
 

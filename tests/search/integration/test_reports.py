@@ -130,6 +130,8 @@ def test_the_search_tools_offer_synonyms_picks_and_our_report_not_wagtails_empty
     for link in ("/admin/snippets/kb/synonym/", "/admin/searchpicks/", "/admin/soegerapporter/"):
         assert f'"{link}' in page, link
     assert "/admin/searchpicks/reports/search-terms/" not in page
+    reports = page[page.index('"name": "reports"') :]
+    assert '"name": "searches"' in reports and '"/admin/soegerapporter/populaere/"' in reports
 
     client.force_login(secretary())
     assert '"name": "search-tools"' not in client.get("/admin/").content.decode()
