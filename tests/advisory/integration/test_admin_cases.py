@@ -344,7 +344,7 @@ def test_note_reply_status_and_assignment_from_the_case_page(client, staff, mail
     assert case.status == Status.CLOSED
     assert mailoutbox[0].to == ["lone@example.org"]
     kinds = list(case.events.order_by("created_at", "pk").values_list("kind", flat=True))
-    assert kinds == ["status", "assignment", "note", "reply", "status", "status", "status"]
+    assert kinds == ["status", "assignment", "note", "status", "reply", "status", "status"]
 
 
 def test_illegal_status_change_from_case_page_is_refused_and_changes_nothing(client, staff):
