@@ -1,11 +1,13 @@
 """The public question form and the requester's answer-back form."""
 
 from django import forms
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 from advisory.models import Municipality, Organisation
 from advisory.models.organisations import validate_phone
-from advisory.text import comparable, single_line, typed_text
+from advisory.spelling import spelled_as
+from advisory.text import single_line, typed_text
 from kb.models import Topic
 
 QUESTION_MAX = 5000
@@ -186,14 +188,16 @@ class AskForm(AccessibleFormMixin, forms.Form):
         return data
 
     def member_organisation(self) -> Organisation | None:
-        """The member organisation the typed name matches (case and accents aside: see
-        comparable), if any, and in the kommune chosen, if one was: two places may share a
+        """The member organisation the typed name matches (spelled as advisory.spelling
+        compares it), if any, and in the kommune chosen, if one was: two places may share a
         name."""
-        name = comparable(self.cleaned_data.get("organisation", ""))
-        members = Organisation.objects.filter(is_member=True).only("name")
+        name = single_line(self.cleaned_data.get("organisation", ""))
+        if not name:
+            return None
+        members = Organisation.objects.filter(is_member=True)
         if municipality := self.cleaned_data.get("municipality"):
             members = members.filter(municipality=municipality)
-        return next((member for member in members if comparable(member.name) == name), None)
+        return members.filter(spelled_as("name", name, Exact)).first()
 
     @property
     def search_text(self) -> str:
