@@ -115,20 +115,12 @@ def _apply_clock(case: Case, old: Status, new: Status, at: datetime) -> None:
         case.closed_at = at
 
 
-def start_towards(case: Case, target: Status, author, at: datetime | None = None) -> Case:
+def start_towards(case: Case, target: Status, author) -> Case:
     """A case on its way to ``target`` goes through in progress first when it is new, or
     answered or closed and asked a question back."""
     reopened = target == Status.WAITING and case.status in (Status.ANSWERED, Status.CLOSED)
     if case.status == Status.NEW or reopened:
-        case = change_status(case, Status.IN_PROGRESS, author, at)
-    return case
-
-
-def move_towards(case: Case, target: Status, author, at: datetime | None = None) -> Case:
-    """After a reply: a case moves on to ``target`` (answered, or waiting for the requester)."""
-    case = start_towards(case, target, author, at)
-    if target in TRANSITIONS[Status(case.status)]:
-        case = change_status(case, target, author, at)
+        case = change_status(case, Status.IN_PROGRESS, author)
     return case
 
 
@@ -281,7 +273,8 @@ def send_reply(
     if not awaits_answer and case.first_response_at is None:
         case.first_response_at = event.created_at
         case.save(update_fields=["first_response_at"])
-    move_towards(case, target, author)
+    if target in TRANSITIONS[Status(case.status)]:  # answered again, or closed: it stays
+        change_status(case, target, author)
     return event
 
 
