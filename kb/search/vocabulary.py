@@ -403,10 +403,11 @@ def swaps(token: str) -> list[str]:
 
 def closest(token: str) -> str | None:
     """The published word nearest to ``token``: one slip away for short words (a wrong, missing
-    or extra letter, or two letters swapped), two for long."""
+    or extra letter, or two letters swapped), two from seven letters on (frivlig, dagsorn: a
+    doubled letter typed once and one left out)."""
     if len(token) < 4 or not token.isalpha():
         return None
-    distance = 1 if len(token) < 8 else 2
+    distance = 1 if len(token) < 7 else 2
     with connection.cursor() as cursor:
         cursor.execute(
             CLOSEST_SQL,

@@ -465,6 +465,20 @@ def test_two_swapped_letters_count_as_one_typo(client, search_backend):
     assert outcome.query.suggestion == "lokaler"
 
 
+def test_two_slips_in_a_word_of_seven_letters_find_the_page(client, search_backend):
+    GuidePageFactory(
+        parent=section("vejledninger"),
+        title="Sådan finder I nye frivillige",
+        summary="Hvor I finder en frivillig, der passer til stedet.",
+    )
+    search_backend.refresh()
+
+    outcome = search(client, "frivlig")  # one l typed for two, and the i between them left out
+
+    assert [hit.title for hit in outcome.results] == ["Sådan finder I nye frivillige"]
+    assert outcome.query.suggestion == "frivillig"
+
+
 def more_common(word: str) -> None:
     """Three guides with ``word``: the vocabulary counts it more often than the page sought."""
     for number in range(3):
