@@ -306,6 +306,7 @@ class ReplyForm(CaseActionForm):
     def perform(self, user):
         awaits_answer = self.sends_email and self.awaits_answer_button in self.data
         acknowledgement = self.cleaned_data.get("acknowledgement", False) and not awaits_answer
+        reopens = self.case.status == Status.CLOSED
         with transaction.atomic():
             if tokens.claim(self.cleaned_data["form_token"]) is None:
                 return _("Svaret er allerede sendt.")
@@ -317,12 +318,16 @@ class ReplyForm(CaseActionForm):
                 awaits_answer=awaits_answer,
                 acknowledgement=acknowledgement,
             )
-        if not self.sends_email:
-            return _("Svaret er gemt på sagen, og sagen er markeret som besvaret.")
         if event.delivery_failed:
             raise ActionFailed(
                 _("Svaret blev ikke sendt: %(error)s") % {"error": event.delivery_error}
             )
+        done = self._done(event, awaits_answer, acknowledgement)
+        return _("Sagen var lukket og er genåbnet. %(done)s") % {"done": done} if reopens else done
+
+    def _done(self, event, awaits_answer: bool, acknowledgement: bool) -> str:
+        if not self.sends_email:
+            return _("Svaret er gemt på sagen, og sagen er markeret som besvaret.")
         if awaits_answer:
             return _("Beskeden er sendt til %(email)s. Sagen afventer nu spørgeren.") % {
                 "email": event.sent_to

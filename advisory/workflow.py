@@ -116,9 +116,11 @@ def _apply_clock(case: Case, old: Status, new: Status, at: datetime) -> None:
 
 
 def start_towards(case: Case, target: Status, author) -> Case:
-    """A case on its way to ``target`` goes through in progress first when it is new, or
-    answered or closed and asked a question back."""
-    reopened = target == Status.WAITING and case.status in (Status.ANSWERED, Status.CLOSED)
+    """A case on its way to ``target`` goes through in progress first when it is new or
+    closed, or answered and asked a question back."""
+    reopened = case.status == Status.CLOSED or (
+        target == Status.WAITING and case.status == Status.ANSWERED
+    )
     if case.status == Status.NEW or reopened:
         case = change_status(case, Status.IN_PROGRESS, author)
     return case
@@ -243,7 +245,8 @@ def send_reply(
     any; with no address to send to, it is the answer given by phone or at a meeting, recorded.
     An answer sets the first-response time and marks the case answered; a question back to the
     requester (``awaits_answer``) sets the case waiting instead, and an ``acknowledgement`` of
-    the question only moves a new case on to in progress."""
+    the question only moves a new case on to in progress. A closed case is reopened first: a
+    reply means the question is not done with."""
     # A colleague's reply at the same moment waits, and this one moves the case on from
     # where that one left it, not from the status the form was shown with.
     case = Case.objects.select_for_update().get(pk=case.pk)
@@ -273,7 +276,7 @@ def send_reply(
     if not awaits_answer and case.first_response_at is None:
         case.first_response_at = event.created_at
         case.save(update_fields=["first_response_at"])
-    if target in TRANSITIONS[Status(case.status)]:  # answered again, or closed: it stays
+    if target in TRANSITIONS[Status(case.status)]:  # answered again: it stays
         change_status(case, target, author)
     return event
 

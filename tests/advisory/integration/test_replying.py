@@ -58,6 +58,50 @@ def test_a_question_back_on_an_answered_or_closed_case_reopens_it_to_wait(
     assert case.latest_reply().body == "Her er vores svar."
 
 
+def closed_after_an_answer(post_reply, **fields):
+    case = CaseFactory(**fields)
+    post_reply(case, "Her er vores svar.")
+    return workflow.change_status(case, Status.CLOSED)
+
+
+def test_a_closed_case_says_a_reply_reopens_it(client, staff, post_reply):
+    case = closed_after_an_answer(post_reply, requester_email="lone@example.org")
+
+    page = client.get(reverse("sager:detail", args=[case.pk])).content.decode()
+
+    assert "Sagen er lukket. Svarer du spørgeren her, genåbnes den" in page
+
+
+def test_an_answer_on_a_closed_case_reopens_it_on_the_timeline(
+    client, staff, post_reply, mailoutbox
+):
+    case = closed_after_an_answer(post_reply, requester_email="lone@example.org")
+
+    response = post_reply(case, "Et link, jeg glemte: ...", follow=True)
+
+    html = response.content.decode()
+    assert "Sagen var lukket og er genåbnet. Svaret er sendt til lone@example.org." in html
+    assert len(mailoutbox) == 2
+    case.refresh_from_db()
+    assert (case.status, case.closed_at) == (Status.ANSWERED, None)
+    changes = case.events.filter(kind=CaseEvent.Kind.STATUS).order_by("pk")
+    assert list(changes.values_list("old_value", "new_value"))[-2:] == [
+        (Status.CLOSED, Status.IN_PROGRESS),
+        (Status.IN_PROGRESS, Status.ANSWERED),
+    ]
+    assert "Sagen er lukket." not in html
+
+
+def test_an_answer_given_by_phone_on_a_closed_case_reopens_it(client, staff, post_reply):
+    case = closed_after_an_answer(post_reply, requester_email="")
+
+    html = post_reply(case, "Jeg ringede igen.", follow=True).content.decode()
+
+    assert "Sagen var lukket og er genåbnet. Svaret er gemt på sagen" in html
+    case.refresh_from_db()
+    assert case.status == Status.ANSWERED
+
+
 def test_send_svar_still_marks_the_case_answered(client, staff, post_reply):
     case = CaseFactory()
     post_reply(case, "Her er vores svar.")
