@@ -76,7 +76,7 @@ def test_secretary_logs_a_call_answers_it_closes_it_and_sees_it_reported(
 
     # Take it.
     page.get_by_role("button", name="Tildel mig").click()
-    expect(page.locator(".case-facts")).to_contain_text("Sofie Holm")
+    expect(page.locator("#id_assign-assignee option:checked")).to_have_text("Sofie Holm")
 
     # Link the suggested guidance and put its link into the reply.
     suggestion = page.locator(".case-suggestions li", has_text="Rekruttering af frivillige")
@@ -386,7 +386,7 @@ def test_a_half_written_reply_survives_the_pages_other_actions_until_it_is_sent(
 
     page.get_by_role("button", name="Tildel mig").click()  # a form of its own: the page reloads
 
-    expect(page.locator(".case-facts")).to_contain_text("Sofie")
+    expect(page.locator("#id_assign-assignee option:checked")).to_have_text("Sofie")
     expect(page.locator("#id_reply-body")).to_have_value("Hej Lone, vi har fundet")
     page.get_by_role("button", name="Send svar").click()
     expect(page.locator(".timeline")).to_contain_text("Sendt til lone@example.org")
@@ -403,7 +403,7 @@ def test_a_standard_reply_and_a_link_put_in_the_reply_survive_the_pages_other_ac
 
     page.get_by_role("button", name="Tildel mig").click()  # a form of its own: the page reloads
 
-    expect(page.locator(".case-facts")).to_contain_text("Sofie")
+    expect(page.locator("#id_assign-assignee option:checked")).to_have_text("Sofie")
     expect(page.locator("#id_reply-body")).to_have_value(written)
 
 

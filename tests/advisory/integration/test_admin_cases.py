@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -329,6 +330,38 @@ def test_case_page_shows_timeline_newest_first(client, staff):
     workflow.add_note(case, staff, "Anden note")
     html = client.get(detail_url(case)).content.decode()
     assert html.index("Anden note") < html.index("Første note")
+
+
+def names_shown(page: BeautifulSoup) -> list[str]:
+    """The case page's facts, headings and labels as seen (not those for screen readers)."""
+    shown = page.select(".case-main :is(dt, h3, label):not(.w-sr-only)")
+    return [tag.get_text(strip=True) for tag in shown]
+
+
+def test_the_case_page_shows_the_case_worker_once_where_it_is_changed(client, staff):
+    case = workflow.assign(CaseFactory(), staff, staff)
+
+    page = BeautifulSoup(client.get(detail_url(case)).content, "html.parser")
+
+    assert names_shown(page).count("Sagsbehandler") == 1
+    assert page.select_one("#id_assign-assignee option[selected]").get_text() == "Sofie"
+
+
+def test_who_may_only_read_a_case_sees_its_case_worker_among_the_facts(client, staff):
+    reader = UserFactory(username="laeser")
+    reader.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_case"),
+    )
+    client.force_login(reader)
+    case = workflow.assign(CaseFactory(), staff, staff)
+
+    page = BeautifulSoup(client.get(detail_url(case)).content, "html.parser")
+
+    assert names_shown(page).count("Sagsbehandler") == 1
+    fact = page.find("dt", string="Sagsbehandler").find_next_sibling("dd")
+    assert fact.get_text(strip=True) == "Sofie"
+    assert page.select_one("#id_assign-assignee") is None
 
 
 def test_note_reply_status_and_assignment_from_the_case_page(client, staff, mailoutbox, post_reply):
