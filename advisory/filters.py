@@ -1,6 +1,7 @@
 """The filters of the admin case list."""
 
 import django_filters
+from django_filters.conf import settings as filter_settings
 from django_filters.fields import ModelChoiceField
 
 from django import forms
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 
-from advisory.models import Case, Organisation, Region
+from advisory.models import Case, Municipality, Organisation, Region
 from advisory.models.cases import Channel, Status
 from advisory.spelling import spelled_as
 from advisory.workflow import person_name
@@ -20,6 +21,8 @@ from kb.models import Topic
 
 OVERDUE = "overskredet"
 FOLLOW_UP_DUE = "nu"
+#: What a choice filter takes for "none of them" ("Ikke tildelt", "Intet emne").
+NONE = filter_settings.NULL_CHOICE_VALUE
 
 
 def case_handlers(request=None):
@@ -55,17 +58,29 @@ def people(condition: Q):
     )
 
 
-class PersonChoiceField(ModelChoiceField):
-    """Users by full name ("Rikke Anmelder"), not by login name."""
+class NamedChoiceField(ModelChoiceField):
+    """Objects, or none of them under ``null_label`` ("Ikke tildelt"), named so also in the
+    list's chip for a chosen filter: the chip passes the choice of none as its value ("null")."""
 
     def label_from_instance(self, obj):
-        # The list's chip for a chosen filter passes "nobody" as the choice's value ("null").
-        if obj == self.null_value:
-            return str(self.null_label)
+        return str(self.null_label) if obj == self.null_value else self.name(obj)
+
+    def name(self, obj) -> str:
+        return str(obj)
+
+
+class NamedChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = NamedChoiceField
+
+
+class PersonChoiceField(NamedChoiceField):
+    """Users by full name ("Rikke Anmelder"), not by login name."""
+
+    def name(self, obj) -> str:
         return person_name(obj)
 
 
-class PersonFilter(django_filters.ModelChoiceFilter):
+class PersonFilter(NamedChoiceFilter):
     field_class = PersonChoiceField
 
 
@@ -108,14 +123,23 @@ class CaseFilterSet(WagtailFilterSet):
         null_label=_("Ikke tildelt"),
         empty_label=_("Alle"),
     )
-    topic = django_filters.ModelChoiceFilter(
-        label=_("Emne"), queryset=Topic.objects.all(), empty_label=_("Alle")
+    topic = NamedChoiceFilter(
+        label=_("Emne"),
+        queryset=Topic.objects.all(),
+        empty_label=_("Alle"),
+        null_label=_("Intet emne"),
     )
     channel = django_filters.ChoiceFilter(
         label=_("Kanal"), choices=Channel.choices, widget=forms.RadioSelect, empty_label=_("Alle")
     )
     region = django_filters.ChoiceFilter(
         label=_("Region"), choices=Region.choices, empty_label=_("Alle"), method="filter_region"
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Kommune"),
+        queryset=Municipality.objects.all(),
+        empty_label=_("Alle"),
+        method="filter_municipality",
     )
     # A name search rather than a list of every organisation: quicker to use and to render.
     organisation = django_filters.CharFilter(
@@ -130,12 +154,12 @@ class CaseFilterSet(WagtailFilterSet):
         form = CaseFilterForm
         fields = []
 
+    # A member's region and kommune, else those the requester gave, as the report counts them.
     def filter_region(self, queryset, name, value):
-        """A member's region, else that of the kommune a requester without one gave."""
-        return queryset.filter(
-            Q(organisation__municipality__region=value)
-            | Q(organisation__isnull=True, municipality__region=value)
-        )
+        return queryset.with_place().filter(place_region=value)
+
+    def filter_municipality(self, queryset, name, value):
+        return queryset.with_place().filter(place_municipality=value.pk)
 
     def filter_organisation(self, queryset, name, value):
         """Cases of every organisation, member or not, whose name contains what was typed,

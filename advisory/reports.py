@@ -2,18 +2,24 @@
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
+from itertools import zip_longest
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.db.models import Aggregate, Count, DurationField, F, Min, Q
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from advisory.models import Case, Region
+from advisory.filters import NONE
+from advisory.models import Case, Municipality, Region
 from advisory.models.cases import Channel
 from advisory.workflow import person_name
 from kb.dates import day_bounds
+from kb.models import Topic
 
 
 class Percentile(Aggregate):
@@ -41,6 +47,12 @@ class Section:
     columns: list[str]
     rows: list[list] = field(default_factory=list)
     series: list[Series] = field(default_factory=list)
+    #: Per row, the case list showing the row's cases; none where the list cannot pick them.
+    links: list[str | None] = field(default_factory=list)
+
+    def table(self):
+        """The rows, each with its link or None."""
+        return zip_longest(self.rows, self.links)
 
     def charted(self, row: list) -> list:
         """The figures of ``row`` that have bars: one per series; further columns are only
@@ -102,15 +114,28 @@ def _count_by_month(field_name: str, since: datetime, until: datetime) -> dict[d
     return {timezone.localtime(row["month"]).date(): row["count"] for row in rows}
 
 
-def _breakdown(key, title, label, opened, group_by, labels=None, none=None) -> Section:
-    """Cases by ``group_by``; those without a value under ``none`` (default "Ukendt")."""
-    rows = opened.values(group_by).annotate(count=Count("pk")).order_by("-count", group_by)
-    section = Section(key, title, [label, _("Sager")], series=[Series(_("Sager"))])
-    for row in rows:
+def _breakdown(key, title, label, opened, group_by, labels=None, none=None, link=None) -> Section:
+    """Cases by ``group_by``, most first, then by name; those without a value under ``none``
+    (default "Ukendt"). ``link`` gives a row's value the case list of its cases, or None."""
+    counts = opened.values(group_by).annotate(count=Count("pk")).order_by()
+    rows = []
+    for row in counts:
         value = row[group_by]
         name = labels.get(value, value) if labels else value
-        section.rows.append([name or none or _("Ukendt"), row["count"]])
+        rows.append((name or none or _("Ukendt"), row["count"], link(value) if link else None))
+    section = Section(key, title, [label, _("Sager")], series=[Series(_("Sager"))])
+    for name, count, case_list in sorted(rows, key=lambda row: (-row[1], row[0])):
+        section.rows.append([name, count])
+        section.links.append(case_list)
     return section
+
+
+def case_list(start: date, end: date, **filters) -> str:
+    """The address of the case list with the cases opened from ``start`` to ``end`` that the
+    list's ``filters`` pick."""
+    period = {"opened_at_from": start, "opened_at_to": end}
+    query = {name: date_format(day, "d.m.Y") for name, day in period.items()}
+    return f"{reverse('sager:index')}?{urlencode({**query, **filters})}"
 
 
 def assignees(cases):
@@ -206,7 +231,8 @@ def _from_the_first_case(start: date) -> date:
 
 def build_report(start: date, end: date) -> list[Section]:
     start = _from_the_first_case(start)
-    opened = _opened_between(start, end)
+    opened = _opened_between(start, end).with_place()
+    cases = partial(case_list, start, end)
     return [
         volume_per_month(start, end),
         _breakdown(
@@ -214,31 +240,37 @@ def build_report(start: date, end: date) -> list[Section]:
             _("Sager efter emne"),
             _("Emne"),
             opened,
-            "topic__name",
+            "topic",
+            dict(Topic.objects.filter(pk__in=opened.values("topic")).values_list("pk", "name")),
             none=_("Intet emne (ved ikke / andet)"),  # as the question form offers it
+            link=lambda topic: cases(topic=topic or NONE),
         ),
         _breakdown(
-            "kanal", _("Sager efter kanal"), _("Kanal"), opened, "channel", dict(Channel.choices)
+            "kanal",
+            _("Sager efter kanal"),
+            _("Kanal"),
+            opened,
+            "channel",
+            dict(Channel.choices),
+            link=lambda channel: cases(channel=channel),
         ),
         _breakdown(
             "region",
             _("Sager efter region"),
             _("Region"),
-            # A member's region, else that of the kommune a requester without one gave.
-            opened.annotate(
-                region=Coalesce("organisation__municipality__region", "municipality__region")
-            ),
-            "region",
+            opened,
+            "place_region",
             dict(Region.choices),
+            link=lambda region: region and cases(region=region),
         ),
         _breakdown(
             "kommune",
             _("Sager efter kommune"),
             _("Kommune"),
-            opened.annotate(
-                kommune=Coalesce("organisation__municipality__name", "municipality__name")
-            ),
-            "kommune",
+            opened,
+            "place_municipality",
+            dict(Municipality.objects.values_list("pk", "name")),
+            link=lambda municipality: municipality and cases(municipality=municipality),
         ),
         _breakdown(
             "sagsbehandler",
@@ -248,6 +280,7 @@ def build_report(start: date, end: date) -> list[Section]:
             "assignee",
             {user.pk: person_name(user) for user in assignees(opened)},
             none=_("Ikke tildelt"),
+            link=lambda user: cases(assignee=user or NONE),
         ),
         response_times(start, end),
         backlog(start, end),

@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +67,14 @@ class CaseQuerySet(models.QuerySet):
         """Cases whose follow-up date has come (today or earlier), whatever their status: a case
         reopened meanwhile still owes the follow-up, and a closed case has none."""
         return self.filter(follow_up_date__lte=today or timezone.localdate())
+
+    def with_place(self):
+        """With the kommune the question comes from (``place_municipality``, its id) and its
+        region (``place_region``): the member's, else the one the requester gave."""
+        return self.annotate(
+            place_municipality=Coalesce("organisation__municipality", "municipality"),
+            place_region=Coalesce("organisation__municipality__region", "municipality__region"),
+        )
 
     def with_phone_digits(self):
         """With the requester's and the contact's phone as digits only (``phone_digits``,

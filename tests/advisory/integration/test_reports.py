@@ -5,15 +5,18 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from advisory import workflow
-from advisory.models.cases import Status
+from advisory.models import Municipality
+from advisory.models.cases import Channel, Status
 from advisory.reports import build_report
 from tests.advisory.factories import CaseFactory, secretary
+from tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -209,3 +212,41 @@ def test_cases_are_counted_per_kommune_and_per_adviser(db):
 
     assert sections["kommune"].rows == [["Odense", 2], ["Aalborg", 1]]
     assert sections["sagsbehandler"].rows == [["Rikke Holm", 2], ["Ikke tildelt", 1]]
+
+
+def test_each_counted_row_links_to_the_case_list_showing_its_cases(client):
+    rikke = secretary(first_name="Rikke", last_name="Holm")
+    client.force_login(rikke)
+    march = datetime(2026, 3, 2, 9, tzinfo=CPH)
+    topic = TopicFactory(name="Frivillige")
+    workflow.assign(CaseFactory(opened_at=march, topic=topic), rikke, rikke)  # a member in Odense
+    CaseFactory(opened_at=march, channel=Channel.EMAIL)
+    CaseFactory(
+        opened_at=march, organisation=None, municipality=Municipality.objects.get(name="Aalborg")
+    )
+    CaseFactory(opened_at=datetime(2026, 5, 4, 9, tzinfo=CPH), topic=topic)  # after the period
+
+    html = client.get(reverse("sager:report"), {"fra": "01.03.2026", "til": "31.03.2026"})
+
+    page = BeautifulSoup(html.content, "html.parser")
+    for key in ("emne", "kanal", "region", "kommune", "sagsbehandler"):
+        rows = page.select(f"#report-{key} ~ table tbody tr")
+        assert rows, key
+        for row in rows:
+            link = row.select_one("th a")
+            listed = client.get(link["href"]).context["object_list"]
+            counted = int(row.select_one("td").get_text())
+            assert len(listed) == counted, (key, link.get_text())
+
+
+def test_the_case_list_names_the_filters_a_report_row_links_to(client):
+    client.force_login(secretary())
+
+    html = client.get(
+        reverse("sager:index"),
+        {"topic": "null", "municipality": Municipality.objects.get(name="Vejle").pk},
+    ).content.decode()
+
+    chips = " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    assert "Emne: Intet emne" in chips
+    assert "Kommune: Vejle" in chips
