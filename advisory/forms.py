@@ -13,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminPageChooser
 
 from advisory import workflow
+from advisory.choosers import organisation_chooser_viewset
 from advisory.contact_choice import ContactChoiceField
 from advisory.filters import PersonChoiceField, active_case_handlers
 from advisory.models import Case, CaseEvent
@@ -48,7 +49,10 @@ class CaseForm(WagtailAdminModelForm):
         # A question typed on the site is stored with the line breaks it was typed with; the
         # same text sent again from here must not count as a change (browsers send "\r\n").
         field_classes = {"contact": ContactChoiceField, "question": TypedTextField}
-        widgets = {"question": forms.Textarea(attrs={"rows": 5})}
+        widgets = {
+            "organisation": organisation_chooser_viewset.widget_class,
+            "question": forms.Textarea(attrs={"rows": 5}),
+        }
         help_texts = {
             "contact": _(
                 "En af kontaktpersonerne hos sagens organisation. Navn, e-mail og telefon, "

@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 
 from advisory import public_admin  # noqa: F401 (registers its own admin hooks)
+from advisory.choosers import organisation_chooser_viewset
 from advisory.dashboard import CasesPanel
 from advisory.permissions import can_view_cases
 from advisory.viewsets import AdvisoryViewSetGroup
@@ -12,6 +13,11 @@ from advisory.viewsets import AdvisoryViewSetGroup
 @hooks.register("register_admin_viewset")
 def register_advisory_viewsets():
     return AdvisoryViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_organisation_chooser():
+    return organisation_chooser_viewset
 
 
 @hooks.register("construct_homepage_panels")

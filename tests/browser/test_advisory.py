@@ -420,10 +420,23 @@ def test_choosing_an_organisation_narrows_the_contact_list_to_its_people(page, l
     expect(contacts).to_have_text(["---------", "Lone Berg, Leder"])
     assert_accessible(page)
 
-    page.locator("#id_organisation").focus()
-    page.keyboard.press("ArrowUp")  # from Solstuen to Kaffestuen, as a keyboard user would
+    # Another organisation, from the keyboard: the chooser's search box takes the name at once,
+    # and the focus comes back to the field.
+    chooser = page.locator("#id_organisation-chooser")
+    chooser.get_by_role("button", name="Handlinger").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(chooser.get_by_role("button", name="Vælg en anden organisation")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Søg")).to_be_focused()
+    page.keyboard.type("kaffe")
+    expect(page.locator(".modal a[data-chooser-modal-choice]")).to_have_text(["Kaffestuen"])
+    assert_accessible(page, within=".modal")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
 
     expect(page.locator("#id_organisation")).to_have_value(str(kaffestuen.pk))
+    expect(chooser.get_by_role("button", name="Handlinger")).to_be_focused()
     expect(contacts).to_have_text(["---------", "Hans Jensen", "Ida Holm"])
     page.select_option("#id_contact", label="Ida Holm")
     screenshot(page, "advisory-case-form", DESKTOP)
@@ -434,7 +447,8 @@ def test_choosing_an_organisation_narrows_the_contact_list_to_its_people(page, l
     assert (case.organisation, case.contact.name) == (kaffestuen, "Ida Holm")
 
     page.goto(f"{live_site.url}/admin/sager/edit/{case.pk}/")
-    page.select_option("#id_organisation", value="")  # someone starting a værested
+    chooser.get_by_role("button", name="Handlinger").click()
+    chooser.get_by_role("button", name="Nulstil valg").click()  # someone starting a værested
     expect(contacts).to_have_text(["---------"])
 
 
@@ -444,7 +458,7 @@ def test_the_new_case_form_fits_a_phone_whatever_the_organisations_are_called(pa
     page.set_viewport_size({"width": PHONE, "height": 740})
     page.goto(f"{live_site.url}/admin/sager/new/")
 
-    for field in ("#id_organisation", "#id_contact", "#id_topic"):
+    for field in ("#id_organisation-chooser", "#id_contact", "#id_topic"):
         box = page.locator(field).bounding_box()
         assert box["x"] + box["width"] <= PHONE, field
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
