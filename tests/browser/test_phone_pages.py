@@ -72,23 +72,41 @@ def test_a_url_in_a_message_is_a_link_that_wraps_in_its_box(phone, live_server):
     assert not scrolls_sideways(phone)
 
 
-def test_the_filters_can_be_reached_from_above_the_results(phone, live_server, method):
-    phone.goto(f"{live_server.url}/soeg/?emne=frivillige")
+def test_the_filters_below_the_results_are_reached_from_the_top_by_keyboard_without_javascript(
+    browser, live_server, method
+):
+    for number in range(6):
+        MethodPageFactory(parent=section("metoder"), title=f"Frivillige {number}")
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": PHONE, "height": 800}
+    )
+    phone = context.new_page()
+    phone.goto(f"{live_server.url}/soeg/?q=frivillige&type=metoder")
+    filters = phone.get_by_role("navigation", name="Afgræns")
+    to_filters = phone.get_by_role("link", name="Afgræns resultaterne (1 valgt)")
 
-    expect(phone.get_by_role("link", name="Emne: Frivillige – fjern filteret")).to_be_visible()
-    phone.get_by_role("link", name="Afgræns resultaterne").click()
-    expect(phone.get_by_role("heading", name="Afgræns")).to_be_in_viewport()
+    expect(phone.get_by_role("link", name="Type: Metoder – fjern filteret")).to_be_visible()
+    expect(to_filters).to_be_in_viewport()
+    expect(filters).not_to_be_in_viewport()
+
+    to_filters.focus()
+    phone.keyboard.press("Enter")
+    expect(filters.get_by_role("heading", name="Afgræns")).to_be_in_viewport()
+    phone.keyboard.press("Tab")
+    expect(filters.get_by_role("link").first).to_be_focused()
+    context.close()
 
 
 def test_the_links_above_the_results_are_big_enough_for_a_thumb_and_apart(
     phone, live_server, method
 ):
-    phone.goto(f"{live_server.url}/soeg/?q=frivillige")
+    phone.goto(f"{live_server.url}/soeg/?q=frivillige&type=metoder")
 
     newest = phone.get_by_role("link", name="nyeste").bounding_box()
-    filters = phone.get_by_role("link", name="Afgræns resultaterne").bounding_box()
+    filters = phone.get_by_role("link", name="Afgræns resultaterne (1 valgt)").bounding_box()
     assert newest["height"] >= 24 and filters["height"] >= 24
     assert newest["y"] + newest["height"] <= filters["y"]
+    assert_accessible(phone)
 
 
 def test_topic_links_on_an_article_look_like_links(phone, live_server, method):

@@ -75,6 +75,7 @@ def test_on_a_laptop_the_facets_come_after_the_results_on_screen_as_for_the_keyb
     assert (
         facets.bounding_box()["x"] >= results.bounding_box()["x"] + results.bounding_box()["width"]
     )
+    expect(page.get_by_role("link", name="Afgræns resultaterne")).to_be_hidden()
     results.get_by_role("link").last.focus()
     page.keyboard.press("Tab")
     expect(facets.get_by_role("link").first).to_be_focused()
