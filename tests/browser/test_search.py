@@ -5,7 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, screenshot
+from kb.search.autocomplete import LIMIT
+from tests.browser.conftest import DESKTOP, PHONE, assert_accessible, inside, screenshot
 from tests.factories import GuidePageFactory, MethodPageFactory, TopicFactory, audience, section
 
 pytestmark = pytest.mark.browser
@@ -62,6 +63,35 @@ def test_keyboard_user_picks_an_autocomplete_suggestion(page, live_site, materia
     page.keyboard.press("Enter")
 
     expect(page.locator("h1")).to_have_text(title)
+
+
+def test_every_suggestion_shows_whole_in_both_search_boxes_and_the_arrow_keys_reach_each(
+    page, live_site
+):
+    for number in range(LIMIT):  # as many as are suggested, with titles two lines on a phone
+        GuidePageFactory(
+            parent=section("vejledninger"),
+            title=f"Frivillige {number}: rekruttering, fastholdelse og en god afsked",
+        )
+    for width, path, box in [
+        (PHONE, "/soeg/", "#page-search-q"),
+        (PHONE, "/metoder/", "#header-search-q"),
+        (DESKTOP, "/soeg/", "#page-search-q"),
+        (DESKTOP, "/metoder/", "#header-search-q"),
+    ]:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(live_site.url + path)
+        page.locator(box).fill("frivil")
+        listbox = page.get_by_role("listbox", name="Forslag")
+        options = listbox.get_by_role("option")
+        expect(options).to_have_count(LIMIT)
+
+        for option in options.all():
+            assert inside(option.bounding_box(), listbox.bounding_box()), (width, path)
+        for option in options.all():
+            page.keyboard.press("ArrowDown")
+            expect(option).to_have_attribute("aria-selected", "true")
+            expect(option).to_be_in_viewport(ratio=1)
 
 
 def test_on_a_laptop_the_facets_come_after_the_results_on_screen_as_for_the_keyboard(
