@@ -102,13 +102,27 @@ class SectionPage(DanishSlug, Page):
         )
         context.update(
             articles=page,
-            topics=topics,
+            **self.filters(topics, topic_slug, audience_slug),
             absent_topic=absent_topic(topic_slug, topics),
-            audiences=Audience.objects.all(),
             selected_topic=topic_slug,
             selected_audience=audience_slug,
         )
         return context
+
+    def filters(self, topics: list[Topic], topic_slug: str, audience_slug: str) -> dict:
+        """The topic and the audience filter's values, each counted as the search page counts
+        its facets: the articles it lists with the other filter as chosen."""
+        # Here, not at the top: kb.search reads these models as it is imported.
+        from kb.search.facets import counted, filter_values
+
+        by_topic = counted(self.filtered_articles(audience_slug=audience_slug), ["emne"])
+        by_audience = counted(self.filtered_articles(topic_slug=topic_slug), ["maalgruppe"])
+        return {
+            "topics": filter_values(topics, by_topic["emne"], topic_slug),
+            "audiences": filter_values(
+                Audience.objects.all(), by_audience["maalgruppe"], audience_slug
+            ),
+        }
 
 
 def absent_topic(slug: str, topics: list[Topic]) -> Topic | None:

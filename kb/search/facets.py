@@ -148,6 +148,15 @@ class FacetSelection:
         return [FacetValue(value, label, counts[value], value == chosen) for value, label in rows]
 
 
+def filter_values(choices, counts: Counter, chosen: str) -> list[FacetValue]:
+    """Topics or audiences as the values of a section page's filter, in the order given, each
+    with its count (none left out, as the filter beside it may change in the same form)."""
+    return [
+        FacetValue(choice.slug, choice.name, counts[choice.slug], choice.slug == chosen)
+        for choice in choices
+    ]
+
+
 def pk_array(pks) -> RawSQL:
     """``pks`` for ``pk__in``: Django compiles a thousand-item IN list slowly. Passed as the
     array's text: psycopg2 would send a list as ARRAY[…], an expression per item, which

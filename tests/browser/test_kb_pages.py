@@ -71,6 +71,24 @@ def test_filter_on_section_page_works_by_keyboard(page, live_site, content):
     assert page.get_by_role("link", name="Frivilligmentor").count() == 0
 
 
+def test_a_filters_choices_show_whole_with_their_counts(page, live_site, content):
+    network = TopicFactory(slug="netvaerk-og-samarbejde", name="Netværk og samarbejde")
+    MethodPageFactory(parent=section("metoder"), title="Netværksmøder", topics=[network])
+    page.goto(live_site.url + "/metoder/?emne=netvaerk-og-samarbejde")
+    topic = page.get_by_label("Emne", exact=True)
+
+    expect(topic.locator("option:checked")).to_have_text("Netværk og samarbejde (1)")
+    expect(topic.locator("option", has_text="Frivillige")).to_have_text("Frivillige (1)")
+    for width in (PHONE, DESKTOP):
+        page.set_viewport_size({"width": width, "height": 900})
+        # As wide as it would be with room for its longest choice: none is cut short.
+        assert topic.evaluate(
+            "box => { const shown = box.offsetWidth; box.style.width = 'max-content';"
+            " const needed = box.offsetWidth; box.style.width = ''; return shown >= needed; }"
+        ), width
+        screenshot(page, "sektion-filtre", width)
+
+
 def test_skip_link_is_first_tab_stop_and_moves_focus_to_content(page, live_site, content):
     page.goto(live_site.url + "/metoder/de-smaa-skridts-metode/")
     page.keyboard.press("Tab")

@@ -64,6 +64,41 @@ def test_topic_and_audience_filters_return_exactly_the_matching_articles(client,
     assert titles(client.get("/metoder/?emne=findes-ikke")) == set()
 
 
+def test_each_filter_option_counts_what_choosing_it_lists_with_the_other_filter(client, methods):
+    volunteers, users = TopicFactory(slug="frivillige"), TopicFactory(slug="brugerinddragelse")
+    MethodPageFactory(
+        parent=methods, title="A", topics=[volunteers], audiences=[audience("ledelse")]
+    )
+    MethodPageFactory(
+        parent=methods, title="B", topics=[volunteers], audiences=[audience("brugere")]
+    )
+    MethodPageFactory(parent=methods, title="C", topics=[users], audiences=[audience("ledelse")])
+    GuidePageFactory(parent=section("vejledninger"), title="Elsewhere", topics=[volunteers])
+
+    assert options(client.get("/metoder/")) == {
+        "Alle emner": "",
+        f"{users.name} (1)": "brugerinddragelse",
+        f"{volunteers.name} (2)": "frivillige",
+        "Alle målgrupper": "",
+        "Brugere (1)": "brugere",
+        "Frivillige (0)": "frivillige",
+        "Ledelse (2)": "ledelse",
+        "Personale (0)": "personale",
+    }
+    chosen = options(client.get("/metoder/?emne=frivillige&maalgruppe=ledelse"))
+    assert f"{users.name} (1)" in chosen  # C: the audience chosen, the topic changed
+    assert f"{volunteers.name} (1)" in chosen  # A, as listed
+    assert "Brugere (1)" in chosen and "Ledelse (1)" in chosen
+
+
+OPTION_RE = re.compile(r'<option value="([^"]*)"[^>]*>(.*?)</option>')
+
+
+def options(response) -> dict[str, str]:
+    """The filters' options, by their text."""
+    return {text: value for value, text in OPTION_RE.findall(response.content.decode())}
+
+
 def test_filtered_listing_shows_count_and_keeps_filter_in_pagination_links(client, methods):
     topic = TopicFactory(slug="frivillige")
     for number in range(15):
@@ -105,7 +140,7 @@ def test_a_topic_nothing_here_has_stays_chosen_and_the_page_says_so(client, meth
 
     html = client.get("/metoder/?emne=digitalt-vaerested&maalgruppe=ledelse").content.decode()
 
-    assert '<option value="digitalt-vaerested" selected>Digitalt værested</option>' in html
+    assert '<option value="digitalt-vaerested" selected>Digitalt værested (0)</option>' in html
     assert "Intet materiale i denne sektion har emnet »Digitalt værested«." in html
     assert '<a href="?maalgruppe=ledelse">Vis alle emner</a>' in html
 
