@@ -337,8 +337,11 @@ class ReplyForm(CaseActionForm):
                 "email": event.sent_to
             }
         if acknowledgement:
-            return _("Kvitteringen er sendt til %(email)s. Sagen er stadig i gang.") % {
-                "email": event.sent_to
+            # Not an answer: the case stays where it was (a new one is taken up), answered too.
+            status = Status(Case.objects.values_list("status", flat=True).get(pk=self.case.pk))
+            return _("Kvitteringen er sendt til %(email)s. Sagen står som »%(status)s«.") % {
+                "email": event.sent_to,
+                "status": status.label,
             }
         return _("Svaret er sendt til %(email)s.") % {"email": event.sent_to}
 

@@ -173,7 +173,7 @@ def test_an_acknowledgement_is_sent_but_leaves_the_case_unanswered(
     )
 
     html = response.content.decode()
-    assert "Kvitteringen er sendt til lone@example.org. Sagen er stadig i gang." in html
+    assert "Kvitteringen er sendt til lone@example.org. Sagen står som »I gang«." in html
     assert "Kvittering til spørger" in html
     assert [message.to for message in mailoutbox] == [["lone@example.org"]]
     assert mailoutbox[0].subject.startswith(f"Vi har modtaget dit spørgsmål {case.reference}:")
@@ -181,6 +181,22 @@ def test_an_acknowledgement_is_sent_but_leaves_the_case_unanswered(
     case.refresh_from_db()
     assert (case.status, case.first_response_at) == (Status.IN_PROGRESS, None)
     assert case.latest_reply() is None  # nothing to make a FAQ answer from
+
+
+def test_an_acknowledgement_on_an_answered_case_says_the_case_stays_answered(
+    client, staff, post_reply, mailoutbox
+):
+    case = CaseFactory(requester_email="lone@example.org", status=Status.ANSWERED)
+
+    response = post_reply(
+        case, "Tak for din besked. Vi ser på den.", acknowledgement=True, follow=True
+    )
+
+    assert "Kvitteringen er sendt til lone@example.org. Sagen står som »Besvaret«." in (
+        response.content.decode()
+    )
+    case.refresh_from_db()
+    assert case.status == Status.ANSWERED
 
 
 def test_inserting_a_standard_acknowledgement_ticks_kun_en_kvittering(client, staff):
