@@ -47,7 +47,10 @@ def test_section_lists_only_its_own_live_articles_newest_first(client, methods):
     assert "Kladde" not in response.content.decode()
 
 
-def test_topic_and_audience_filters_return_exactly_the_matching_articles(client, methods):
+@pytest.fixture
+def topics_and_audiences(methods):
+    """The topics Frivillige and Brugerinddragelse, with three methods: A (Frivillige, for
+    Ledelse), B (Frivillige, for Brugere) and C (Brugerinddragelse, for Ledelse)."""
     volunteers, users = TopicFactory(slug="frivillige"), TopicFactory(slug="brugerinddragelse")
     MethodPageFactory(
         parent=methods, title="A", topics=[volunteers], audiences=[audience("ledelse")]
@@ -56,6 +59,13 @@ def test_topic_and_audience_filters_return_exactly_the_matching_articles(client,
         parent=methods, title="B", topics=[volunteers], audiences=[audience("brugere")]
     )
     MethodPageFactory(parent=methods, title="C", topics=[users], audiences=[audience("ledelse")])
+    return volunteers, users
+
+
+def test_topic_and_audience_filters_return_exactly_the_matching_articles(
+    client, methods, topics_and_audiences
+):
+    volunteers, users = topics_and_audiences
     MethodPageFactory(parent=methods, title="D", topics=[volunteers, users])
 
     assert titles(client.get("/metoder/?emne=frivillige")) == {"A", "B", "D"}
@@ -64,15 +74,10 @@ def test_topic_and_audience_filters_return_exactly_the_matching_articles(client,
     assert titles(client.get("/metoder/?emne=findes-ikke")) == set()
 
 
-def test_each_filter_option_counts_what_choosing_it_lists_with_the_other_filter(client, methods):
-    volunteers, users = TopicFactory(slug="frivillige"), TopicFactory(slug="brugerinddragelse")
-    MethodPageFactory(
-        parent=methods, title="A", topics=[volunteers], audiences=[audience("ledelse")]
-    )
-    MethodPageFactory(
-        parent=methods, title="B", topics=[volunteers], audiences=[audience("brugere")]
-    )
-    MethodPageFactory(parent=methods, title="C", topics=[users], audiences=[audience("ledelse")])
+def test_each_filter_option_counts_what_choosing_it_lists_with_the_other_filter(
+    client, topics_and_audiences
+):
+    volunteers, users = topics_and_audiences
     GuidePageFactory(parent=section("vejledninger"), title="Elsewhere", topics=[volunteers])
 
     assert options(client.get("/metoder/")) == {
